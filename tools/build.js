@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Builds the project with the project's own TypeScript (not the one tslab bundles):
+//   src/            -> dist/   (the library `emergence-lab`, with declaration files)
+//   src, tools, test, bench -> .out/ (the command-line tools, tests and benchmarks)
+// Plain JavaScript on purpose: it runs from `npm ci` (the `prepare` script) before anything is compiled.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+const watch = process.argv.includes("--watch");
+
+for (const project of watch ? ["tsconfig.lib.json"] : ["tsconfig.lib.json", "tsconfig.json"]) {
+  const args = [tsc, "-p", path.join(root, project)];
+  if (watch) args.push("--watch", "--preserveWatchOutput");
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
+  if (r.status !== 0) {
+    console.error(`build: TypeScript failed for ${project} (exit ${r.status ?? r.signal}).`);
+    process.exit(1);
+  }
+}
