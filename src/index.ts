@@ -1,1 +1,14 @@
-export {};
+/**
+ * emergence-lab: the helper library behind the lesson pack on Arora & Goyal,
+ * "A Theory for Emergence of Complex Skills in Language Models" (arXiv 2307.15936).
+ *
+ * Public API: re-exports only. Core (random, graphs, scaling, theory, sim, combinatorics) is pure;
+ * only view/ knows tslab, plotly and danfojs.
+ */
+export * from "./random";
+export * from "./graphs";
+export * from "./scaling";
+export * from "./theory";
+export * from "./sim";
+export * from "./combinatorics";
+export * from "./view";

@@ -11,6 +11,25 @@ const root = path.resolve(__dirname, "..");
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 const watch = process.argv.includes("--watch");
 
+// Notebooks (and readers' own notebooks inside the project) import the library by its package name,
+// `import { ... } from "emergence-lab"`. Inside this checkout that name resolves through a link
+// node_modules/emergence-lab -> .. (package.json main/types point at dist/).
+linkSelf();
+
+function linkSelf() {
+  const fs = require("node:fs");
+  const link = path.join(root, "node_modules", "emergence-lab");
+  try {
+    const st = fs.lstatSync(link);
+    if (st.isSymbolicLink() && fs.readlinkSync(link) === "..") return;
+    fs.rmSync(link, { recursive: true, force: true });
+  } catch {
+    // no link yet
+  }
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync("..", link, "dir");
+}
+
 for (const project of watch ? ["tsconfig.lib.json"] : ["tsconfig.lib.json", "tsconfig.json"]) {
   const args = [tsc, "-p", path.join(root, project)];
   if (watch) args.push("--watch", "--preserveWatchOutput");
