@@ -3,7 +3,7 @@
  * "A Theory for Emergence of Complex Skills in Language Models" (arXiv 2307.15936).
  *
  * Public API: re-exports only. Core (random, graphs, scaling, theory, sim, combinatorics) is pure;
- * only view/ knows tslab, plotly and danfojs.
+ * data/ reads the files the lessons use (Node fs); only view/ knows tslab, plotly and danfojs.
  */
 export * from "./random";
 export * from "./graphs";
@@ -11,4 +11,5 @@ export * from "./scaling";
 export * from "./theory";
 export * from "./sim";
 export * from "./combinatorics";
+export * from "./data";
 export * from "./view";
