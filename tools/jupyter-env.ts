@@ -1,0 +1,164 @@
+/**
+ * The project's own Jupyter setup: a project-local Jupyter folder (`.jupyter/`, git-ignored) that
+ * holds the kernelspec, config, runtime files and IPython dir, so nothing is written into the
+ * user's home; kernel registration without Python; and detection of a Python that has Jupyter.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The project root (this file compiles to .out/tools/). */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Name of the kernelspec that the notebooks' metadata names. */
+export const KERNEL_NAME = "emergence-lab";
+/** Display name shown in Jupyter's kernel menu. */
+export const KERNEL_DISPLAY_NAME = "TypeScript (emergence-lab)";
+
+/** Folders of the project-local Jupyter setup. */
+export function jupyterDirs(root = PROJECT_ROOT) {
+  const base = path.join(root, ".jupyter");
+  return {
+    base,
+    data: path.join(base, "data"),
+    config: path.join(base, "config"),
+    runtime: path.join(base, "runtime"),
+    ipython: path.join(base, "ipython"),
+    kernel: path.join(base, "data", "kernels", KERNEL_NAME),
+  };
+}
+
+/**
+ * Environment for any Jupyter process of the project: config, data and runtime folders inside the
+ * project, and JUPYTER_PATH pointing at the project's kernelspec.
+ */
+export function jupyterEnv(root = PROJECT_ROOT, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const d = jupyterDirs(root);
+  for (const dir of [d.data, d.config, d.runtime, d.ipython]) fs.mkdirSync(dir, { recursive: true });
+  return {
+    ...base,
+    JUPYTER_CONFIG_DIR: d.config,
+    JUPYTER_DATA_DIR: d.data,
+    JUPYTER_RUNTIME_DIR: d.runtime,
+    IPYTHONDIR: d.ipython,
+    JUPYTER_PATH: base.JUPYTER_PATH ? `${d.data}${path.delimiter}${base.JUPYTER_PATH}` : d.data,
+    // Debian's ipykernel prints debugger warnings about frozen modules on every start.
+    PYDEVD_DISABLE_FILE_VALIDATION: "1",
+  };
+}
+
+/** Absolute path of the installed tslab command-line script. */
+export function tslabBinary(root = PROJECT_ROOT): string {
+  const bin = path.join(root, "node_modules", "tslab", "bin", "tslab");
+  if (!fs.existsSync(bin)) {
+    throw new Error(`tslab is not installed at ${bin}; run \`npm ci\` in ${root} first`);
+  }
+  return bin;
+}
+
+/** The kernelspec (kernel.json) the project registers. */
+export function kernelSpec(root = PROJECT_ROOT): Record<string, unknown> {
+  return {
+    // The absolute Node and tslab paths: works when neither `node` nor `tslab` is on Jupyter's PATH.
+    argv: [process.execPath, tslabBinary(root), "kernel", "--config-path", "{connection_file}"],
+    display_name: KERNEL_DISPLAY_NAME,
+    language: "typescript",
+    interrupt_mode: "signal",
+    metadata: { "emergence-lab": { project: root } },
+  };
+}
+
+/**
+ * Write the kernelspec into `<dataDir>/kernels/emergence-lab/kernel.json` (no Python needed).
+ * Idempotent: rewrites only when the content changed. Returns the folder and whether it changed.
+ */
+export function registerKernel(options: { root?: string; dataDir?: string } = {}): { dir: string; changed: boolean } {
+  const root = options.root ?? PROJECT_ROOT;
+  const dataDir = options.dataDir ?? jupyterDirs(root).data;
+  const dir = path.join(dataDir, "kernels", KERNEL_NAME);
+  const file = path.join(dir, "kernel.json");
+  const text = JSON.stringify(kernelSpec(root), null, 1) + "\n";
+  fs.mkdirSync(dir, { recursive: true });
+  let old = "";
+  try {
+    old = fs.readFileSync(file, "utf8");
+  } catch {
+    // first registration
+  }
+  if (old === text) return { dir, changed: false };
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+  return { dir, changed: true };
+}
+
+/** What a Python interpreter offers. */
+export interface PythonInfo {
+  python: string;
+  version: string;
+  modules: { nbclient: boolean; notebook: boolean; notebookMajor: number | null; jupyterlab: boolean; nbformat: boolean };
+}
+
+const PROBE = `
+import json, sys
+out = {"version": sys.version.split()[0]}
+for m in ("nbclient", "notebook", "jupyterlab", "nbformat"):
+    try:
+        mod = __import__(m)
+        out[m] = getattr(mod, "__version__", "?")
+    except Exception:
+        out[m] = None
+print(json.dumps(out))
+`;
+
+/** Probe one interpreter; null when it cannot run. */
+export function probePython(python: string): PythonInfo | null {
+  const r = spawnSync(python, ["-c", PROBE], { encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0 || !r.stdout) return null;
+  try {
+    const o = JSON.parse(r.stdout.trim().split("\n").pop() as string) as Record<string, string | null>;
+    const nb = o.notebook;
+    return {
+      python,
+      version: String(o.version),
+      modules: {
+        nbclient: o.nbclient != null,
+        notebook: nb != null,
+        notebookMajor: nb ? Number.parseInt(nb, 10) : null,
+        jupyterlab: o.jupyterlab != null,
+        nbformat: o.nbformat != null,
+      },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Candidate interpreters, in order: $EMERGENCE_LAB_PYTHON, python3/python on PATH, Debian's /usr/bin/python3. */
+export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const c = [env.EMERGENCE_LAB_PYTHON, "python3", "python", "/usr/bin/python3"].filter((x): x is string => !!x);
+  return [...new Set(c)];
+}
+
+/**
+ * The first interpreter that has what `want` asks for (e.g. nbclient, or a notebook UI), or null.
+ * A pyenv `python3` first on PATH often cannot see Debian's Jupyter packages; the search goes on.
+ */
+export function findPython(want: (p: PythonInfo) => boolean, env: NodeJS.ProcessEnv = process.env): PythonInfo | null {
+  for (const py of pythonCandidates(env)) {
+    const info = probePython(py);
+    if (info && want(info)) return info;
+  }
+  return null;
+}
+
+/** How to get Jupyter, printed when none is found. */
+export const INSTALL_JUPYTER_HINT = [
+  "No Python with Jupyter was found (tried $EMERGENCE_LAB_PYTHON, python3, python, /usr/bin/python3).",
+  "Install one of:",
+  "  JupyterLab:        python3 -m pip install jupyterlab",
+  "  classic Notebook:  python3 -m pip install notebook",
+  "  Debian/Ubuntu:     sudo apt-get install jupyter-notebook python3-nbclient",
+  "Then run `npm run lab` again (or set EMERGENCE_LAB_PYTHON=/path/to/python).",
+  "The lessons themselves need no Python: `npm run lessons` runs them with tslab directly.",
+].join("\n");
