@@ -30,12 +30,16 @@ function linkSelf() {
   fs.symlinkSync("..", link, "dir");
 }
 
+// Both projects are built even when the first reports errors (tsc still emits), so one error
+// message does not hide the next; the exit code says whether everything type-checked.
+let failed = false;
 for (const project of watch ? ["tsconfig.lib.json"] : ["tsconfig.lib.json", "tsconfig.json"]) {
   const args = [tsc, "-p", path.join(root, project)];
   if (watch) args.push("--watch", "--preserveWatchOutput");
   const r = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
   if (r.status !== 0) {
     console.error(`build: TypeScript failed for ${project} (exit ${r.status ?? r.signal}).`);
-    process.exit(1);
+    failed = true;
   }
 }
+if (failed) process.exit(1);

@@ -134,10 +134,13 @@ export function probePython(python: string): PythonInfo | null {
   }
 }
 
-/** Candidate interpreters, in order: $EMERGENCE_LAB_PYTHON, python3/python on PATH, Debian's /usr/bin/python3. */
+/**
+ * Candidate interpreters: only $EMERGENCE_LAB_PYTHON when it is set; otherwise python3 and python
+ * on PATH, then Debian's /usr/bin/python3.
+ */
 export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  const c = [env.EMERGENCE_LAB_PYTHON, "python3", "python", "/usr/bin/python3"].filter((x): x is string => !!x);
-  return [...new Set(c)];
+  if (env.EMERGENCE_LAB_PYTHON) return [env.EMERGENCE_LAB_PYTHON];
+  return [...new Set(["python3", "python", "/usr/bin/python3"])];
 }
 
 /**
@@ -154,7 +157,7 @@ export function findPython(want: (p: PythonInfo) => boolean, env: NodeJS.Process
 
 /** How to get Jupyter, printed when none is found. */
 export const INSTALL_JUPYTER_HINT = [
-  "No Python with Jupyter was found (tried $EMERGENCE_LAB_PYTHON, python3, python, /usr/bin/python3).",
+  "No Python with Jupyter was found (tried $EMERGENCE_LAB_PYTHON if set, else python3, python and /usr/bin/python3).",
   "Install one of:",
   "  JupyterLab:        python3 -m pip install jupyterlab",
   "  classic Notebook:  python3 -m pip install notebook",
