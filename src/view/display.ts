@@ -1,42 +1,37 @@
 /**
- * Display in a running tslab kernel. Only this layer knows tslab.
- * (Provisional implementation: the view issue replaces it with offline interactive plotly.)
+ * Display figures and tables in a running tslab kernel. Only this layer knows tslab.
+ * Outside a kernel (plain Node, tests, tools) the same calls print a short text form to stdout.
  */
-import type { Figure } from "./figure";
+import { validateFigure, type Figure } from "./figure";
+import { figureBundle, figureText } from "./figure-html";
+import { sendDisplay, uniqueViewId } from "./kernel";
+import { tableBundle, type TableOptions } from "./table";
 
-/** Send one display_data bundle with several MIME types (tslab's public API sends one type per call). */
-function displayBundle(data: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const jupyter = require("tslab/dist/jupyter") as {
-    lastWriteDisplayData: ((d: unknown, update: boolean) => void) | null;
-  };
-  if (!jupyter.lastWriteDisplayData) {
-    // Outside a kernel (plain Node): print the text form.
-    console.log(String(data["text/plain"] ?? ""));
-    return;
+/** Options of {@link show}. */
+export interface ShowOptions {
+  /** Override the figure's caption for this display. */
+  caption?: string;
+}
+
+/**
+ * Shows a figure: interactive plotly in a live Jupyter page (plotly.js from the project's
+ * node_modules, loaded once per page), the plotly JSON for native renderers, a text summary
+ * elsewhere. The stored output stays small (the spec, not plotly.js). See figure-html.ts.
+ */
+export function show(figure: Figure, options: ShowOptions = {}): void {
+  validateFigure("show", figure);
+  const fig: Figure = options.caption !== undefined ? { ...figure, caption: options.caption } : figure;
+  const { data, metadata } = figureBundle(fig, { elementId: uniqueViewId("el-fig") });
+  if (!sendDisplay(data, metadata)) console.log(figureText(fig));
+}
+
+/**
+ * Shows rows of plain objects, or a danfojs DataFrame, as an HTML table with a text/plain
+ * fallback; numbers get `digits` significant digits and scientific notation when huge or tiny.
+ */
+export function showTable(rows: Record<string, unknown>[] | object, options: TableOptions = {}): void {
+  const { html, text } = tableBundle(rows, options);
+  if (!sendDisplay({ "text/html": html, "text/plain": text }, { "emergence-lab": { kind: "table" } })) {
+    console.log(text);
   }
-  jupyter.lastWriteDisplayData({ data, metadata, transient: {} }, false);
-}
-
-/** Show a figure in the kernel. */
-export function show(figure: Figure): void {
-  const spec = { data: figure.data, layout: figure.layout };
-  displayBundle(
-    {
-      "application/vnd.plotly.v1+json": spec,
-      "text/plain": `Figure${figure.id ? " " + figure.id : ""}: ${String((figure.layout.title as { text?: string })?.text ?? "")}`,
-    },
-    { "emergence-lab": { id: figure.id ?? null, caption: figure.caption ?? null } },
-  );
-}
-
-/** A table from rows of plain values. */
-export function showTable(rows: Record<string, unknown>[]): void {
-  const cols = rows.length ? Object.keys(rows[0]) : [];
-  const esc = (s: unknown) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const html = `<table><thead><tr>${cols.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map((c) => `<td>${esc(r[c])}</td>`).join("")}</tr>`)
-    .join("")}</tbody></table>`;
-  const text = [cols.join("\t"), ...rows.map((r) => cols.map((c) => String(r[c])).join("\t"))].join("\n");
-  displayBundle({ "text/html": html, "text/plain": text });
 }

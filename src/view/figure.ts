@@ -1,6 +1,7 @@
 /**
- * Plotly figure specs built by pure functions. A `Figure` is plain JSON (data + layout) plus an
- * optional id (for example "F-05-k") and a caption that states the figure's parameters.
+ * Plotly figure specs built by pure functions. A `Figure` is plain JSON (plotly `data` + `layout`)
+ * plus an optional id (for example "F-05-k") and a caption that states the figure's parameters.
+ * No I/O here: {@link show} (display.ts) hands a figure to the kernel.
  */
 
 /** One plotly trace; kept open because plotly has many trace types. */
@@ -18,19 +19,31 @@ export interface Figure {
 
 /** An axis: its label with units, and whether it is logarithmic. */
 export interface AxisSpec {
+  /** Axis label with units, e.g. "compute C (FLOPs)". */
   title: string;
+  /** Logarithmic axis (use when the quantity spans decades). */
   log?: boolean;
+  /** Visible range in DATA units (for a log axis too: [1e3, 1e9]); converted to plotly's units. */
   range?: [number, number];
+  /** A d3 tick format, e.g. ".0%" or "~s". */
+  tickformat?: string;
 }
 
 /** One line or marker series. */
 export interface Series {
+  /** Legend entry: name the parameter values, e.g. "k = 4, theta = 0.1". */
   name: string;
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   mode?: "lines" | "markers" | "lines+markers";
   dash?: "solid" | "dash" | "dot" | "dashdot";
   color?: string;
+  /** Symmetric error bars (e.g. 2 standard errors), same length as y. */
+  errorY?: ArrayLike<number>;
+  /** Allow NaN/Infinity in y (drawn as gaps). Default false: a non-finite value throws. */
+  allowGaps?: boolean;
+  /** Hide from the legend. */
+  showLegend?: boolean;
 }
 
 /** Options of {@link lineFigure}. */
@@ -39,46 +52,244 @@ export interface LineFigureOptions {
   x: AxisSpec;
   y: AxisSpec;
   series: Series[];
+  /** Stable id, letters/digits/dot/dash/underscore only (it names files), e.g. "F-05-k". */
   id?: string;
   caption?: string;
+  /** Pixel size; default 760 x 460. */
+  width?: number;
+  height?: number;
+  /** Extra plotly layout keys merged last (e.g. shapes, annotations). */
+  layout?: Record<string, unknown>;
 }
 
-function axis(spec: AxisSpec): Record<string, unknown> {
-  const a: Record<string, unknown> = { title: { text: spec.title }, type: spec.log ? "log" : "linear" };
-  if (spec.range) a.range = spec.range;
+/** Default figure size in pixels (fits a notebook column and a PNG for GitHub). */
+export const FIGURE_WIDTH = 760;
+export const FIGURE_HEIGHT = 460;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
+/** Throws unless `id` is a usable figure id (it becomes a file name: build/figures/<id>.png). */
+export function validateFigureId(fn: string, id: unknown): void {
+  if (id === undefined) return;
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+    throw new TypeError(
+      `${fn}: id must be letters, digits, ".", "_" or "-" (1-80 chars, e.g. "F-05-k"), got ${JSON.stringify(id)}`,
+    );
+  }
+}
+
+function checkSize(fn: string, name: string, v: unknown): void {
+  if (v === undefined) return;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 100 || v > 4000) {
+    throw new RangeError(`${fn}: ${name} must be an integer number of pixels in 100..4000, got ${String(v)}`);
+  }
+}
+
+/** Plotly axis layout for an {@link AxisSpec}. */
+export function axisLayout(spec: AxisSpec, fn = "axisLayout"): Record<string, unknown> {
+  if (!spec || typeof spec.title !== "string" || spec.title.trim() === "") {
+    throw new TypeError(`${fn}: axis title must be a non-empty string with units, got ${JSON.stringify(spec?.title)}`);
+  }
+  const a: Record<string, unknown> = {
+    title: { text: spec.title },
+    type: spec.log ? "log" : "linear",
+    automargin: true,
+  };
+  if (spec.log) a.exponentformat = "power";
+  if (spec.tickformat) a.tickformat = spec.tickformat;
+  if (spec.range) {
+    const [lo, hi] = spec.range;
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) {
+      throw new RangeError(`${fn}: range must be two finite numbers [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
+    }
+    if (spec.log) {
+      if (lo <= 0) {
+        throw new RangeError(`${fn}: range of the log axis "${spec.title}" must be > 0 (data units), got [${lo}, ${hi}]`);
+      }
+      a.range = [Math.log10(lo), Math.log10(hi)];
+    } else {
+      a.range = [lo, hi];
+    }
+  }
   return a;
 }
 
-/** A figure of line/marker series against shared axes. Typed arrays are copied to plain arrays (JSON). */
-export function lineFigure(options: LineFigureOptions): Figure {
-  if (!options || typeof options.title !== "string") {
-    throw new TypeError(`lineFigure: options.title must be a string, got ${String(options?.title)}`);
+function toFiniteArray(
+  fn: string,
+  label: string,
+  v: ArrayLike<number>,
+  opts: { allowGaps: boolean; positive: boolean },
+): (number | null)[] {
+  if (v === null || v === undefined || typeof (v as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${fn}: ${label} must be an array of numbers, got ${String(v)}`);
   }
-  const data: Trace[] = options.series.map((s) => {
-    if (s.x.length !== s.y.length) {
+  const out: (number | null)[] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== "number" || !Number.isFinite(x)) {
+      if (opts.allowGaps && typeof x === "number") {
+        out[i] = null; // a gap in plotly
+        continue;
+      }
+      throw new RangeError(`${fn}: ${label}[${i}] = ${String(x)}; expected a finite number (set allowGaps for gaps)`);
+    }
+    if (opts.positive && x <= 0) {
+      throw new RangeError(`${fn}: ${label}[${i}] = ${x} but the axis is logarithmic; expected a value > 0`);
+    }
+    out[i] = x;
+  }
+  return out;
+}
+
+/**
+ * A figure of line/marker series against shared axes. Typed arrays are copied to plain arrays
+ * (JSON). Throws when a series has unequal lengths, a non-finite value, or a value <= 0 on a
+ * log axis (plotly would silently drop it).
+ */
+export function lineFigure(options: LineFigureOptions): Figure {
+  const fn = "lineFigure";
+  if (!options || typeof options.title !== "string") {
+    throw new TypeError(`${fn}: options.title must be a string, got ${String(options?.title)}`);
+  }
+  validateFigureId(fn, options.id);
+  checkSize(fn, "width", options.width);
+  checkSize(fn, "height", options.height);
+  if (!Array.isArray(options.series) || options.series.length === 0) {
+    throw new TypeError(`${fn}: series must be a non-empty array, got ${JSON.stringify(options.series)}`);
+  }
+  const xaxis = axisLayout(options.x, `${fn} (x axis)`);
+  const yaxis = axisLayout(options.y, `${fn} (y axis)`);
+  const data: Trace[] = options.series.map((s, k) => {
+    if (!s || typeof s.name !== "string") {
+      throw new TypeError(`${fn}: series[${k}].name must be a string, got ${JSON.stringify(s?.name)}`);
+    }
+    if (s.x?.length !== s.y?.length) {
       throw new RangeError(
-        `lineFigure: series "${s.name}" has x of length ${s.x.length} but y of length ${s.y.length}; expected equal lengths`,
+        `${fn}: series "${s.name}" has x of length ${s.x?.length} but y of length ${s.y?.length}; expected equal lengths`,
       );
     }
+    const gaps = s.allowGaps ?? false;
     const t: Trace = {
       type: "scatter",
       name: s.name,
-      x: Array.from(s.x),
-      y: Array.from(s.y),
+      x: toFiniteArray(fn, `series "${s.name}" x`, s.x, { allowGaps: gaps, positive: !!options.x.log }),
+      y: toFiniteArray(fn, `series "${s.name}" y`, s.y, { allowGaps: gaps, positive: !!options.y.log }),
       mode: s.mode ?? "lines",
     };
     if (s.dash || s.color) t.line = { ...(s.dash ? { dash: s.dash } : {}), ...(s.color ? { color: s.color } : {}) };
-    if (s.color && s.mode !== "lines") t.marker = { color: s.color };
+    if (s.color && s.mode && s.mode !== "lines") t.marker = { color: s.color };
+    if (s.errorY) {
+      if (s.errorY.length !== s.y.length) {
+        throw new RangeError(
+          `${fn}: series "${s.name}" errorY has length ${s.errorY.length} but y has ${s.y.length}; expected equal lengths`,
+        );
+      }
+      t.error_y = {
+        type: "data",
+        array: toFiniteArray(fn, `series "${s.name}" errorY`, s.errorY, { allowGaps: gaps, positive: false }),
+        visible: true,
+      };
+    }
+    if (s.showLegend === false) t.showlegend = false;
     return t;
   });
   const layout: Record<string, unknown> = {
     title: { text: options.title },
-    xaxis: axis(options.x),
-    yaxis: axis(options.y),
+    xaxis,
+    yaxis,
     legend: { orientation: "v" },
     margin: { t: 60, r: 20, b: 60, l: 70 },
-    width: 760,
-    height: 460,
+    width: options.width ?? FIGURE_WIDTH,
+    height: options.height ?? FIGURE_HEIGHT,
+    ...(options.layout ?? {}),
   };
-  return { data, layout, id: options.id, caption: options.caption };
+  return withoutUndefined({ data, layout, id: options.id, caption: options.caption });
+}
+
+/** Options of {@link plotlyFigure}. */
+export interface PlotlyFigureOptions {
+  title: string;
+  data: Trace[];
+  layout?: Record<string, unknown>;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * A figure from raw plotly traces (bar charts, heatmaps, ...): adds the title and the default
+ * size unless the layout sets them. Throws on an empty trace list or a bad id.
+ */
+export function plotlyFigure(options: PlotlyFigureOptions): Figure {
+  const fn = "plotlyFigure";
+  if (!options || typeof options.title !== "string") {
+    throw new TypeError(`${fn}: options.title must be a string, got ${String(options?.title)}`);
+  }
+  validateFigureId(fn, options.id);
+  if (!Array.isArray(options.data) || options.data.length === 0) {
+    throw new TypeError(`${fn}: data must be a non-empty array of plotly traces`);
+  }
+  const data = options.data.map((t) => JSON.parse(JSON.stringify(t, typedArrayReplacer)) as Trace);
+  const layout: Record<string, unknown> = {
+    title: { text: options.title },
+    margin: { t: 60, r: 20, b: 60, l: 70 },
+    width: FIGURE_WIDTH,
+    height: FIGURE_HEIGHT,
+    ...(options.layout ?? {}),
+  };
+  return withoutUndefined({ data, layout, id: options.id, caption: options.caption });
+}
+
+/** A copy of a figure with a caption (and optionally an id). */
+export function withCaption(figure: Figure, caption: string, id?: string): Figure {
+  validateFigureId("withCaption", id ?? figure.id);
+  return withoutUndefined({ ...figure, caption, id: id ?? figure.id });
+}
+
+/** The figure's title text (layout.title may be a string or { text }). */
+export function figureTitle(figure: Figure): string {
+  const t = figure.layout?.title as unknown;
+  if (typeof t === "string") return t;
+  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string") {
+    return (t as { text: string }).text;
+  }
+  return "";
+}
+
+/**
+ * Checks that a value looks like a {@link Figure} before it is displayed or rendered: `data` an
+ * array of objects, `layout` an object, a valid id. Throws a message naming `fn`.
+ */
+export function validateFigure(fn: string, figure: unknown): asserts figure is Figure {
+  const f = figure as Figure;
+  if (!f || typeof f !== "object" || !Array.isArray(f.data) || f.data.some((t) => !t || typeof t !== "object")) {
+    throw new TypeError(`${fn}: expected a Figure { data: Trace[], layout }, got ${describe(figure)}`);
+  }
+  if (!f.layout || typeof f.layout !== "object") {
+    throw new TypeError(`${fn}: figure.layout must be an object, got ${describe(f.layout)}`);
+  }
+  validateFigureId(fn, f.id);
+  if (f.caption !== undefined && typeof f.caption !== "string") {
+    throw new TypeError(`${fn}: figure.caption must be a string, got ${describe(f.caption)}`);
+  }
+}
+
+function describe(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + "..." : s;
+  } catch {
+    return String(v);
+  }
+}
+
+function typedArrayReplacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}
+
+function withoutUndefined(f: Figure): Figure {
+  const out: Figure = { data: f.data, layout: f.layout };
+  if (f.id !== undefined) out.id = f.id;
+  if (f.caption !== undefined) out.caption = f.caption;
+  return out;
 }

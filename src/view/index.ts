@@ -1,2 +1,10 @@
 export * from "./figure";
 export * from "./display";
+export { formatNumber, formatScientific, formatCell, formatDuration } from "./format";
+export type { FormatNumberOptions } from "./format";
+export { tableBundle, toTableData, isDataFrameLike } from "./table";
+export type { TableOptions, TableData } from "./table";
+export { progress, progressText } from "./progress";
+export type { Progress, ProgressOptions, ProgressState } from "./progress";
+export { figureBundle, figureHtml, figureText, standaloneFigureHtml, PLOTLY_MIME, VIEW_METADATA_KEY, PLOTLY_JS_RELATIVE_PATH } from "./figure-html";
+export type { FigureHtmlOptions, FigureOutputMetadata } from "./figure-html";

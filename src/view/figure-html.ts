@@ -1,0 +1,221 @@
+/**
+ * The output bundle of a figure, as stored in an executed notebook. Pure functions (no I/O).
+ *
+ * One display_data output carries several representations; every Jupyter front-end draws exactly
+ * one of them (the first in its own preference order), so nothing is drawn twice:
+ * - `application/vnd.plotly.v1+json`: the spec, for front-ends with a native plotly renderer
+ *   (JupyterLab with the plotly extension, VS Code). They prefer it over HTML.
+ * - `text/html`: a div and a small script. In a live Jupyter page (classic Notebook 6, JupyterLab 4,
+ *   Notebook 7) the script loads plotly.js ONCE per page from the Jupyter server's files route,
+ *   `<base_url>files/node_modules/plotly.js-dist-min/plotly.min.js` (the server is rooted at the
+ *   project folder: `npm run lab`), never from a CDN, and draws the interactive figure. Where no
+ *   script runs (GitHub, nbviewer, an untrusted notebook: sanitizers strip scripts but keep images)
+ *   the div's fallback shows instead: the static PNG once `npm run lessons` has added it, else a
+ *   text line. If plotly.js cannot be loaded the fallback stays and a visible message says why.
+ * - `image/png`: added after execution by tools/static-images.ts (headless Chromium).
+ * - `text/plain`: title and caption, for terminals and plain nbconvert.
+ *
+ * plotly.py's notebook renderer solves the same problem with require.js: it defines the module
+ * "plotly" through `requirejs.config({paths})` (connected) or an inline `define("plotly", ...)`
+ * (offline, 3+ MB per notebook), then `require(["plotly"], ...)` in each figure. We do the same
+ * with a `paths` + `shim` entry when require.js is present (classic Notebook), so both a UMD
+ * bundle that calls define() and plotly.js 4's bundle (which only sets window.Plotly) load once.
+ */
+import { figureTitle, type Figure } from "./figure";
+import { escapeHtml } from "./format";
+
+/** MIME type of plotly figure JSON (the one plotly.py and the jupyterlab-plotly renderer use). */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+/** Output metadata key under which the lesson pack stores figure id, caption and element id. */
+export const VIEW_METADATA_KEY = "emergence-lab";
+
+/** Path of plotly.js relative to the project root (served by Jupyter at `files/<this>`). */
+export const PLOTLY_JS_RELATIVE_PATH = "node_modules/plotly.js-dist-min/plotly.min.js";
+
+/** What the output metadata records about a figure. */
+export interface FigureOutputMetadata {
+  kind: "figure";
+  id: string | null;
+  caption: string | null;
+  title: string;
+  elementId: string;
+}
+
+/** The plain spec (data + layout) as JSON, without id/caption. */
+export function plotlySpec(figure: Figure): { data: Figure["data"]; layout: Figure["layout"] } {
+  return { data: figure.data, layout: figure.layout };
+}
+
+/** JSON safe to embed inside a <script> element (no "</script>", no "<!--"). */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** The text/plain representation: "Figure F-05-k: title" and the caption on a second line. */
+export function figureText(figure: Figure): string {
+  const head = `Figure${figure.id ? " " + figure.id : ""}: ${figureTitle(figure) || "(untitled)"}`;
+  return figure.caption ? `${head}\n${figure.caption}` : head;
+}
+
+/** Options of {@link figureHtml}. */
+export interface FigureHtmlOptions {
+  /** DOM id of the figure's container; unique in the page. */
+  elementId: string;
+  /** Base64 PNG of the figure (no data: prefix): shown where scripts do not run. */
+  pngBase64?: string;
+  /** Pixel size of the PNG's CSS box (defaults to the layout's width/height). */
+  pngWidth?: number;
+}
+
+/**
+ * The page-side loader and drawer, as one self-contained script (ES5, no template literals, so it
+ * runs in any front-end). Placeholders: __ID__, __SPEC__, __REL__.
+ */
+const DRAW_SCRIPT = `(function () {
+  var el = document.getElementById(__ID__);
+  if (!el || el.getAttribute("data-el-state")) { return; }
+  el.setAttribute("data-el-state", "loading");
+  var spec = __SPEC__;
+  var rel = __REL__;
+  function say(msg) {
+    var s = el.querySelector(".el-fig-status");
+    if (s) { s.textContent = msg; s.style.display = "block"; }
+  }
+  function baseUrl() {
+    var c = document.getElementById("jupyter-config-data");
+    if (c) { try { var b = JSON.parse(c.textContent).baseUrl; if (b) { return b; } } catch (e) {} }
+    if (document.body && document.body.getAttribute("data-base-url")) { return document.body.getAttribute("data-base-url"); }
+    return null;
+  }
+  function load() {
+    if (window.Plotly && window.Plotly.newPlot) { return Promise.resolve(window.Plotly); }
+    if (window.__emergenceLabPlotly) { return window.__emergenceLabPlotly; }
+    var base = baseUrl();
+    if (base === null) { return Promise.reject(new Error("this page is not a Jupyter page, so plotly.js cannot be loaded from the project")); }
+    var url = base.replace(/\\/?$/, "/") + "files/" + rel;
+    var p = new Promise(function (resolve, reject) {
+      var failed = function () { reject(new Error("could not load plotly.js from " + url + " (start Jupyter in the project folder, e.g. npm run lab)")); };
+      if (typeof window.requirejs === "function" && window.requirejs.config) {
+        var paths = {}; paths["emergence-lab-plotly"] = url.replace(/\\.js$/, "");
+        var shim = {}; shim["emergence-lab-plotly"] = { exports: "Plotly" };
+        window.requirejs.config({ paths: paths, shim: shim });
+        window.requirejs(["emergence-lab-plotly"], function (P) {
+          P = P || window.Plotly;
+          if (P && P.newPlot) { resolve(P); } else { failed(); }
+        }, function () { failed(); });
+        return;
+      }
+      var s = document.createElement("script");
+      var amd = window.define && window.define.amd ? window.define : null;
+      if (amd) { window.define = undefined; }
+      var restore = function () { if (amd) { window.define = amd; } };
+      s.onload = function () { restore(); if (window.Plotly && window.Plotly.newPlot) { resolve(window.Plotly); } else { failed(); } };
+      s.onerror = function () { restore(); failed(); };
+      s.src = url;
+      document.head.appendChild(s);
+    });
+    window.__emergenceLabPlotly = p.then(null, function (e) { window.__emergenceLabPlotly = null; throw e; });
+    return window.__emergenceLabPlotly;
+  }
+  load().then(function (Plotly) {
+    var plot = el.querySelector(".el-fig-plot");
+    return Plotly.newPlot(plot, spec.data, spec.layout, { displaylogo: false, responsive: true }).then(function () {
+      var fb = el.querySelector(".el-fig-fallback");
+      if (fb) { fb.parentNode.removeChild(fb); }
+      el.setAttribute("data-el-state", "plotly");
+    });
+  }).then(null, function (e) {
+    el.setAttribute("data-el-state", "failed");
+    say("Interactive figure unavailable: " + (e && e.message ? e.message : String(e)) + ".");
+  });
+})();`;
+
+/**
+ * The text/html representation: container div (plot area, fallback image or text, caption,
+ * hidden status line) and the drawing script with the spec inlined. plotly.js is NOT inlined.
+ */
+export function figureHtml(figure: Figure, options: FigureHtmlOptions): string {
+  const id = options.elementId;
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) {
+    throw new TypeError(`figureHtml: elementId must be a DOM id of letters, digits, "-" and "_", got ${JSON.stringify(id)}`);
+  }
+  const title = figureTitle(figure);
+  const label = `Figure${figure.id ? " " + figure.id : ""}: ${title || "(untitled)"}`;
+  const width = Number(figure.layout.width) || undefined;
+  const fallback = options.pngBase64
+    ? `<img src="data:image/png;base64,${options.pngBase64}" alt="${escapeHtml(label)}"` +
+      `${options.pngWidth ?? width ? ` width="${options.pngWidth ?? width}"` : ""} style="max-width:100%;height:auto">`
+    : `<p>[${escapeHtml(label)}: an interactive plotly figure. It is drawn in a trusted notebook in Jupyter ` +
+      `started in the project folder (npm run lab); run npm run lessons for static images.]</p>`;
+  const caption = figure.caption ? `<figcaption class="el-fig-caption">${escapeHtml(figure.caption)}</figcaption>` : "";
+  const script = DRAW_SCRIPT.replace("__ID__", JSON.stringify(id))
+    .replace("__SPEC__", () => scriptSafeJson(plotlySpec(figure)))
+    .replace("__REL__", JSON.stringify(PLOTLY_JS_RELATIVE_PATH));
+  return (
+    `<figure class="emergence-lab-figure" id="${id}" data-figure-id="${escapeHtml(figure.id ?? "")}" ` +
+    `data-traces="${figure.data.length}" style="margin:0">` +
+    `<div class="el-fig-plot"></div>` +
+    `<div class="el-fig-fallback">${fallback}</div>` +
+    `<div class="el-fig-status" style="display:none;color:#a00"></div>` +
+    caption +
+    `</figure>\n<script type="text/javascript">\n${script}\n</script>`
+  );
+}
+
+/** The whole display bundle of a figure (without image/png unless given). */
+export function figureBundle(
+  figure: Figure,
+  options: FigureHtmlOptions,
+): { data: Record<string, unknown>; metadata: Record<string, unknown> } {
+  const data: Record<string, unknown> = {
+    [PLOTLY_MIME]: plotlySpec(figure),
+    "text/html": figureHtml(figure, options),
+    "text/plain": figureText(figure),
+  };
+  if (options.pngBase64) data["image/png"] = options.pngBase64;
+  const meta: FigureOutputMetadata = {
+    kind: "figure",
+    id: figure.id ?? null,
+    caption: figure.caption ?? null,
+    title: figureTitle(figure),
+    elementId: options.elementId,
+  };
+  return { data, metadata: { [VIEW_METADATA_KEY]: meta } };
+}
+
+/**
+ * A standalone HTML page that draws the figure offline: plotly.js source is inlined (about 4.8 MB),
+ * so the file works from disk with no server and no network.
+ */
+export function standaloneFigureHtml(figure: Figure, plotlyJsSource: string): string {
+  const title = figureTitle(figure);
+  const label = `Figure${figure.id ? " " + figure.id : ""}: ${title}`;
+  // "</script" cannot appear in plotly's source inside a script element; escape defensively.
+  const js = plotlyJsSource.replace(/<\/script/gi, "<\\/script");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(label)}</title>
+<style>body{font-family:sans-serif;margin:2em;color:#222}figcaption{max-width:760px;margin-top:.5em;color:#444}</style>
+<script type="text/javascript">${js}</script>
+</head>
+<body>
+<figure style="margin:0">
+<div id="plot"></div>
+${figure.caption ? `<figcaption>${escapeHtml(figure.caption)}</figcaption>` : ""}
+</figure>
+<script type="text/javascript">
+var spec = ${scriptSafeJson(plotlySpec(figure))};
+Plotly.newPlot("plot", spec.data, spec.layout, { displaylogo: false, responsive: true });
+</script>
+</body>
+</html>
+`;
+}
