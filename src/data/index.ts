@@ -1,1 +1,2 @@
-export {};
+/** Data files the lessons read (the only library layer that uses node:fs). */
+export * from "./chinchilla";

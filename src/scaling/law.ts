@@ -1,0 +1,106 @@
+/**
+ * The Chinchilla scaling law L(N, D) = E + A / N^alpha + B / D^beta (Hoffmann et al. 2022,
+ * "Training Compute-Optimal Large Language Models", arXiv 2203.15556, eq. 2) and its
+ * compute-optimal frontier under C = 6 N D (their eq. 4 and Appendix D.2). Loss in nats per token.
+ */
+import { checkPositive, checkScalingParams } from "./validate";
+
+/** Parameters of L(N, D) = E + A / N^alpha + B / D^beta. E is in nats per token. */
+export interface ScalingParams {
+  /** Irreducible loss: the entropy of natural text under the data distribution (nats/token). */
+  E: number;
+  /** Coefficient of the model-size term A / N^alpha (nats/token times parameters^alpha). */
+  A: number;
+  /** Coefficient of the data term B / D^beta (nats/token times tokens^beta). */
+  B: number;
+  /** Exponent of the number of parameters N. */
+  alpha: number;
+  /** Exponent of the number of training tokens D. */
+  beta: number;
+}
+
+/**
+ * Hoffmann et al. 2022, eq. 10 (Approach 3, parametric fit of the loss):
+ * E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28, as printed in the body of the paper.
+ * (The TeX source carries more digits: alpha = 0.3392, beta = 0.2849; Besiroglu et al. 2024 note
+ * that the rounding shifts the predictions.)
+ */
+export const HOFFMANN_2022: Readonly<ScalingParams> = Object.freeze({ E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 });
+
+/**
+ * Besiroglu, Erdil, Barnett & You 2024, "Chinchilla Scaling: A replication attempt"
+ * (Epoch AI, arXiv 2404.10102), Table 1: their refit of Hoffmann's Approach 3 on the 240 runs they
+ * extracted from Hoffmann's Figure 4 (245 runs, the 5 highest-loss runs dropped), with the same
+ * procedure (Huber delta = 1e-3 on log residuals, summed, L-BFGS from the same grid). Printed values:
+ * E = 1.8172 (s.e. 0.03), A = 482.01 (124.58), B = 2085.43 (1293.23), alpha = 0.3478 (0.02),
+ * beta = 0.3658 (0.02).
+ */
+export const BESIROGLU_2024: Readonly<ScalingParams> = Object.freeze({ E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 });
+
+/** Standard errors printed by Besiroglu et al. 2024 (Table 1) next to {@link BESIROGLU_2024}. */
+export const BESIROGLU_2024_STANDARD_ERRORS: Readonly<ScalingParams> = Object.freeze({ E: 0.03, A: 124.58, B: 1293.23, alpha: 0.02, beta: 0.02 });
+
+/**
+ * Reducible loss A / N^alpha + B / D^beta (nats/token): what a model of N parameters trained on D
+ * tokens loses above the entropy E of text (Hoffmann et al. 2022, eq. 2).
+ */
+export function reducibleLoss(N: number, D: number, params: ScalingParams): number {
+  checkPositive("reducibleLoss", "N", N);
+  checkPositive("reducibleLoss", "D", D);
+  const p = checkScalingParams("reducibleLoss", params);
+  return p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+}
+
+/** Chinchilla loss L(N, D) = E + A / N^alpha + B / D^beta in nats/token (Hoffmann et al. 2022, eq. 2). */
+export function chinchillaLoss(N: number, D: number, params: ScalingParams): number {
+  checkPositive("chinchillaLoss", "N", N);
+  checkPositive("chinchillaLoss", "D", D);
+  const p = checkScalingParams("chinchillaLoss", params);
+  return p.E + p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+}
+
+/** Result of {@link computeOptimal}. */
+export interface ComputeOptimum {
+  /** Compute-optimal number of parameters. */
+  N: number;
+  /** Compute-optimal number of training tokens, D = C / (6 N). */
+  D: number;
+  /** L(N, D) at the optimum (nats/token). */
+  loss: number;
+  /** Reducible part of the loss at the optimum (nats/token). */
+  reducibleLoss: number;
+  /** Tokens per parameter D / N at the optimum. */
+  tokensPerParameter: number;
+}
+
+/**
+ * The compute-optimal allocation of a training budget of C FLOPs, C = 6 N D (Hoffmann et al. 2022,
+ * eq. 4 and Appendix D.2). Minimising A N^-alpha + B (C/(6N))^-beta over N gives, in closed form,
+ *   G = (alpha A / (beta B))^(1/(alpha+beta)),
+ *   N_opt = G (C/6)^(beta/(alpha+beta)),   D_opt = G^-1 (C/6)^(alpha/(alpha+beta)).
+ */
+export function computeOptimal(C: number, params: ScalingParams): ComputeOptimum {
+  checkPositive("computeOptimal", "C", C);
+  const p = checkScalingParams("computeOptimal", params);
+  if (p.A <= 0 || p.B <= 0) {
+    throw new RangeError(`computeOptimal: params.A and params.B must be > 0 for a finite optimum, got A=${p.A}, B=${p.B}`);
+  }
+  const s = p.alpha + p.beta;
+  const logG = (Math.log(p.alpha * p.A) - Math.log(p.beta * p.B)) / s;
+  const logC6 = Math.log(C / 6);
+  const N = Math.exp(logG + (p.beta / s) * logC6);
+  const D = Math.exp(-logG + (p.alpha / s) * logC6);
+  const red = p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+  return { N, D, loss: p.E + red, reducibleLoss: red, tokensPerParameter: D / N };
+}
+
+/**
+ * Factor by which the reducible loss falls when N and D are both multiplied by `factor`:
+ * (A (fN)^-alpha + B (fD)^-beta) / (A N^-alpha + B D^-beta). Each term shrinks by f^-alpha and
+ * f^-beta respectively (for f = 10 and Hoffmann's exponents: 10^-0.34 = 0.457, 10^-0.28 = 0.525).
+ */
+export function reducibleLossRatio(options: { N: number; D: number; factor: number; params: ScalingParams }): number {
+  if (!options || typeof options !== "object") throw new TypeError(`reducibleLossRatio: options must be {N, D, factor, params}`);
+  const f = checkPositive("reducibleLossRatio", "factor", options.factor);
+  return reducibleLoss(f * options.N, f * options.D, options.params) / reducibleLoss(options.N, options.D, options.params);
+}
