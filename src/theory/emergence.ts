@@ -1,0 +1,202 @@
+/**
+ * Emergence versus scale: drive the theory of Arora & Goyal 2023 (arXiv 2307.15936 v2) with a
+ * Chinchilla scaling law (Hoffmann et al. 2022): compute C -> compute-optimal (N, D) -> reducible
+ * loss delta -> theta (failed text pieces) -> guaranteed competence on k'-tuples of skills
+ * (Theorem 8 / 14). And Takeaway 1: the scale factor that halves theta.
+ */
+import { computeOptimal, type ScalingParams } from "../scaling";
+import { thetaFromReducibleLoss } from "./cloze";
+import { performanceCurve } from "./performance";
+import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositiveNumber } from "./validate";
+
+/** The guarantee for one tuple size at one scale. */
+export interface TupleGuarantee {
+  /** Tuple size k'. */
+  kPrime: number;
+  /** theta' = kPrime theta, the failed fraction of k'-pieces (union bound). */
+  thetaPrime: number;
+  /** Whether Theorem 8's condition can be met with beta <= 1/alpha. */
+  feasible: boolean;
+  /** Smallest beta satisfying the condition (null when infeasible). */
+  betaMin: number | null;
+  /** Competence 1 - betaMin theta' guaranteed to at least 1 - alpha of the k'-tuples (null when infeasible). */
+  competence: number | null;
+  /** True when the guarantee is empty (competence < 0, or infeasible). */
+  vacuous: boolean;
+  /** Why infeasible (absent when feasible). */
+  reason?: string;
+}
+
+/** One compute budget of {@link emergenceVsScale}. */
+export interface EmergenceAtScale {
+  /** Training compute C (FLOPs). */
+  compute: number;
+  /** Compute-optimal parameters. */
+  N: number;
+  /** Compute-optimal training tokens. */
+  D: number;
+  /** L(N, D) (nats/token). */
+  loss: number;
+  /** Reducible loss delta = L - E (nats/token). */
+  reducibleLoss: number;
+  /** theta = min(1, thetaFactor delta). */
+  theta: number;
+  /** One guarantee per requested kPrime, in order. */
+  tuples: TupleGuarantee[];
+}
+
+/** Options of {@link emergenceVsScale}. */
+export interface EmergenceVsScaleOptions {
+  /** Scaling-law parameters {E, A, B, alpha, beta} (e.g. HOFFMANN_2022 or a fit). */
+  params: ScalingParams;
+  /** Compute budgets C in FLOPs (each > 0). */
+  computes: ArrayLike<number>;
+  /** Skills per text piece (positive integer). */
+  k: number;
+  /** Fraction of k'-tuples allowed below the guaranteed competence, in (0, 1). */
+  alpha: number;
+  /** Tuple sizes. Default [1, 2, 4, 8]. */
+  kPrimes?: ArrayLike<number>;
+  /** theta = thetaFactor delta (see thetaFromReducibleLoss). Default 2. */
+  thetaFactor?: number;
+}
+
+/**
+ * For each compute budget C: the compute-optimal (N, D) of the scaling law (C = 6 N D), its reducible
+ * loss delta, theta = min(1, thetaFactor delta) (Markov link, Arora & Goyal 2023 Sec. 4), and for each
+ * k' the competence that at least 1 - alpha of the k'-tuples of skills are guaranteed
+ * (Theorem 8 for k' = 1, Theorem 14 with theta' = k' theta for k' > 1). Infeasible and vacuous
+ * guarantees are flagged, never NaN.
+ */
+export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtScale[] {
+  const fn = "emergenceVsScale";
+  checkOptions(fn, options, "{ params, computes, k, alpha, kPrimes?, thetaFactor? }");
+  const computes = checkNumberList(fn, "computes", options.computes, checkPositiveNumber);
+  const k = checkInteger(fn, "k", options.k, 1);
+  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes ?? [1, 2, 4, 8], (f, n, v) => checkInteger(f, n, v, 1));
+  const thetaFactor = checkPositiveNumber(fn, "thetaFactor", options.thetaFactor ?? 2);
+  if (options.params === null || typeof options.params !== "object") {
+    throw new TypeError(`${fn}: params must be scaling-law parameters {E, A, B, alpha, beta}, got ${String(options.params)}`);
+  }
+  return computes.map((compute): EmergenceAtScale => {
+    const opt = computeOptimal(compute, options.params);
+    const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+    const tuples = kPrimes.map((kPrime): TupleGuarantee => {
+      const thetaPrime = kPrime * theta;
+      if (!(theta > 0 && thetaPrime < 1)) {
+        return {
+          kPrime,
+          thetaPrime,
+          feasible: false,
+          betaMin: null,
+          competence: null,
+          vacuous: true,
+          reason: `${fn}: theta' = kPrime*theta = ${kPrime}*${theta} = ${thetaPrime} is not in (0, 1): no guarantee`,
+        };
+      }
+      const [pt] = performanceCurve({ theta, k, kPrime, alphas: [alpha] });
+      const g: TupleGuarantee = { kPrime, thetaPrime, feasible: pt.feasible, betaMin: pt.betaMin, competence: pt.competence, vacuous: pt.vacuous };
+      if (pt.reason !== undefined) g.reason = pt.reason;
+      return g;
+    });
+    return { compute, N: opt.N, D: opt.D, loss: opt.loss, reducibleLoss: opt.reducibleLoss, theta, tuples };
+  });
+}
+
+/** Options of {@link thetaScaleFactor}. */
+export interface ThetaScaleFactorOptions {
+  /** Scaling-law parameters. */
+  params: ScalingParams;
+  /** Current number of parameters (> 0). */
+  N: number;
+  /** Current number of training tokens (> 0). */
+  D: number;
+  /** Target ratio theta_new / theta_old = delta_new / delta_old, in (0, 1). Default 0.5 (halving). */
+  ratio?: number;
+}
+
+/** Result of {@link thetaScaleFactor}. */
+export interface ThetaScaleFactor {
+  /** s: multiply both N and D by s. */
+  factor: number;
+  /** s^2: the compute multiplier (C = 6 N D). */
+  computeFactor: number;
+}
+
+function reducible(params: ScalingParams, N: number, D: number): number {
+  return params.A * Math.pow(N, -params.alpha) + params.B * Math.pow(D, -params.beta);
+}
+
+/**
+ * Takeaway 1 of Arora & Goyal 2023, computed: the factor s by which N and D must both be multiplied so
+ * that the reducible loss (hence theta = factor delta, the linear Markov link) falls to `ratio` times
+ * its value, i.e. A (sN)^-a + B (sD)^-b = ratio (A N^-a + B D^-b). The left side decreases strictly in
+ * s, so bisection on log s after doubling a bracket finds the unique root (to relative 1e-12). For
+ * ratio = 1/2 s lies between 2^(1/a) and 2^(1/b) (7.7 and 11.9 for Hoffmann's a = 0.34, b = 0.28):
+ * the paper's "about 10x".
+ */
+export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFactor {
+  const fn = "thetaScaleFactor";
+  checkOptions(fn, options, "{ params, N, D, ratio? }");
+  const N = checkPositiveNumber(fn, "N", options.N);
+  const D = checkPositiveNumber(fn, "D", options.D);
+  const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
+  const p = options.params;
+  if (p === null || typeof p !== "object") throw new TypeError(`${fn}: params must be {E, A, B, alpha, beta}, got ${String(p)}`);
+  for (const key of ["A", "B", "alpha", "beta"] as const) checkPositiveNumber(fn, `params.${key}`, p[key]);
+  const target = ratio * reducible(p, N, D);
+  const g = (logS: number): number => reducible(p, N * Math.exp(logS), D * Math.exp(logS)) - target;
+  let lo = 0;
+  let hi = 1;
+  while (g(hi) > 0) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e4) throw new RangeError(`${fn}: no finite scale reaches ratio ${ratio} (exponents too small?)`);
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
+    const mid = 0.5 * (lo + hi);
+    if (g(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  const factor = Math.exp(0.5 * (lo + hi));
+  return { factor, computeFactor: factor * factor };
+}
+
+/** Options of {@link thetaComputeFactor}. */
+export interface ThetaComputeFactorOptions {
+  /** Scaling-law parameters. */
+  params: ScalingParams;
+  /** Current compute budget (FLOPs, > 0); the model is compute-optimal. */
+  compute: number;
+  /** Target ratio of reducible losses (= of thetas), in (0, 1). Default 0.5. */
+  ratio?: number;
+}
+
+/**
+ * Takeaway 1 along the compute-optimal frontier: the compute multiplier that takes the compute-optimal
+ * reducible loss (and theta) to `ratio` times its value, found by bisection on log C with
+ * {@link computeOptimal}. (On the frontier the reducible loss falls as C^(-a b / (a + b)), so the answer
+ * is ratio^(-(a + b) / (a b)), about 90x compute for Hoffmann's exponents; the tests check that.)
+ */
+export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
+  const fn = "thetaComputeFactor";
+  checkOptions(fn, options, "{ params, compute, ratio? }");
+  const C = checkPositiveNumber(fn, "compute", options.compute);
+  const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
+  const base = computeOptimal(C, options.params).reducibleLoss;
+  const g = (logF: number): number => computeOptimal(C * Math.exp(logF), options.params).reducibleLoss - ratio * base;
+  let lo = 0;
+  let hi = 1;
+  while (g(hi) > 0) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e4) throw new RangeError(`${fn}: no finite compute reaches ratio ${ratio}`);
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
+    const mid = 0.5 * (lo + hi);
+    if (g(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp(0.5 * (lo + hi));
+}
