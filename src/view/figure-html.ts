@@ -42,9 +42,24 @@ export interface FigureOutputMetadata {
   elementId: string;
 }
 
-/** The plain spec (data + layout) as JSON, without id/caption. */
+/** Significant digits kept for non-integer numbers in stored specs (a 760-px figure needs ~4). */
+export const SPEC_DIGITS = 7;
+
+function roundReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value)) {
+    return Number(value.toPrecision(SPEC_DIGITS));
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}
+
+/**
+ * The plain spec (data + layout) as stored in outputs, without id/caption: a JSON copy with
+ * non-integer numbers rounded to {@link SPEC_DIGITS} significant digits (halves the size of a
+ * spec; invisible in a drawn figure and still precise in hover labels).
+ */
 export function plotlySpec(figure: Figure): { data: Figure["data"]; layout: Figure["layout"] } {
-  return { data: figure.data, layout: figure.layout };
+  return JSON.parse(JSON.stringify({ data: figure.data, layout: figure.layout }, roundReplacer));
 }
 
 /** JSON safe to embed inside a <script> element (no "</script>", no "<!--"). */
@@ -67,10 +82,13 @@ export function figureText(figure: Figure): string {
 export interface FigureHtmlOptions {
   /** DOM id of the figure's container; unique in the page. */
   elementId: string;
-  /** Base64 PNG of the figure (no data: prefix): shown where scripts do not run. */
+  /**
+   * Static image of the figure shown where scripts do not run, as a data: URL
+   * (e.g. "data:image/webp;base64,..."; WebP is ~4x smaller than PNG for line charts).
+   */
+  fallbackImage?: string;
+  /** Base64 PNG (no data: prefix) added to the bundle as image/png by {@link figureBundle}. */
   pngBase64?: string;
-  /** Pixel size of the PNG's CSS box (defaults to the layout's width/height). */
-  pngWidth?: number;
 }
 
 /**
@@ -148,9 +166,12 @@ export function figureHtml(figure: Figure, options: FigureHtmlOptions): string {
   const title = figureTitle(figure);
   const label = `Figure${figure.id ? " " + figure.id : ""}: ${title || "(untitled)"}`;
   const width = Number(figure.layout.width) || undefined;
-  const fallback = options.pngBase64
-    ? `<img src="data:image/png;base64,${options.pngBase64}" alt="${escapeHtml(label)}"` +
-      `${options.pngWidth ?? width ? ` width="${options.pngWidth ?? width}"` : ""} style="max-width:100%;height:auto">`
+  if (options.fallbackImage !== undefined && !/^data:image\/(png|webp|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(options.fallbackImage)) {
+    throw new TypeError("figureHtml: fallbackImage must be a base64 data: URL of a png, webp, jpeg or svg image");
+  }
+  const fallback = options.fallbackImage
+    ? `<img src="${options.fallbackImage}" alt="${escapeHtml(label)}"` +
+      `${width ? ` width="${width}"` : ""} style="max-width:100%;height:auto">`
     : `<p>[${escapeHtml(label)}: an interactive plotly figure. It is drawn in a trusted notebook in Jupyter ` +
       `started in the project folder (npm run lab); run npm run lessons for static images.]</p>`;
   const caption = figure.caption ? `<figcaption class="el-fig-caption">${escapeHtml(figure.caption)}</figcaption>` : "";
