@@ -1,0 +1,218 @@
+/**
+ * How many k-tuples can be formed from N skills: exact (BigInt) and in log space.
+ *
+ * Arora & Goyal 2023 ("A Theory for Emergence of Complex Skills in Language Models",
+ * arXiv 2307.15936) call a set of k' skills a "k'-tuple"; a text piece needing skills
+ * s1..sk covers every k'-subset of them. The number of k'-tuples grows like N^k' and soon exceeds
+ * any training corpus: the counting behind the paper's "paucity of stimulus" argument.
+ * Yu et al. 2023 (Skill-Mix, arXiv 2310.17567) draw "random subsets of k skills" and note that
+ * "the number of subsets grows like N^k".
+ *
+ * Four ways of counting, named by `TupleKind`:
+ * - "orderedWithRepetition": sequences of k skills, repeats allowed: N^k.
+ *   (1,000 skills give 1000^4 = 10^12 ordered 4-tuples.)
+ * - "orderedDistinct": sequences of k distinct skills: N!/(N-k)! (falling factorial).
+ * - "unorderedDistinct": sets of k distinct skills: C(N, k) (the paper's k'-tuples; Skill-Mix's subsets).
+ *   (C(1000, 4) = 41,417,124,750, about 4.14·10^10.)
+ * - "unorderedWithRepetition": multisets of k skills: C(N + k - 1, k).
+ */
+import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
+
+/** The four ways to count k-tuples of skills (see the module comment). */
+export type TupleKind = "orderedWithRepetition" | "orderedDistinct" | "unorderedDistinct" | "unorderedWithRepetition";
+
+const TUPLE_KINDS: readonly TupleKind[] = [
+  "orderedWithRepetition",
+  "orderedDistinct",
+  "unorderedDistinct",
+  "unorderedWithRepetition",
+];
+
+function checkKind(fn: string, kind: unknown): TupleKind {
+  if (!TUPLE_KINDS.includes(kind as TupleKind)) {
+    throw new RangeError(`${fn}: kind must be one of ${TUPLE_KINDS.join(", ")}, got ${String(kind)}`);
+  }
+  return kind as TupleKind;
+}
+
+/** Check (skills, k) for a count of `kind`; without repetition k must not exceed skills. */
+function checkSkillsK(fn: string, kind: TupleKind, skills: unknown, k: unknown): [number, number] {
+  const n = checkPositiveCount(fn, "skills", skills);
+  const kk = checkCount(fn, "k", k);
+  if (kind === "orderedDistinct" || kind === "unorderedDistinct") checkKAtMostSkills(fn, "k", kk, n);
+  return [n, kk];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact counts (BigInt)
+
+/** Binomial coefficient C(n, k) exactly, as a BigInt (0 when k > n). Multiplicative formula. */
+export function chooseBig(n: number, k: number): bigint {
+  checkCount("chooseBig", "n", n);
+  checkCount("chooseBig", "k", k);
+  if (k > n) return 0n;
+  const j = Math.min(k, n - k);
+  let c = 1n;
+  // After step i (1-based), c = C(n - j + i, i): each division is exact.
+  for (let i = 1; i <= j; i++) c = (c * BigInt(n - j + i)) / BigInt(i);
+  return c;
+}
+
+/** Falling factorial n (n-1) ... (n-k+1) exactly, as a BigInt (0 when k > n). */
+export function fallingFactorialBig(n: number, k: number): bigint {
+  checkCount("fallingFactorialBig", "n", n);
+  checkCount("fallingFactorialBig", "k", k);
+  if (k > n) return 0n;
+  let c = 1n;
+  for (let i = 0; i < k; i++) c *= BigInt(n - i);
+  return c;
+}
+
+/** Number of k-tuples of `skills` skills of the given kind, exactly (BigInt). */
+export function tupleCountBig(kind: TupleKind, skills: number, k: number): bigint {
+  const fn = "tupleCountBig";
+  checkKind(fn, kind);
+  const [n, kk] = checkSkillsK(fn, kind, skills, k);
+  switch (kind) {
+    case "orderedWithRepetition":
+      return BigInt(n) ** BigInt(kk);
+    case "orderedDistinct":
+      return fallingFactorialBig(n, kk);
+    case "unorderedDistinct":
+      return chooseBig(n, kk);
+    case "unorderedWithRepetition":
+      return chooseBig(n + kk - 1, kk);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Log space
+
+const LN_SQRT_2PI = 0.9189385332046728; // ln(sqrt(2 pi))
+/** Below this, sums of logs (at most this many terms) are used instead of Stirling's series. */
+const SUM_LIMIT = 256;
+
+/** Stirling-series correction ln n! - [n ln n - n + ln sqrt(2 pi n)] for n >= SUM_LIMIT (error < 1e-20). */
+function stirlingCorrection(n: number): number {
+  const r = 1 / n;
+  const r2 = r * r;
+  return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)));
+}
+
+/** ln n! for a non-negative integer n: a sum of logs below SUM_LIMIT, Stirling's series above. */
+export function lnFactorial(n: number): number {
+  checkCount("lnFactorial", "n", n);
+  if (n < SUM_LIMIT) {
+    let s = 0;
+    for (let i = 2; i <= n; i++) s += Math.log(i);
+    return s;
+  }
+  return n * Math.log(n) - n + LN_SQRT_2PI + 0.5 * Math.log(n) + stirlingCorrection(n);
+}
+
+/**
+ * ln C(n, k) for integers 0 <= k <= n (-Infinity when k > n, since C = 0).
+ * With j = min(k, n-k): for j < 256 the sum of ln((n-i)/(j-i)) over i < j; otherwise Stirling's
+ * series in a cancellation-free form, k ln(n/k) + m log1p(k/m) + ln sqrt(n/(2 pi k m)) + corrections
+ * with m = n - k. Relative error about 1e-14 or better (tested against BigInt values).
+ */
+export function lnChoose(n: number, k: number): number {
+  checkCount("lnChoose", "n", n);
+  checkCount("lnChoose", "k", k);
+  if (k > n) return -Infinity;
+  const m = n - k;
+  const j = Math.min(k, m);
+  if (j < SUM_LIMIT) {
+    let s = 0;
+    for (let i = 0; i < j; i++) s += Math.log((n - i) / (j - i));
+    return s;
+  }
+  return (
+    k * Math.log(n / k) +
+    m * Math.log1p(k / m) +
+    0.5 * Math.log(n / (k * m)) -
+    LN_SQRT_2PI +
+    stirlingCorrection(n) -
+    stirlingCorrection(k) -
+    stirlingCorrection(m)
+  );
+}
+
+/** ln of the falling factorial n!/(n-k)! (-Infinity when k > n). */
+export function lnFallingFactorial(n: number, k: number): number {
+  checkCount("lnFallingFactorial", "n", n);
+  checkCount("lnFallingFactorial", "k", k);
+  if (k > n) return -Infinity;
+  if (k < SUM_LIMIT) {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += Math.log(n - i);
+    return s;
+  }
+  return lnChoose(n, k) + lnFactorial(k);
+}
+
+/** Natural log of the number of k-tuples of `skills` skills of the given kind. */
+export function lnTupleCount(kind: TupleKind, skills: number, k: number): number {
+  const fn = "lnTupleCount";
+  checkKind(fn, kind);
+  const [n, kk] = checkSkillsK(fn, kind, skills, k);
+  switch (kind) {
+    case "orderedWithRepetition":
+      return kk * Math.log(n);
+    case "orderedDistinct":
+      return lnFallingFactorial(n, kk);
+    case "unorderedDistinct":
+      return lnChoose(n, kk);
+    case "unorderedWithRepetition":
+      return lnChoose(n + kk - 1, kk);
+  }
+}
+
+/** Base-10 log of the number of k-tuples of `skills` skills of the given kind. */
+export function log10TupleCount(kind: TupleKind, skills: number, k: number): number {
+  return lnTupleCount(kind, skills, k) / Math.LN10;
+}
+
+/**
+ * Number of k-tuples as a double: exact while it is below 2^53 (computed with BigInt), otherwise
+ * exp(lnTupleCount) with about 1e-13 relative error. Throws when it exceeds the double range
+ * (use log10TupleCount then).
+ */
+export function tupleCount(kind: TupleKind, skills: number, k: number): number {
+  const ln = lnTupleCount(kind, skills, k);
+  if (ln < 53 * Math.LN2 - 1e-6) return Number(tupleCountBig(kind, skills, k));
+  const v = Math.exp(ln);
+  if (!Number.isFinite(v)) {
+    throw new RangeError(
+      `tupleCount: the ${kind} count for skills = ${skills}, k = ${k} is about 10^${(ln / Math.LN10).toFixed(1)}, beyond the double range; use log10TupleCount`,
+    );
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// BigInt helpers for display and checks
+
+/** Base-10 log of a positive BigInt (from its leading 17 digits; relative error about 1e-16). */
+export function log10Big(x: bigint): number {
+  if (typeof x !== "bigint" || x <= 0n) throw new RangeError(`log10Big: x must be a positive bigint, got ${String(x)}`);
+  const s = x.toString();
+  if (s.length <= 17) return Math.log10(Number(x));
+  return Math.log10(Number(s.slice(0, 17))) + (s.length - 17);
+}
+
+/**
+ * A BigInt in scientific notation like Number.prototype.toExponential, e.g.
+ * toExponentialBig(41417124750n, 2) === "4.14e+10". Rounds from the leading 17 digits.
+ */
+export function toExponentialBig(x: bigint, fractionDigits = 2): string {
+  if (typeof x !== "bigint") throw new TypeError(`toExponentialBig: x must be a bigint, got ${typeof x}`);
+  checkCount("toExponentialBig", "fractionDigits", fractionDigits);
+  if (fractionDigits > 15) throw new RangeError(`toExponentialBig: fractionDigits must be <= 15, got ${fractionDigits}`);
+  if (x < 0n) return "-" + toExponentialBig(-x, fractionDigits);
+  if (x === 0n) return (0).toExponential(fractionDigits);
+  const s = x.toString();
+  const headDigits = Math.min(17, s.length);
+  const [mant, exp] = Number(s.slice(0, headDigits)).toExponential(fractionDigits).split("e");
+  return `${mant}e+${Number(exp) + s.length - headDigits}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The Skill-Mix counting bound.
+ *
+ * Source: Dingli Yu, Simran Kaur, Arushi Gupta, Jonah Brown-Cohen, Anirudh Goyal, Sanjeev Arora,
+ * "Skill-Mix: a Flexible and Expandable Family of Evaluations for AI models", arXiv 2310.17567
+ * (2023; ICLR 2024). The evaluation picks a random topic and a random subset of k skills and asks a
+ * model for a short text on the topic that exhibits all k skills. To argue that good answers at
+ * k = 5 go beyond "stochastic parrot" behaviour, the paper bounds how likely it is that the
+ * training corpus contained a text piece with a given (k skills, topic) combination: if a random
+ * text piece shows a given skill with probability at most p_s and a given topic with probability at
+ * most p_t, and the corpus has at most L text pieces, then (treating occurrences as independent
+ * and by a union bound over the L pieces)
+ *
+ *     P(the combination appeared in training) <= p_s^k · p_t · L.
+ *
+ * The right side is the expected number of training pieces that show the combination; it is a
+ * useful bound on a probability only when it is below 1. With the paper's reported inputs
+ * (p_s <= 0.0144, p_t <= 0.0022, L <= 5·10^10, see {@link SKILL_MIX_REPORTED}) it is about 0.07 at
+ * k = 5 and about 0.001 at k = 6 (computed by {@link skillMixBound}, not typed in).
+ */
+import { checkCount, checkNonNegative, checkProbability } from "./validate";
+
+/** Inputs of the Skill-Mix counting bound. */
+export interface SkillMixInputs {
+  /** p_s: upper bound on the probability that a random training text piece shows a given skill. */
+  pS: number;
+  /** p_t: upper bound on the probability that a random training text piece is on a given topic. */
+  pT: number;
+  /** L: upper bound on the number of text pieces in the training corpus. */
+  L: number;
+}
+
+/**
+ * The inputs Yu et al. 2023 report for the bound in their probability calculation on going beyond
+ * "stochastic parrot" behaviour: REPORTED VALUES, not measured here. p_s and p_t are upper bounds on
+ * how often a skill or a topic shows up in a text piece of a training corpus, L an upper bound on
+ * the number of text pieces. `reportedBound` holds the paper's rounded results ("about 0.07" at
+ * k = 5, "about 0.001" at k = 6) for comparison; the lesson recomputes them with skillMixBound.
+ */
+export const SKILL_MIX_REPORTED = Object.freeze({
+  pS: 0.0144,
+  pT: 0.0022,
+  L: 5e10,
+  /** The paper's rounded results, for comparison only (never used in a computation). */
+  reportedBound: Object.freeze({ 5: 0.07, 6: 0.001 } as Readonly<Record<number, number>>),
+  source:
+    'Yu, Kaur, Gupta, Brown-Cohen, Goyal, Arora (2023), "Skill-Mix: a Flexible and Expandable Family of Evaluations for AI models", arXiv 2310.17567: reported upper bounds on skill frequency p_s, topic frequency p_t and corpus size L',
+} as const);
+
+function checkInputs(fn: string, inputs: SkillMixInputs): SkillMixInputs {
+  if (!inputs || typeof inputs !== "object") throw new TypeError(`${fn}: expected inputs { pS, pT, L }, got ${String(inputs)}`);
+  return {
+    pS: checkProbability(fn, "pS", inputs.pS),
+    pT: checkProbability(fn, "pT", inputs.pT),
+    L: checkNonNegative(fn, "L", inputs.L),
+  };
+}
+
+/** Options of {@link skillMixBound}: k and the inputs (default: the paper's reported values). */
+export interface SkillMixBoundOptions extends Partial<SkillMixInputs> {
+  /** k, the number of skills combined. */
+  k: number;
+}
+
+/**
+ * p_s^k · p_t · L: the Skill-Mix bound on the probability that a random (k skills, topic)
+ * combination appeared in the training corpus (Yu et al. 2023, arXiv 2310.17567). Values >= 1 say
+ * nothing. Missing inputs default to {@link SKILL_MIX_REPORTED}.
+ */
+export function skillMixBound(options: SkillMixBoundOptions): number {
+  const fn = "skillMixBound";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected options { k, pS?, pT?, L? }, got ${String(options)}`);
+  const k = checkCount(fn, "k", options.k);
+  const { pS, pT, L } = checkInputs(fn, {
+    pS: options.pS ?? SKILL_MIX_REPORTED.pS,
+    pT: options.pT ?? SKILL_MIX_REPORTED.pT,
+    L: options.L ?? SKILL_MIX_REPORTED.L,
+  });
+  if (L === 0 || pT === 0) return 0;
+  if (pS === 0) return k === 0 ? pT * L : 0;
+  return Math.exp(k * Math.log(pS) + Math.log(pT) + Math.log(L));
+}
+
+/** The bound for each k in `ks` (same inputs), as a Float64Array. */
+export function skillMixBoundCurve(ks: ArrayLike<number>, inputs: Partial<SkillMixInputs> = {}): Float64Array {
+  const out = new Float64Array(ks.length);
+  for (let i = 0; i < ks.length; i++) out[i] = skillMixBound({ ...inputs, k: ks[i] });
+  return out;
+}
+
+/**
+ * The smallest k for which p_s^k · p_t · L < threshold, i.e. ceil-like solution of
+ * k > (ln threshold - ln p_t - ln L) / ln p_s (k = 0 if the bound is already below at k = 0).
+ * Throws if no k works (p_s = 1 with the bound at or above the threshold).
+ */
+export function skillMixSmallestK(options: Partial<SkillMixInputs> & { threshold: number }): number {
+  const fn = "skillMixSmallestK";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected options { threshold, pS?, pT?, L? }, got ${String(options)}`);
+  const th = options.threshold;
+  if (typeof th !== "number" || !(th > 0) || !Number.isFinite(th)) {
+    throw new RangeError(`${fn}: threshold must be a finite number > 0, got ${String(th)}`);
+  }
+  const inputs = checkInputs(fn, {
+    pS: options.pS ?? SKILL_MIX_REPORTED.pS,
+    pT: options.pT ?? SKILL_MIX_REPORTED.pT,
+    L: options.L ?? SKILL_MIX_REPORTED.L,
+  });
+  if (skillMixBound({ ...inputs, k: 0 }) < th) return 0;
+  if (inputs.pS === 1) throw new RangeError(`${fn}: with pS = 1 the bound never falls below threshold = ${th}`);
+  if (inputs.pS === 0) return 1;
+  let k = Math.max(0, Math.floor((Math.log(th) - Math.log(inputs.pT) - Math.log(inputs.L)) / Math.log(inputs.pS)) - 1);
+  while (skillMixBound({ ...inputs, k }) >= th) k++;
+  return k;
+}
