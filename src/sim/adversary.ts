@@ -1,0 +1,268 @@
+/**
+ * Adversarial failure sets: the worst case that Theorem 8 of Arora & Goyal (2023) guards against.
+ * The theorem holds for EVERY failure set Y of size theta·N_t, so a simulation should try to find a
+ * Y that drives as many skills as possible to a high failure rate. Finding the true worst Y is a hard
+ * combinatorial problem; these are heuristics, so the simulated worst case is a LOWER estimate of
+ * the true worst case, and the theorem's bound is an UPPER bound on it.
+ */
+import type { SkillGraph } from "../graphs/types";
+import { type Rng, type RngOrSeed, toRng } from "../random/rng";
+import { checkGraph, checkInRange, checkInt, fractionCount } from "./check";
+import { countFailedEdges, fractionOfSkillsFailing, selectKthLargest } from "./competence";
+
+/**
+ * Choose exactly `m` indices with the largest `scores`; ties at the cut are broken uniformly at
+ * random (Floyd sampling among the tied indices). Returns a 0/1 mask. O(n) expected time.
+ */
+export function selectTopIndices(scores: Float64Array, m: number, rng: Rng): Uint8Array {
+  const n = scores.length;
+  const mask = new Uint8Array(n);
+  if (m <= 0) return mask;
+  if (m >= n) return mask.fill(1);
+  const cut = selectKthLargest(Float64Array.from(scores), m);
+  let above = 0;
+  let tied = 0;
+  for (let i = 0; i < n; i++) {
+    if (scores[i] > cut) {
+      mask[i] = 1;
+      above++;
+    } else if (scores[i] === cut) tied++;
+  }
+  const need = m - above;
+  if (need <= 0) return mask;
+  const ties = new Uint32Array(tied);
+  let j = 0;
+  for (let i = 0; i < n; i++) if (scores[i] === cut) ties[j++] = i;
+  // Floyd: choose `need` of the `tied` positions uniformly
+  const pick = new Uint8Array(tied);
+  for (let a = tied - need; a < tied; a++) {
+    const r = rng.int(a + 1);
+    if (pick[r]) pick[a] = 1;
+    else pick[r] = 1;
+  }
+  for (let a = 0; a < tied; a++) if (pick[a]) mask[ties[a]] = 1;
+  return mask;
+}
+
+/** How a text piece is scored against the target skill set Z. */
+export type AdversaryScore = "edges" | "weighted";
+
+/**
+ * Score every text piece against a weighting of skills: score(t) = sum over the k skills s of t of
+ * weight[s]. With weight = 1 on Z and 0 elsewhere this is the number of edges of t into Z.
+ */
+function scoreTexts(graph: SkillGraph, weight: Float64Array, out: Float64Array): Float64Array {
+  const k = graph.k;
+  const ts = graph.textSkills;
+  for (let t = 0, b = 0; t < graph.texts; t++, b += k) {
+    let sc = 0;
+    for (let j = 0; j < k; j++) sc += weight[ts[b + j]];
+    out[t] = sc;
+  }
+  return out;
+}
+
+/** Options of {@link adversarialFailureSet}. */
+export interface AdversarialFailureSetOptions {
+  graph: SkillGraph;
+  /** Fraction of failed text pieces: exactly round(theta·N_t) pieces fail. */
+  theta: number;
+  /** Size of the target skill set Z as a fraction of N_s: |Z| = max(1, round(alpha·N_s)). */
+  alpha: number;
+  rng: RngOrSeed;
+  /**
+   * "greedy" (the adversary of the issue): Z = the alpha·N_s skills of lowest degree (ties random;
+   * a low-degree skill needs fewer failed edges to reach a given rate), Y = the pieces with the most
+   * edges into Z (ties random). One round.
+   * "iterated" (default): the greedy round, then repeat: re-pick Z as the alpha·N_s skills with the
+   * highest failure rate under the current Y, and refill Y with the pieces of highest weighted score
+   * sum_{s in Z ∩ t} w_s / deg(s), where the multiplicative weights w_s grow for skills of Z that
+   * lag behind the worst-alpha rate. Keeps the best Y seen; stops when the worst-alpha rate has not
+   * improved for `patience` rounds, or after `maxRounds`.
+   */
+  strategy?: "greedy" | "iterated";
+  /** Rounds of the iterated strategy after the greedy one (default 12). */
+  maxRounds?: number;
+  /** Rounds without improvement before stopping (default 3). */
+  patience?: number;
+  /** If given, the result reports the fraction of skills with failure rate >= beta·theta. */
+  beta?: number;
+}
+
+/** A failure set found by an adversary, with what it achieves. */
+export interface AdversarialFailureSet {
+  /** The failure set Y as a 0/1 mask of length N_t (exactly round(theta·N_t) ones). */
+  failed: Uint8Array;
+  /** The target skill set Z used for the best Y (sorted skill ids). */
+  skillSet: Uint32Array;
+  /** Failure rate of every skill under Y. */
+  failureRate: Float64Array;
+  /** The ceil(alpha·N_s)-th largest failure rate under Y (what the adversary maximizes). */
+  worstRate: number;
+  /** worstRate / theta: the simulated counterpart of beta_min(alpha). */
+  betaAchieved: number;
+  /** Fraction of skills with rate >= beta·theta, when `beta` was given; otherwise null. */
+  fractionFailing: number | null;
+  /** worstRate after each round (round 0 = greedy). */
+  history: number[];
+  /** Rounds run (1 for greedy). */
+  rounds: number;
+}
+
+/**
+ * An adversarial failure set Y of size round(theta·N_t) that tries to give a set of alpha·N_s skills
+ * the highest failure rate it can (the worst case of Arora & Goyal 2023, Theorem 8). See
+ * {@link AdversarialFailureSetOptions.strategy} for the two heuristics. O(rounds · N_t · k).
+ */
+/** Step size of the multiplicative weights in the iterated adversary. */
+const ETA = 1;
+
+export function adversarialFailureSet(options: AdversarialFailureSetOptions): AdversarialFailureSet {
+  const fn = "adversarialFailureSet";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, alpha, rng }, got ${String(options)}`);
+  const g = checkGraph(fn, options.graph);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  if (alpha === 0) throw new RangeError(`${fn}: alpha must be in (0, 1], got 0`);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const strategy = options.strategy ?? "iterated";
+  if (strategy !== "greedy" && strategy !== "iterated") {
+    throw new RangeError(`${fn}: strategy must be "greedy" or "iterated", got ${String(strategy)}`);
+  }
+  const maxRounds = checkInt(fn, "maxRounds", options.maxRounds ?? 12, 0, 1000);
+  const patience = checkInt(fn, "patience", options.patience ?? 3, 1, 1000);
+  const beta = options.beta === undefined ? undefined : checkInRange(fn, "beta", options.beta, 0, Number.MAX_VALUE);
+
+  const ns = g.skills;
+  const m = fractionCount(g.texts, theta);
+  const zSize = Math.max(1, fractionCount(ns, alpha));
+  const worstIndex = Math.max(1, Math.ceil(alpha * ns - 1e-9));
+  const deg = new Float64Array(ns);
+  for (let s = 0; s < ns; s++) deg[s] = g.skillOffsets[s + 1] - g.skillOffsets[s];
+
+  const weight = new Float64Array(ns);
+  const scores = new Float64Array(g.texts);
+  const counts = new Uint32Array(ns);
+  const rate = new Float64Array(ns);
+  const evaluate = (mask: Uint8Array): number => {
+    countFailedEdges(g, mask, counts);
+    for (let s = 0; s < ns; s++) rate[s] = deg[s] > 0 ? counts[s] / deg[s] : 0;
+    return selectKthLargest(Float64Array.from(rate), worstIndex);
+  };
+
+  // Round 0 (greedy): Z = lowest-degree skills, ties random; Y = most edges into Z.
+  const negDeg = new Float64Array(ns);
+  for (let s = 0; s < ns; s++) negDeg[s] = -deg[s];
+  let zMask = selectTopIndices(negDeg, zSize, rng.fork("z0"));
+  for (let s = 0; s < ns; s++) weight[s] = zMask[s];
+  let best = selectTopIndices(scoreTexts(g, weight, scores), m, rng.fork("y0"));
+  let bestWorst = evaluate(best);
+  let bestZ = zMask;
+  let bestRate = Float64Array.from(rate);
+  const history = [bestWorst];
+  let rounds = 1;
+
+  if (strategy === "iterated") {
+    const mult = new Float64Array(ns).fill(1);
+    let current = best;
+    let currentWorst = bestWorst;
+    const eta = ETA;
+    let stale = 0;
+    for (let r = 1; r <= maxRounds && stale < patience; r++) {
+      // Z <- the zSize skills with the highest rate under the best Y so far (ties random).
+      zMask = selectTopIndices(bestRate, zSize, rng.fork(`z${r}`));
+      let meanZ = 0;
+      for (let s = 0; s < ns; s++) if (zMask[s]) meanZ += bestRate[s];
+      meanZ /= zSize;
+      // Multiplicative weights (step eta): skills of Z below the mean rate of Z gain weight, those
+      // above lose it. A text's score is its number of edges into Z plus a random key in [0, 1)
+      // drawn as u^(1/w), with w the summed weights of its Z skills (Efraimidis-Spirakis weighted
+      // sampling): the weights only reorder texts WITHIN a class of equal edge count, so Y keeps the
+      // greedy's number of failed Z edges, while the partially chosen class leans, smoothly and at
+      // random, toward texts of the skills of Z that lag behind.
+      for (let s = 0; s < ns; s++) {
+        if (!zMask[s] || deg[s] === 0) {
+          mult[s] = 1;
+          weight[s] = 0;
+          continue;
+        }
+        const lag = meanZ > 0 ? (meanZ - bestRate[s]) / meanZ : 0;
+        mult[s] *= Math.exp(eta * Math.max(-1, Math.min(1, lag)));
+        weight[s] = mult[s];
+      }
+      const keyRng = rng.fork(`y${r}`);
+      const k = g.k;
+      const ts = g.textSkills;
+      for (let t = 0, b0 = 0; t < g.texts; t++, b0 += k) {
+        let c = 0;
+        let w = 0;
+        for (let j = 0; j < k; j++) {
+          const ws = weight[ts[b0 + j]];
+          if (ws > 0) {
+            c++;
+            w += ws;
+          }
+        }
+        scores[t] = c === 0 ? 0 : c + 0.999 * Math.pow(keyRng.next(), 1 / w);
+      }
+      current = selectTopIndices(scores, m, keyRng);
+      currentWorst = evaluate(current);
+      history.push(currentWorst);
+      rounds++;
+      if (currentWorst > bestWorst) {
+        best = current;
+        bestWorst = currentWorst;
+        bestZ = zMask;
+        bestRate = Float64Array.from(rate);
+        stale = 0;
+      } else stale++;
+    }
+  }
+
+  const z: number[] = [];
+  for (let s = 0; s < ns; s++) if (bestZ[s]) z.push(s);
+  return {
+    failed: best,
+    skillSet: Uint32Array.from(z),
+    failureRate: bestRate,
+    worstRate: bestWorst,
+    betaAchieved: theta > 0 ? bestWorst / theta : 0,
+    fractionFailing: beta === undefined ? null : fractionOfSkillsFailing({ failureRate: bestRate, theta, beta }),
+    history,
+    rounds,
+  };
+}
+
+/**
+ * The asymptotic (N_t/N_s -> infinity) worst case of a FIXED skill set Z against the best Y: the
+ * number of Z-skills of a text piece is Binomial(k, alpha) (uniform skills; distinct draws are
+ * hypergeometric, the same to O(k/N_s)); the Y that maximizes the mean failure rate over Z takes the
+ * theta fraction of pieces with the most Z-skills, so the mean rate over Z is
+ * E[X; top theta of X] / (k alpha) with X ~ Binomial(k, alpha). No Y can give every skill of Z a
+ * higher rate than this mean, so rate/theta is what the adversary can reach as N_t/N_s grows (the
+ * union over Z costs only N_s H(alpha), negligible against N_t). Compare with beta_min of Theorem 8.
+ */
+export function adversaryLimitBeta(options: { theta: number; k: number; alpha: number }): { rate: number; beta: number } {
+  const fn = "adversaryLimitBeta";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { theta, k, alpha }, got ${String(options)}`);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const k = checkInt(fn, "k", options.k, 1);
+  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  if (alpha === 0 || theta === 0) throw new RangeError(`${fn}: alpha and theta must be > 0, got alpha = ${alpha}, theta = ${theta}`);
+  // Binomial(k, alpha) pmf by the recurrence p(x+1) = p(x) (k-x)/(x+1) alpha/(1-alpha), in logs for safety.
+  const pmf = new Float64Array(k + 1);
+  for (let x = 0; x <= k; x++) {
+    let lc = 0;
+    for (let i = 1; i <= x; i++) lc += Math.log((k - x + i) / i);
+    pmf[x] = alpha === 1 ? (x === k ? 1 : 0) : Math.exp(lc + x * Math.log(alpha) + (k - x) * Math.log1p(-alpha));
+  }
+  let left = theta;
+  let edges = 0;
+  for (let x = k; x >= 0 && left > 0; x--) {
+    const take = Math.min(left, pmf[x]);
+    edges += take * x;
+    left -= take;
+  }
+  const rate = Math.min(1, edges / (k * alpha));
+  return { rate, beta: rate / theta };
+}

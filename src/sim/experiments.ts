@@ -1,0 +1,234 @@
+/**
+ * Ready-made experiments for the lessons: the simulated worst cases against the bound of Theorem 8
+ * (Arora & Goyal 2023), across alpha and across the ratio N_t/N_s, and the concentration of per-skill
+ * failure rates. Each returns plain rows (numbers only), so a notebook only draws them.
+ */
+import { skillGraph } from "../graphs/skillGraph";
+import type { SkillGraph } from "../graphs/types";
+import { type RngOrSeed, toRng } from "../random/rng";
+import { betaMin } from "../theory/theorem8";
+import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
+import { checkGraph, checkInRange, checkInt } from "./check";
+import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
+import { randomFailureSet } from "./failures";
+import { finiteSizeBetaMin, finiteSizeBound } from "./finiteSize";
+
+function checkList(fn: string, name: string, xs: unknown, each: (v: number, i: number) => void): number[] {
+  if (!xs || typeof (xs as ArrayLike<number>).length !== "number" || (xs as ArrayLike<number>).length === 0) {
+    throw new RangeError(`${fn}: ${name} must be a non-empty list of numbers, got ${String(xs)}`);
+  }
+  const out = Array.from(xs as ArrayLike<number>);
+  out.forEach(each);
+  return out;
+}
+
+/** One alpha of {@link emergenceBoundCheck}: betas (failure rate / theta) reached by the worst alpha fraction of skills. */
+export interface BoundCheckRow {
+  alpha: number;
+  /** beta_min of Theorem 8 (asymptotic bound); null when infeasible. */
+  theoremBeta: number | null;
+  /** The finite-size union bound's beta at this N_s, N_t (delta = 1); null when infeasible. */
+  finiteSizeBeta: number | null;
+  /** Asymptotic worst case of a fixed Z (adversaryLimitBeta). */
+  limitBeta: number;
+  /** Random Y: (ceil(alpha N_s)-th largest failure rate) / theta. */
+  randomBeta: number;
+  /** Greedy adversary (one round). */
+  greedyBeta: number;
+  /** Iterated adversary (greedy + multiplicative-weights rounds). */
+  adversarialBeta: number;
+  /** Competence levels 1 - beta·theta for the same quantities (theorem: null when infeasible). */
+  theoremCompetence: number | null;
+  randomCompetence: number;
+  adversarialCompetence: number;
+}
+
+/** Options of {@link emergenceBoundCheck}. */
+export interface BoundCheckOptions {
+  graph: SkillGraph;
+  theta: number;
+  alphas: ArrayLike<number>;
+  rng: RngOrSeed;
+  /** Include the greedy+iterated adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
+  adversarial?: boolean;
+}
+
+/**
+ * For each alpha: the failure rate (as beta = rate/theta) that the worst alpha fraction of skills
+ * reach under a random failure set, under the greedy and the iterated adversary, next to beta_min of
+ * Theorem 8, its finite-size version, and the fixed-Z asymptotic limit. The theorem promises
+ * (with high probability) that no failure set pushes more than an alpha fraction of skills to
+ * beta_min·theta, so every simulated beta should sit below theoremBeta.
+ */
+export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[] {
+  const fn = "emergenceBoundCheck";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, alphas, rng }, got ${String(options)}`);
+  const g = checkGraph(fn, options.graph);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  if (theta === 0 || theta === 1) throw new RangeError(`${fn}: theta must be in (0, 1), got ${theta}`);
+  const alphas = checkList(fn, "alphas", options.alphas, (a, i) => {
+    if (!(a > 0 && a < 1)) throw new RangeError(`${fn}: alphas[${i}] must be in (0, 1), got ${a}`);
+  });
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const adversarial = options.adversarial ?? true;
+  const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
+  const rates = skillCompetence(g, randomY).failureRate;
+  return alphas.map((alpha, i) => {
+    const th = betaMin({ theta, k: g.k, alpha });
+    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha });
+    const randomBeta = worstFractionFailureRate(rates, alpha) / theta;
+    let greedyBeta = randomBeta;
+    let adversarialBeta = randomBeta;
+    if (adversarial) {
+      greedyBeta = adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork(`greedy${i}`), strategy: "greedy" }).betaAchieved;
+      adversarialBeta = Math.max(
+        greedyBeta,
+        adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork(`iterated${i}`), strategy: "iterated" }).betaAchieved,
+      );
+    }
+    return {
+      alpha,
+      theoremBeta: th.feasible ? th.beta : null,
+      finiteSizeBeta: fs.feasible ? fs.beta : null,
+      limitBeta: adversaryLimitBeta({ theta, k: g.k, alpha }).beta,
+      randomBeta,
+      greedyBeta,
+      adversarialBeta,
+      theoremCompetence: th.feasible ? 1 - th.beta * theta : null,
+      randomCompetence: 1 - randomBeta * theta,
+      adversarialCompetence: 1 - adversarialBeta * theta,
+    };
+  });
+}
+
+/** One ratio of {@link finiteSizeSweep}. */
+export interface FiniteSizeRow {
+  /** N_t / N_s. */
+  ratio: number;
+  texts: number;
+  /** beta_min of Theorem 8 (does not depend on the ratio); null when infeasible. */
+  theoremBeta: number | null;
+  /** Smallest beta for which the exact finite-N union bound is below 1; null when infeasible. */
+  finiteSizeBeta: number | null;
+  /** At beta = theoremBeta: (log C(N_s, alpha N_s) + log C(N_t, theta N_t))/N_t - H(theta). */
+  finiteSizeTerm: number | null;
+  /** (N_s/N_t) H(alpha), the leading part of that term. */
+  skillSetTermApprox: number;
+  /** The theorem's left side at theoremBeta (0 up to root precision) plus the finite-size term: > 0 means the finite-N bound fails there. */
+  perTextAtTheoremBeta: number | null;
+  randomBeta: number;
+  adversarialBeta: number;
+  limitBeta: number;
+}
+
+/** Options of {@link finiteSizeSweep}. */
+export interface FiniteSizeSweepOptions {
+  /** N_s, fixed. */
+  skills: number;
+  /** Ratios N_t/N_s to try (texts = round(ratio·skills)). */
+  ratios: ArrayLike<number>;
+  k: number;
+  theta: number;
+  alpha: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * Across N_t/N_s: build a skill graph for each ratio, measure the worst-alpha failure rate under a
+ * random and an adversarial (iterated) failure set, and compute beta from the exact finite-N union
+ * bound next to the asymptotic beta_min of Theorem 8 (Arora & Goyal 2023). Shows that the theorem is
+ * a statement about N_t >> N_s: at small ratios the finite-size term (about (N_s/N_t)·H(alpha)) makes
+ * the union bound weaker than the asymptotic formula.
+ */
+export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[] {
+  const fn = "finiteSizeSweep";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { skills, ratios, k, theta, alpha, rng }, got ${String(options)}`);
+  const skills = checkInt(fn, "skills", options.skills, 1);
+  const k = checkInt(fn, "k", options.k, 1, skills);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
+    throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
+  }
+  const ratios = checkList(fn, "ratios", options.ratios, (r, i) => {
+    if (!(r > 0) || !Number.isFinite(r) || Math.round(r * skills) < 1) {
+      throw new RangeError(`${fn}: ratios[${i}] must be a positive number with round(ratio·skills) >= 1, got ${r}`);
+    }
+  });
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const th = betaMin({ theta, k, alpha });
+  const limitBeta = adversaryLimitBeta({ theta, k, alpha }).beta;
+  return ratios.map((ratio, i) => {
+    const texts = Math.round(ratio * skills);
+    const graph = skillGraph({ skills, texts, k, rng: rng.fork(`graph${i}`) });
+    const y = randomFailureSet({ texts, theta, rng: rng.fork(`random${i}`) });
+    const randomBeta = worstFractionFailureRate(skillCompetence(graph, y).failureRate, alpha) / theta;
+    const adversarialBeta = adversarialFailureSet({ graph, theta, alpha, rng: rng.fork(`adv${i}`) }).betaAchieved;
+    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha });
+    const atTheorem = th.feasible ? finiteSizeBound({ skills, texts, k, theta, alpha, beta: th.beta }) : null;
+    return {
+      ratio,
+      texts,
+      theoremBeta: th.feasible ? th.beta : null,
+      finiteSizeBeta: fs.feasible ? fs.beta : null,
+      finiteSizeTerm: atTheorem ? atTheorem.finiteSizeTerm : null,
+      skillSetTermApprox: (skills / texts) * binaryEntropyOf(alpha),
+      perTextAtTheoremBeta: atTheorem ? atTheorem.perText : null,
+      randomBeta,
+      adversarialBeta,
+      limitBeta,
+    };
+  });
+}
+
+function binaryEntropyOf(p: number): number {
+  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log1p(-p);
+}
+
+/** One size of {@link concentrationSweep}. */
+export interface ConcentrationRow {
+  texts: number;
+  meanDegree: number;
+  /** Measured std of the failure rates across skills (random Y). */
+  std: number;
+  /** Hypergeometric prediction (see failureRateSpread). */
+  predictedStd: number;
+  /** sqrt(theta(1-theta)/mean degree). */
+  binomialStd: number;
+  /** Fraction of skills whose failure rate is >= 2·theta. */
+  fractionAtTwiceTheta: number;
+}
+
+/**
+ * Concentration of per-skill failure rates (Arora & Goyal 2023, Section 5: with many text pieces per
+ * skill, a random failure set gives every skill a failure rate close to theta): for each N_t, build a
+ * skill graph, draw a random Y of theta·N_t pieces and compare the spread of the rates with the
+ * binomial prediction sqrt(theta(1-theta)/degree).
+ */
+export function concentrationSweep(options: { skills: number; textsList: ArrayLike<number>; k: number; theta: number; rng: RngOrSeed }): ConcentrationRow[] {
+  const fn = "concentrationSweep";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { skills, textsList, k, theta, rng }, got ${String(options)}`);
+  const skills = checkInt(fn, "skills", options.skills, 1);
+  const k = checkInt(fn, "k", options.k, 1, skills);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const textsList = checkList(fn, "textsList", options.textsList, (t, i) => {
+    if (!Number.isInteger(t) || t < 1) throw new RangeError(`${fn}: textsList[${i}] must be a positive integer, got ${t}`);
+  });
+  const rng = toRng(options.rng, `${fn}: rng`);
+  return textsList.map((texts, i) => {
+    const graph = skillGraph({ skills, texts, k, rng: rng.fork(`graph${i}`) });
+    const y = randomFailureSet({ texts, theta, rng: rng.fork(`y${i}`) });
+    const sc = skillCompetence(graph, y);
+    const spread = failureRateSpread(sc, texts);
+    let atTwice = 0;
+    for (let s = 0; s < skills; s++) if (sc.degree[s] > 0 && sc.failureRate[s] >= 2 * sc.theta * (1 - 1e-12)) atTwice++;
+    return {
+      texts,
+      meanDegree: spread.meanDegree,
+      std: spread.std,
+      predictedStd: spread.predictedStd,
+      binomialStd: spread.binomialStd,
+      fractionAtTwiceTheta: atTwice / skills,
+    };
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Failure sets Y: the text pieces on which the model fails its cloze question
+ * (Arora & Goyal 2023, Section 5: Y is a theta fraction of the N_t text pieces).
+ * A failure set is stored as a mask: `Uint8Array` of length N_t with 1 for a failed piece.
+ */
+import { type RngOrSeed, toRng, type Rng } from "../random/rng";
+import { checkInRange, checkInt, fractionCount } from "./check";
+
+/**
+ * Turn a failure set given as a mask (length `texts`, entries 0/1) or as a list of text indices
+ * into a fresh 0/1 mask of length `texts`. Throws on out-of-range indices or a mask of the wrong length.
+ */
+export function toFailureMask(failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
+  const fn = "toFailureMask";
+  checkInt(fn, "texts", texts, 1);
+  if (failed instanceof Uint8Array) {
+    if (failed.length !== texts) {
+      throw new RangeError(`${fn}: a failure mask must have length texts = ${texts}, got ${failed.length} (pass a list of indices as a plain array or Uint32Array)`);
+    }
+    const out = new Uint8Array(texts);
+    for (let t = 0; t < texts; t++) {
+      const v = failed[t];
+      if (v > 1) throw new RangeError(`${fn}: failure mask entries must be 0 or 1, got ${v} at index ${t}`);
+      out[t] = v;
+    }
+    return out;
+  }
+  if (!failed || typeof (failed as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${fn}: failed must be a Uint8Array mask or a list of text indices, got ${String(failed)}`);
+  }
+  const out = new Uint8Array(texts);
+  for (let i = 0; i < failed.length; i++) {
+    const t = failed[i];
+    if (!Number.isInteger(t) || t < 0 || t >= texts) {
+      throw new RangeError(`${fn}: failed[${i}] must be a text index in [0, ${texts - 1}], got ${String(t)}`);
+    }
+    out[t] = 1;
+  }
+  return out;
+}
+
+/** Number of failed pieces in a mask. */
+export function failureCount(mask: Uint8Array): number {
+  let c = 0;
+  for (let t = 0; t < mask.length; t++) c += mask[t];
+  return c;
+}
+
+/**
+ * Mark `m` indices drawn uniformly without replacement from [0, n) in `mask` (Floyd's algorithm:
+ * every m-subset equally likely, O(m) time, no extra memory). Only indices with mask 0 are eligible
+ * when `mask` starts all-zero.
+ */
+export function floydSample(n: number, m: number, rng: Rng, mask: Uint8Array = new Uint8Array(n)): Uint8Array {
+  for (let j = n - m; j < n; j++) {
+    const t = rng.int(j + 1);
+    if (mask[t]) mask[j] = 1;
+    else mask[t] = 1;
+  }
+  return mask;
+}
+
+/** Options of {@link randomFailureSet}. */
+export interface RandomFailureSetOptions {
+  /** N_t, the number of text pieces. */
+  texts: number;
+  /** The fraction of failed pieces; exactly round(theta * texts) pieces fail. */
+  theta: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * A uniformly random failure set Y: exactly round(theta·N_t) of the N_t text pieces, every subset of
+ * that size equally likely (Floyd's sampling). This is the "average case" Y; Theorem 8 of
+ * Arora & Goyal (2023) holds for every Y of that size, including adversarial ones.
+ */
+export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
+  const fn = "randomFailureSet";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { texts, theta, rng }, got ${String(options)}`);
+  const texts = checkInt(fn, "texts", options.texts, 1, 2 ** 32 - 1);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  return floydSample(texts, fractionCount(texts, theta), rng);
+}

@@ -1,0 +1,141 @@
+/**
+ * The finite-size form of the union bound behind Theorem 8 of Arora & Goyal (2023).
+ *
+ * The proof: fix a set Z of alpha·N_s skills and a failure set Y of theta·N_t text pieces. Y has
+ * k·theta·N_t edges; each lands in Z with probability alpha (the k skills of a piece are uniform),
+ * so the number of Y–Z edges is (close to) Binomial(k·theta·N_t, alpha). If every skill of Z had
+ * failure rate >= beta·theta, Z (with about alpha·k·N_t edges) would receive at least
+ * beta·alpha·k·theta·N_t of them, a fraction beta·alpha >= alpha; the Chernoff bound gives
+ * probability <= exp(-k·theta·N_t·KL(beta·alpha || alpha)). A union bound over all Y and Z:
+ *
+ *   P(some Y, Z is bad) <= C(N_s, alpha N_s) · C(N_t, theta N_t) · exp(-k theta N_t KL(beta alpha || alpha)).
+ *
+ * The theorem keeps only the terms that grow with N_t: log C(N_t, theta N_t) ~ N_t H(theta), and drops
+ * log C(N_s, alpha N_s) ~ N_s H(alpha) because N_t >> N_s. Dividing the exact log of the right side by
+ * N_t gives the theorem's left side H(theta) - k theta KL(beta alpha || alpha) plus the FINITE-SIZE TERM
+ * (log C(N_s, alpha N_s) + log C(N_t, theta N_t)) / N_t - H(theta), which is about (N_s/N_t) H(alpha)
+ * minus a (log N_t)/N_t correction. The guarantee is non-trivial at finite size when the right side is
+ * below 1 (log < 0).
+ *
+ * Like the paper, the tail uses the mean degree alpha·k·N_t of Z (degrees concentrate when N_t >> N_s);
+ * counts are |Z| = ceil(alpha N_s) and |Y| = round(theta N_t).
+ */
+import { binaryEntropy, klBernoulli } from "../theory/entropy";
+import { checkInRange, checkInt, fractionCount } from "./check";
+import { lnBinomial } from "./lgamma";
+
+/** Parameters of the finite-size union bound. */
+export interface FiniteSizeParameters {
+  /** N_s, number of skills. */
+  skills: number;
+  /** N_t, number of text pieces. */
+  texts: number;
+  /** Skills per text piece. */
+  k: number;
+  /** Fraction of failed text pieces. */
+  theta: number;
+  /** Fraction of skills allowed below the competence level, in (0, 1). */
+  alpha: number;
+  /** Multiplier of theta in the failure-rate threshold (beta >= 1, beta·alpha <= 1). */
+  beta: number;
+}
+
+/** The terms of the finite-size union bound (all natural logs). */
+export interface FiniteSizeBound {
+  /** ln C(N_s, ceil(alpha N_s)): the number of skill sets Z. */
+  logCountSkillSets: number;
+  /** ln C(N_t, round(theta N_t)): the number of failure sets Y. */
+  logCountFailureSets: number;
+  /** -k·|Y|·KL(beta alpha || alpha): the Chernoff tail for one (Y, Z). */
+  logTail: number;
+  /** Sum of the three: ln of the union bound on P(some Y has > alpha N_s skills at rate >= beta theta). */
+  logProbabilityBound: number;
+  /** logProbabilityBound / N_t. */
+  perText: number;
+  /** The theorem's left side H(theta) - k theta KL(beta alpha || alpha) (the N_t -> infinity limit of perText). */
+  asymptotic: number;
+  /** perText - asymptotic = (logCountSkillSets + logCountFailureSets)/N_t - H(theta) + (tail rounding). */
+  finiteSizeTerm: number;
+  /** (N_s / N_t)·H(alpha): the leading part of the finite-size term. */
+  skillSetTermApprox: number;
+  /** true when logProbabilityBound < 0 (the guarantee is non-trivial at this size). */
+  holds: boolean;
+}
+
+function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?: number }): void {
+  if (!o || typeof o !== "object") throw new TypeError(`${fn}: options must be { skills, texts, k, theta, alpha, beta }, got ${String(o)}`);
+  checkInt(fn, "skills", o.skills, 1);
+  checkInt(fn, "texts", o.texts, 1);
+  checkInt(fn, "k", o.k, 1);
+  checkInRange(fn, "theta", o.theta, 0, 1);
+  checkInRange(fn, "alpha", o.alpha, 0, 1);
+  if (o.alpha === 0 || o.alpha === 1) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1), got ${o.alpha}`);
+}
+
+/**
+ * The exact finite-N union bound of the proof of Theorem 8 (Arora & Goyal 2023), term by term;
+ * see the file comment. beta < 1 gives no tail (logTail = 0): the Chernoff bound only applies above
+ * the mean.
+ */
+export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound {
+  const fn = "finiteSizeBound";
+  checkFinite(fn, options);
+  const { skills, texts, k, theta, alpha } = options;
+  const beta = checkInRange(fn, "beta", options.beta, 0, 1 / alpha);
+  const zSize = Math.min(skills, Math.max(1, Math.ceil(alpha * skills - 1e-9)));
+  const ySize = fractionCount(texts, theta);
+  const logCountSkillSets = lnBinomial(skills, zSize);
+  const logCountFailureSets = lnBinomial(texts, ySize);
+  const kl = beta > 1 ? klBernoulli(Math.min(1, beta * alpha), alpha) : 0;
+  const logTail = -k * ySize * kl;
+  const logProbabilityBound = logCountSkillSets + logCountFailureSets + logTail;
+  const perText = logProbabilityBound / texts;
+  const asymptotic = binaryEntropy(theta) - k * theta * kl;
+  return {
+    logCountSkillSets,
+    logCountFailureSets,
+    logTail,
+    logProbabilityBound,
+    perText,
+    asymptotic,
+    finiteSizeTerm: perText - asymptotic,
+    skillSetTermApprox: (skills / texts) * binaryEntropy(alpha),
+    holds: logProbabilityBound < 0,
+  };
+}
+
+/** Result of {@link finiteSizeBetaMin}. */
+export type FiniteSizeBetaMin =
+  | { feasible: true; beta: number; competence: number; bound: FiniteSizeBound }
+  | { feasible: false; reason: string };
+
+/**
+ * The smallest beta in [1, 1/alpha] for which the finite-size union bound is at most `delta`
+ * (default 1: the bound says anything at all), by bisection to 1e-10. The finite-N counterpart of
+ * beta_min of Theorem 8; competence = 1 - beta·theta is the level that at least 1 - alpha of the
+ * skills reach, for every failure set, except with probability <= delta over the graph.
+ */
+export function finiteSizeBetaMin(options: Omit<FiniteSizeParameters, "beta"> & { delta?: number }): FiniteSizeBetaMin {
+  const fn = "finiteSizeBetaMin";
+  checkFinite(fn, options);
+  const delta = options.delta === undefined ? 1 : checkInRange(fn, "delta", options.delta, Number.MIN_VALUE, 1);
+  const logDelta = Math.log(delta);
+  const { skills, texts, k, theta, alpha } = options;
+  const at = (beta: number) => finiteSizeBound({ skills, texts, k, theta, alpha, beta });
+  const hiBeta = 1 / alpha;
+  if (at(hiBeta).logProbabilityBound > logDelta) {
+    return {
+      feasible: false,
+      reason: `finiteSizeBetaMin: even beta = 1/alpha = ${hiBeta} leaves the union bound above delta = ${delta} at N_s = ${skills}, N_t = ${texts}, k = ${k}, theta = ${theta}`,
+    };
+  }
+  let lo = 1;
+  let hi = hiBeta;
+  if (at(lo).logProbabilityBound <= logDelta) hi = lo;
+  while (hi - lo > 1e-10) {
+    const mid = 0.5 * (lo + hi);
+    if (at(mid).logProbabilityBound <= logDelta) hi = mid;
+    else lo = mid;
+  }
+  return { feasible: true, beta: hi, competence: 1 - hi * theta, bound: at(hi) };
+}

@@ -1,0 +1,177 @@
+/**
+ * k'-tuples of skills through k'-pieces (Arora & Goyal 2023, Section 7, Theorem 14): a k'-piece is
+ * the concatenation of k' text pieces; the model fails it if it fails any of its pieces. A k'-tuple
+ * of skills (s_1, ..., s_k') is served by the k'-pieces made of one text piece of each s_i.
+ */
+import type { SkillGraph } from "../graphs/types";
+import { type RngOrSeed, toRng } from "../random/rng";
+import { checkGraph, checkInt } from "./check";
+import { countFailedEdges } from "./competence";
+import { failureCount, toFailureMask } from "./failures";
+
+function asMask(fn: string, failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
+  try {
+    return toFailureMask(failed, texts);
+  } catch (e) {
+    throw new RangeError(`${fn}: failed: ${(e as Error).message}`);
+  }
+}
+
+/** Options of {@link kPieceFailureFraction}. */
+export interface KPieceOptions {
+  /** The failure set Y: 0/1 mask of length N_t (or a list of failed indices with `texts`). */
+  failed: Uint8Array | ArrayLike<number>;
+  /** N_t; needed only when `failed` is a list of indices (a mask gives its own length). */
+  texts?: number;
+  /** Number of text pieces per k'-piece (positive integer). */
+  kPrime: number;
+  /** Number of k'-pieces to sample. */
+  samples: number;
+  rng: RngOrSeed;
+}
+
+/** What {@link kPieceFailureFraction} measured. */
+export interface KPieceResult {
+  /** theta = |Y| / N_t. */
+  theta: number;
+  /** Number of sampled k'-pieces that failed. */
+  failedPieces: number;
+  samples: number;
+  /** failedPieces / samples: the simulated theta' of k'-pieces. */
+  fraction: number;
+  /** 1 - (1 - theta)^k': the probability that a k'-piece of independent uniform pieces fails. */
+  theory: number;
+  /** k'·theta: the union bound on theta' that Theorem 14 uses (always >= theory). */
+  unionBound: number;
+}
+
+/**
+ * Sample k'-pieces (k' text pieces drawn uniformly and independently, with replacement) and count the
+ * failed ones: a k'-piece fails if any of its pieces is in Y. Theory: P(fail) = 1 - (1 - theta)^k'
+ * <= k'·theta (the bound used in Arora & Goyal 2023, Theorem 14).
+ */
+export function kPieceFailureFraction(options: KPieceOptions): KPieceResult {
+  const fn = "kPieceFailureFraction";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { failed, kPrime, samples, rng }, got ${String(options)}`);
+  const texts = options.failed instanceof Uint8Array ? options.failed.length : checkInt(fn, "texts", options.texts, 1);
+  if (texts < 1) throw new RangeError(`${fn}: failed must have length >= 1`);
+  const mask = asMask(fn, options.failed, texts);
+  const kPrime = checkInt(fn, "kPrime", options.kPrime, 1);
+  const samples = checkInt(fn, "samples", options.samples, 1);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const theta = failureCount(mask) / texts;
+  let failedPieces = 0;
+  for (let i = 0; i < samples; i++) {
+    let fails = 0;
+    // draw all k' pieces (fixed number of draws per piece keeps streams aligned across thetas)
+    for (let j = 0; j < kPrime; j++) fails |= mask[rng.int(texts)];
+    failedPieces += fails;
+  }
+  return {
+    theta,
+    failedPieces,
+    samples,
+    fraction: failedPieces / samples,
+    theory: 1 - Math.pow(1 - theta, kPrime),
+    unionBound: Math.min(1, kPrime * theta),
+  };
+}
+
+/** Options of {@link tupleCompetence}. */
+export interface TupleCompetenceOptions {
+  graph: SkillGraph;
+  /** The failure set Y (0/1 mask of length N_t, or a list of failed text indices). */
+  failed: Uint8Array | ArrayLike<number>;
+  /** Tuple size k' (1 <= k' <= N_s). */
+  kPrime: number;
+  /** Number of k'-tuples of distinct skills to sample uniformly. */
+  tuples: number;
+  /**
+   * If given, estimate each tuple's failure rate by sampling this many of its k'-pieces (one uniform
+   * edge of each skill, concatenated; fails if any piece fails). If omitted, use the exact value
+   * 1 - prod_i (1 - r(s_i)): the pieces are chosen independently per skill, so the tuple's k'-piece
+   * succeeds exactly when each of its pieces does.
+   */
+  piecesPerTuple?: number;
+  rng: RngOrSeed;
+}
+
+/** Competence of sampled k'-tuples. */
+export interface TupleCompetenceResult {
+  /** The sampled tuples, tuple i = skills[i*k' .. i*k' + k'). */
+  skills: Uint32Array;
+  /** Failure rate of each tuple on its k'-pieces. */
+  failureRate: Float64Array;
+  /** competence = 1 - failureRate. */
+  competence: Float64Array;
+  /** theta = |Y| / N_t. */
+  theta: number;
+  /** 1 - (1 - theta)^k': the expected failure rate of a k'-piece of uniform pieces. */
+  thetaPrime: number;
+}
+
+/**
+ * Competence on k'-tuples of skills (Arora & Goyal 2023, Theorem 14): sample k'-tuples of distinct
+ * skills uniformly; a tuple's k'-pieces concatenate one text piece of each of its skills and fail if
+ * any piece fails. Skills of degree 0 have no pieces; tuples containing one are redrawn.
+ */
+export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenceResult {
+  const fn = "tupleCompetence";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, failed, kPrime, tuples, rng }, got ${String(options)}`);
+  const g = checkGraph(fn, options.graph);
+  const mask = asMask(fn, options.failed, g.texts);
+  const kPrime = checkInt(fn, "kPrime", options.kPrime, 1, g.skills);
+  const tuples = checkInt(fn, "tuples", options.tuples, 1);
+  const pieces = options.piecesPerTuple === undefined ? 0 : checkInt(fn, "piecesPerTuple", options.piecesPerTuple, 1);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const counts = countFailedEdges(g, mask);
+  let nonIsolated = 0;
+  for (let s = 0; s < g.skills; s++) if (g.skillOffsets[s + 1] > g.skillOffsets[s]) nonIsolated++;
+  if (nonIsolated < kPrime) {
+    throw new RangeError(`${fn}: kPrime = ${kPrime} exceeds the number of skills with at least one text piece (${nonIsolated})`);
+  }
+  const skills = new Uint32Array(tuples * kPrime);
+  const failureRate = new Float64Array(tuples);
+  const competence = new Float64Array(tuples);
+  for (let i = 0; i < tuples; i++) {
+    const b = i * kPrime;
+    for (let j = 0; j < kPrime; j++) {
+      let s: number;
+      let again: boolean;
+      do {
+        s = rng.int(g.skills);
+        again = g.skillOffsets[s + 1] === g.skillOffsets[s];
+        for (let q = 0; q < j && !again; q++) if (skills[b + q] === s) again = true;
+      } while (again);
+      skills[b + j] = s;
+    }
+    let rate: number;
+    if (pieces === 0) {
+      let ok = 1;
+      for (let j = 0; j < kPrime; j++) {
+        const s = skills[b + j];
+        ok *= 1 - counts[s] / (g.skillOffsets[s + 1] - g.skillOffsets[s]);
+      }
+      rate = 1 - ok;
+    } else {
+      let bad = 0;
+      for (let p = 0; p < pieces; p++) {
+        let fails = 0;
+        for (let j = 0; j < kPrime; j++) {
+          const s = skills[b + j];
+          const lo = g.skillOffsets[s];
+          fails |= mask[g.skillTexts[lo + rng.int(g.skillOffsets[s + 1] - lo)]];
+        }
+        bad += fails;
+      }
+      rate = bad / pieces;
+    }
+    failureRate[i] = rate;
+    competence[i] = 1 - rate;
+  }
+  const theta = failureCount(mask) / g.texts;
+  return { skills, failureRate, competence, theta, thetaPrime: 1 - Math.pow(1 - theta, kPrime) };
+}
+
+
+
