@@ -59,8 +59,9 @@ function resolveCandidate(p: string): string {
  * Where the CSV is, in this order: `options.path`, env EMERGENCE_LAB_DATA (a file, or a folder
  * holding svg_extracted_data.csv), data/external/svg_extracted_data.csv under the package root.
  * Returns undefined when none exists. An explicit `options.path` that does not exist throws.
+ * `searchDefault: false` skips the last place.
  */
-export function findChinchillaCsv(options: { path?: string } = {}): string | undefined {
+export function findChinchillaCsv(options: { path?: string; searchDefault?: boolean } = {}): string | undefined {
   if (options.path !== undefined) {
     if (typeof options.path !== "string" || options.path === "") throw new TypeError(`findChinchillaCsv: options.path must be a non-empty string, got ${String(options.path)}`);
     const p = resolveCandidate(path.resolve(options.path));
@@ -72,6 +73,7 @@ export function findChinchillaCsv(options: { path?: string } = {}): string | und
     const p = resolveCandidate(path.resolve(env));
     if (fs.existsSync(p)) return p;
   }
+  if (options.searchDefault === false) return undefined;
   const def = defaultChinchillaCsvPath();
   return fs.existsSync(def) ? def : undefined;
 }
@@ -86,6 +88,8 @@ export interface LoadChinchillaOptions {
   fallback?: "synthetic" | "error";
   /** Seed of the synthetic fallback (default "chinchilla-synthetic"). */
   seed?: number | string;
+  /** Look at data/external/ under the package root (default true; tests set false to see the fallback). */
+  searchDefault?: boolean;
 }
 
 /** Result of {@link loadChinchillaRuns}. */
@@ -106,7 +110,7 @@ export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): Chinchi
   const fallback = options.fallback ?? "synthetic";
   if (fallback !== "synthetic" && fallback !== "error") throw new RangeError(`loadChinchillaRuns: options.fallback must be "synthetic" or "error", got ${String(fallback)}`);
   const k = options.dropOutliers ?? 0;
-  const file = findChinchillaCsv({ path: options.path });
+  const file = findChinchillaCsv({ path: options.path, searchDefault: options.searchDefault });
   if (file) {
     const all = parseChinchillaCsv(fs.readFileSync(file, "utf8"));
     const rows = dropHighestLoss(all, k);
