@@ -37,7 +37,8 @@ export function binaryEntropy(p: number, options?: InformationOptions): number {
   // (1 - p) log(1 - p) through log1p keeps accuracy for small p.
   const q = 1 - p;
   const tail = q === 0 ? 0 : q * Math.log1p(-p);
-  return -(xlogx(p) + tail) * s;
+  // "+ 0" turns -0 (at p = 0 or 1) into 0.
+  return -(xlogx(p) + tail) * s + 0;
 }
 
 /**
