@@ -1,0 +1,88 @@
+/**
+ * Erdős–Rényi random graphs G(n, p) by geometric skipping (Batagelj & Brandes 2005, "Efficient
+ * generation of large random networks", Phys. Rev. E 71, 036113, Algorithm 1), O(n + m) time.
+ */
+import { RngOrSeed, toRng } from "../random/rng";
+import { EdgeList, Graph, graphFromEdges } from "./graph";
+import { checkInt, checkOptions, checkProb, MAX_CSR_ENTRIES } from "./validate";
+
+/** Options of {@link gnp} and {@link gnpEdgeList}. */
+export interface GnpOptions {
+  /** The random stream (or a seed). Required. */
+  rng: RngOrSeed;
+}
+
+/** A uniform in [0, 1) with enough bits for a geometric skip of parameter p (see gnpEdgeList). */
+function uniformFor(p: number, rng: { next(): number; double(): number }): () => number {
+  // With 32-bit uniforms the probability of each skip value is off by at most 2^-32 absolute,
+  // i.e. relative 2^-32 / p per value; below p = 2^-12 use 53-bit uniforms (relative <= 2^-41).
+  return p >= 2 ** -12 ? rng.next : rng.double;
+}
+
+/**
+ * The edges of G(n, p): each of the n(n-1)/2 pairs {v, w} is an edge independently with
+ * probability p. Emitted as (src = v, dst = w) with w < v, by increasing v then increasing w.
+ *
+ * Batagelj & Brandes walk the lower triangle pair by pair in the order (1,0), (2,0), (2,1), (3,0), …
+ * and jump from one edge to the next over a Geometric(p) number of non-edges,
+ * skip = floor(log(1 - r) / log(1 - p)). Overflowing a row carries the remainder into the next rows
+ * (`w -= v; v++`), so no pair is skipped or visited twice and there are no self-loops; a loop that
+ * instead "steps over" the diagonal would make the pairs (v, v+1) more likely than p.
+ */
+export function gnpEdgeList(n: number, p: number, options: GnpOptions): EdgeList {
+  const fn = "gnp";
+  checkInt(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
+  checkProb(fn, "p", p);
+  checkOptions(fn, options);
+  const rng = toRng(options.rng, `${fn}: options.rng`);
+  const pairs = (n * (n - 1)) / 2;
+  const mean = pairs * p;
+  const maxM = Math.floor(MAX_CSR_ENTRIES / 2);
+  if (mean > maxM) {
+    throw new RangeError(`${fn}: expected edge count n(n-1)/2 * p = ${mean} exceeds the CSR limit ${maxM}; use a smaller n or p`);
+  }
+  if (p === 0 || n < 2) return { n, m: 0, src: new Uint32Array(0), dst: new Uint32Array(0) };
+  let cap = Math.min(pairs, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
+  let src = new Uint32Array(cap);
+  let dst = new Uint32Array(cap);
+  let m = 0;
+  if (p === 1) {
+    for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) { src[m] = v; dst[m] = w; m++; }
+    return { n, m, src, dst };
+  }
+  const uniform = uniformFor(p, rng);
+  const invLogQ = 1 / Math.log1p(-p);
+  let v = 1;
+  let w = -1;
+  while (v < n) {
+    w += 1 + Math.floor(Math.log(1 - uniform()) * invLogQ);
+    while (w >= v && v < n) {
+      w -= v;
+      v++;
+    }
+    if (v < n) {
+      if (m === cap) {
+        if (m >= maxM) throw new RangeError(`${fn}: edge count exceeded the CSR limit ${maxM}`);
+        cap = Math.min(pairs, maxM, 2 * cap);
+        const s2 = new Uint32Array(cap);
+        s2.set(src);
+        src = s2;
+        const d2 = new Uint32Array(cap);
+        d2.set(dst);
+        dst = d2;
+      }
+      src[m] = v;
+      dst[m] = w;
+      m++;
+    }
+  }
+  return { n, m, src, dst };
+}
+
+/**
+ * G(n, p) (Erdős & Rényi 1959; Gilbert 1959) in CSR, neighbours ascending: no self-loops, no
+ * multi-edges, O(n + m) time (geometric skipping, Batagelj & Brandes 2005). Consumes `options.rng`.
+ */
+export function gnp(n: number, p: number, options: GnpOptions): Graph {
+  return graphFromEdges(gnpEdgeList(n, p, options));
+}

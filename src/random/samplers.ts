@@ -1,0 +1,163 @@
+/**
+ * Exact samplers on a seeded stream: geometric, binomial, a uniform k-subset without replacement,
+ * and k i.i.d. uniform draws. Each takes its `rng` explicitly (an Rng or a seed).
+ */
+import { Rng, RngOrSeed, toRng } from "./rng";
+
+function fail(fn: string, name: string, value: unknown, expected: string): never {
+  throw new RangeError(`${fn}: ${name} must be ${expected}, got ${String(value)}`);
+}
+function checkOpts<T>(fn: string, o: T): T {
+  if (o === null || typeof o !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(o)}`);
+  return o;
+}
+function isCount(x: unknown, min: number): x is number {
+  return typeof x === "number" && Number.isInteger(x) && x >= min && x <= Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Geometric(p) on {0, 1, 2, …}: the number of failures before the first success in Bernoulli(p)
+ * trials, P(K = k) = (1-p)^k p. Inversion: K = floor(ln(1 - U) / ln(1 - p)) with a 53-bit U
+ * (Devroye, "Non-Uniform Random Variate Generation", 1986, §X.2). p in (0, 1].
+ */
+export function sampleGeometric(p: number, rng: RngOrSeed): number {
+  if (typeof p !== "number" || !(p > 0 && p <= 1)) fail("sampleGeometric", "p", p, "in (0, 1]");
+  const r = toRng(rng, "sampleGeometric: rng");
+  if (p === 1) return 0;
+  return Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
+}
+
+// ln k! exactly summed for k < 256, Stirling's series beyond (error < 1e-17 relative there).
+const LOG_FACT = new Float64Array(256);
+for (let k = 1; k < 256; k++) LOG_FACT[k] = LOG_FACT[k - 1] + Math.log(k);
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** ln k! for a non-negative integer k. */
+export function logFactorial(k: number): number {
+  if (!isCount(k, 0)) fail("logFactorial", "k", k, "a non-negative integer");
+  if (k < 256) return LOG_FACT[k];
+  const x = k + 1;
+  const x2 = x * x;
+  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
+}
+
+/** Inversion by sequential search from 0 (Kachitvichyanukul & Schmeiser 1988, "BINV"), p <= 1/2. */
+function binomialInversion(n: number, p: number, rng: Rng): number {
+  const q = 1 - p;
+  const s = p / q;
+  const f0 = Math.exp(n * Math.log1p(-p));
+  for (;;) {
+    let u = rng.double();
+    let f = f0;
+    let x = 0;
+    while (x <= n) {
+      if (u < f) return x;
+      u -= f;
+      x++;
+      f *= ((n - x + 1) / x) * s;
+    }
+    // u fell in the rounding gap past n (probability ~1e-16): draw again.
+  }
+}
+
+/**
+ * BTRS, transformed rejection with squeeze (Hörmann 1993, "The generation of binomial random
+ * variates", J. Stat. Comput. Simul. 46, 101–110, Algorithm BTRS), for n p >= 10, p <= 1/2. Exact:
+ * the acceptance test compares against the binomial log-probability (with log v, which the paper's
+ * printed algorithm omits).
+ */
+function binomialBtrs(n: number, p: number, rng: Rng): number {
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const lpq = Math.log(p / q);
+  const m = Math.floor((n + 1) * p);
+  const h = logFactorial(m) + logFactorial(n - m);
+  for (;;) {
+    const u = rng.double() - 0.5;
+    const v = rng.double();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    const lv = Math.log((v * alpha) / (a / (us * us) + b));
+    if (lv <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+  }
+}
+
+/** Options of {@link sampleBinomial}. */
+export interface BinomialOptions {
+  /** Number of trials (non-negative integer). */
+  n: number;
+  /** Success probability in [0, 1]. */
+  p: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * Binomial(n, p), exact. Uses symmetry to work with min(p, 1-p); inversion (BINV) when
+ * n min(p,1-p) < 10, expected O(n p) time; otherwise Hörmann's BTRS, O(1) expected time.
+ */
+export function sampleBinomial(options: BinomialOptions): number {
+  const fn = "sampleBinomial";
+  checkOpts(fn, options);
+  const { n, p } = options;
+  if (!isCount(n, 0)) fail(fn, "n", n, "a non-negative integer");
+  if (typeof p !== "number" || !(p >= 0 && p <= 1)) fail(fn, "p", p, "a probability in [0, 1]");
+  const rng = toRng(options.rng, `${fn}: rng`);
+  if (n === 0 || p === 0) return 0;
+  if (p === 1) return n;
+  const flip = p > 0.5;
+  const pp = flip ? 1 - p : p;
+  const x = n * pp < 10 ? binomialInversion(n, pp, rng) : binomialBtrs(n, pp, rng);
+  return flip ? n - x : x;
+}
+
+/** Options of {@link sampleKSubset} and {@link sampleIid}. */
+export interface DrawOptions {
+  /** Size of the population [0, n) (positive integer <= 2^32). */
+  n: number;
+  /** Number of draws (non-negative integer; at most n for a subset). */
+  k: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * A uniform k-subset of {0, …, n-1}, ascending, by Floyd's algorithm (Bentley & Floyd 1987,
+ * "Programming pearls: a sample of brilliance", CACM 30(9)): for j = n-k … n-1 draw t uniform in
+ * [0, j] and add t, or j if t is already chosen. Exactly k draws, O(k log k) with the final sort.
+ */
+export function sampleKSubset(options: DrawOptions): Uint32Array {
+  const fn = "sampleKSubset";
+  checkOpts(fn, options);
+  const { n, k } = options;
+  if (!isCount(n, 1) || n > 2 ** 32) fail(fn, "n", n, "a positive integer <= 2^32");
+  if (!isCount(k, 0) || k > n) fail(fn, "k", k, `an integer in [0, n = ${n}]`);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const chosen = new Set<number>();
+  const out = new Uint32Array(k);
+  let i = 0;
+  for (let j = n - k; j < n; j++) {
+    const t = Math.floor(rng.next() * (j + 1));
+    const pick = chosen.has(t) ? j : t;
+    chosen.add(pick);
+    out[i++] = pick;
+  }
+  return out.sort();
+}
+
+/** k i.i.d. uniform draws from {0, …, n-1} (with repeats), in draw order. */
+export function sampleIid(options: DrawOptions): Uint32Array {
+  const fn = "sampleIid";
+  checkOpts(fn, options);
+  const { n, k } = options;
+  if (!isCount(n, 1) || n > 2 ** 32) fail(fn, "n", n, "a positive integer <= 2^32");
+  if (!isCount(k, 0)) fail(fn, "k", k, "a non-negative integer");
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const out = new Uint32Array(k);
+  for (let i = 0; i < k; i++) out[i] = Math.floor(rng.next() * n);
+  return out;
+}
