@@ -1,0 +1,183 @@
+/**
+ * Figure builders for the theory area (Arora & Goyal 2023, arXiv 2307.15936 v2): performance curves
+ * (Theorem 8 / 14), k'-tuple curves (Corollary 13), emergence versus scale, and theta versus delta
+ * (lesson 02). Pure functions from results of `src/theory` to plotly {@link Figure}s.
+ */
+import type { ClozeSimulationPoint, EmergenceAtScale, PerformancePoint } from "../theory";
+import { lineFigure, type Figure, type Series } from "./figure";
+
+/** True for a non-empty array (no type narrowing, so readonly element types survive). */
+function nonEmpty(v: unknown): boolean {
+  return Array.isArray(v) && v.length > 0;
+}
+
+/** One performance curve to draw. */
+export interface PerformanceCurveSeries {
+  /** Legend entry naming the parameters, e.g. "k = 8, theta = 0.1". */
+  name: string;
+  /** Output of performanceCurve. */
+  points: readonly PerformancePoint[];
+  dash?: Series["dash"];
+  color?: string;
+  mode?: Series["mode"];
+}
+
+/** Options of {@link performanceCurveFigure}. */
+export interface PerformanceCurveFigureOptions {
+  curves: readonly PerformanceCurveSeries[];
+  /** Extra series drawn on the same axes (x = alpha, y = competence), e.g. simulated competences. */
+  overlays?: readonly Series[];
+  title?: string;
+  id?: string;
+  caption?: string;
+  /** Draw vacuous (negative) guarantees too; default false (they are gaps, the y axis is [0, 1]). */
+  showVacuous?: boolean;
+  /** Log-scale alpha axis (default true). */
+  logAlpha?: boolean;
+}
+
+function competenceOrGap(p: PerformancePoint, showVacuous: boolean): number {
+  if (p.competence === null) return NaN;
+  if (!showVacuous && p.competence < 0) return NaN;
+  return p.competence;
+}
+
+/**
+ * Performance curves: for each alpha (x), the competence that at least 1 - alpha of the skills
+ * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14. Infeasible points and
+ * (unless `showVacuous`) vacuous ones are gaps. `overlays` adds e.g. a simulation on the same axes.
+ */
+export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
+  const fn = "performanceCurveFigure";
+  if (!options || !nonEmpty(options.curves)) {
+    throw new TypeError(`${fn}: curves must be a non-empty array of { name, points }`);
+  }
+  const showVacuous = options.showVacuous ?? false;
+  const series: Series[] = options.curves.map((c, i) => {
+    if (!c || !nonEmpty(c.points)) {
+      throw new TypeError(`${fn}: curves[${i}].points must be a non-empty array from performanceCurve`);
+    }
+    return {
+      name: c.name,
+      x: c.points.map((p) => p.alpha),
+      y: c.points.map((p) => competenceOrGap(p, showVacuous)),
+      mode: c.mode ?? "lines",
+      dash: c.dash,
+      color: c.color,
+      allowGaps: true,
+    };
+  });
+  for (const o of options.overlays ?? []) series.push({ ...o });
+  return lineFigure({
+    title: options.title ?? "Guaranteed competence (Theorem 8 performance curve)",
+    x: { title: "α: fraction of skills allowed below the guarantee", log: options.logAlpha ?? true },
+    y: { title: "competence 1 − β_min·θ′ reached by ≥ 1 − α of skills", range: showVacuous ? undefined : [0, 1] },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link emergenceVsScaleFigure}. */
+export interface EmergenceVsScaleFigureOptions {
+  /** One or more scaling laws (e.g. "lesson 01 fit", "Hoffmann 2022"), each the output of emergenceVsScale. */
+  runs: readonly { name: string; rows: readonly EmergenceAtScale[]; dash?: Series["dash"] }[];
+  /** Also draw theta (failed fraction of text pieces) per run as a dotted line. Default true. */
+  showTheta?: boolean;
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+const TUPLE_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+
+/**
+ * Emergence versus scale: for each compute budget (x, FLOPs, log), the competence guaranteed to
+ * 1 - alpha of the k'-tuples (y), one line per (scaling law, k'); infeasible or vacuous guarantees are
+ * gaps. Colour = k', dash = scaling law.
+ */
+export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
+  const fn = "emergenceVsScaleFigure";
+  if (!options || !nonEmpty(options.runs)) {
+    throw new TypeError(`${fn}: runs must be a non-empty array of { name, rows }`);
+  }
+  const dashes: Series["dash"][] = ["solid", "dash", "dashdot", "dot"];
+  const series: Series[] = [];
+  options.runs.forEach((run, r) => {
+    if (!nonEmpty(run.rows)) throw new TypeError(`${fn}: runs[${r}].rows must be a non-empty array from emergenceVsScale`);
+    const x = run.rows.map((row) => row.compute);
+    const kPrimes = run.rows[0].tuples.map((t) => t.kPrime);
+    kPrimes.forEach((kPrime, j) => {
+      series.push({
+        name: `${run.name}: k′ = ${kPrime}`,
+        x,
+        y: run.rows.map((row) => {
+          const t = row.tuples[j];
+          return t.competence === null || t.competence < 0 ? NaN : t.competence;
+        }),
+        dash: run.dash ?? dashes[r % dashes.length],
+        color: TUPLE_COLORS[j % TUPLE_COLORS.length],
+        allowGaps: true,
+      });
+    });
+    if (options.showTheta ?? true) {
+      series.push({ name: `${run.name}: θ (failed pieces)`, x, y: run.rows.map((row) => row.theta), dash: "dot", color: "#555555" });
+    }
+  });
+  return lineFigure({
+    title: options.title ?? "Emergence versus scale: guaranteed competence on k′-tuples",
+    x: { title: "training compute C (FLOPs)", log: true },
+    y: { title: "guaranteed competence (≥ 1 − α of k′-tuples), or θ", range: [0, 1] },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link thetaVsDeltaFigure}. */
+export interface ThetaVsDeltaFigureOptions {
+  /** Simulated scenarios, each the output of clozeFailureSimulation with a legend name. */
+  scenarios: readonly { name: string; points: readonly ClozeSimulationPoint[]; color?: string }[];
+  /** Draw Markov's 2 delta line (default true). */
+  showMarkov?: boolean;
+  /** Extra bound or reference lines on the same axes (x = delta, y = fraction failed). */
+  overlays?: readonly Series[];
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * Theta versus delta (lesson 02): the simulated fraction of failed cloze questions against the mean
+ * excess loss per question, with the Markov line 2 delta (the paper's link) and any overlays
+ * (e.g. the Pinsker-type bound delta / (2 m^2)).
+ */
+export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
+  const fn = "thetaVsDeltaFigure";
+  if (!options || !nonEmpty(options.scenarios)) {
+    throw new TypeError(`${fn}: scenarios must be a non-empty array of { name, points }`);
+  }
+  const series: Series[] = options.scenarios.map((s) => ({
+    name: s.name,
+    x: s.points.map((p) => p.meanLoss),
+    y: s.points.map((p) => p.theta),
+    mode: "lines+markers",
+    color: s.color,
+  }));
+  if (options.showMarkov ?? true) {
+    const all = options.scenarios.flatMap((s) => s.points.map((p) => p.meanLoss));
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const xs = Array.from({ length: 50 }, (_, i) => lo + ((hi - lo) * i) / 49);
+    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
+  }
+  for (const o of options.overlays ?? []) series.push({ ...o });
+  return lineFigure({
+    title: options.title ?? "Failed cloze questions θ versus excess loss δ",
+    x: { title: "δ: mean excess loss per cloze question (nats)" },
+    y: { title: "θ: fraction of cloze questions failed", range: [0, 1] },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
