@@ -53,7 +53,10 @@ export function formatNumber(x: number, options: FormatNumberOptions = {}): stri
   const abs = Math.abs(x);
   if (abs >= large || abs < small) return formatScientific(x, digits);
   if (Number.isInteger(x)) return String(x);
-  if (abs >= 10 ** digits) return String(Math.round(x));
+  if (abs >= 10 ** digits) {
+    const r = Math.round(x);
+    return Math.abs(r) >= large ? formatScientific(r, digits) : String(r);
+  }
   const p = x.toPrecision(digits);
   // toPrecision switches to exponent form only when the exponent >= digits, excluded above.
   return trimMantissa(p);
