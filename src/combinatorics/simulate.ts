@@ -1,9 +1,10 @@
 /**
- * Monte Carlo check of the coverage formulas: draw a corpus of text pieces with random skills and
- * count which k'-tuples (sets of k' distinct skills) it shows. Seeded; no Math.random.
+ * Monte Carlo check of the coverage formulas: draw a corpus of text pieces with random skills (the
+ * random skill graph) and count which k'-tuples (sets of k' distinct skills) it shows. Seeded.
  */
 import type { SkillGraph } from "../graphs/types";
-import { toRng, type RngOrSeed, type Rng } from "../random/rng";
+import { skillGraph } from "../graphs/skillGraph";
+import { toRng, type RngOrSeed } from "../random/rng";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** What a corpus showed. */
@@ -154,44 +155,22 @@ export interface SimulateCoverageOptions {
   rng: RngOrSeed;
 }
 
-/** A uniform k-subset of {0..N-1} into out[0..k) (Floyd's algorithm; k is small). */
-function drawSubset(rng: Rng, N: number, k: number, out: Uint32Array): void {
-  let size = 0;
-  for (let j = N - k; j < N; j++) {
-    const t = rng.int(j + 1);
-    let present = false;
-    for (let i = 0; i < size; i++) {
-      if (out[i] === t) {
-        present = true;
-        break;
-      }
-    }
-    out[size++] = present ? j : t;
-  }
-}
-
 /**
- * Draw T text pieces, each with k random skills (a uniform k-subset, or k i.i.d. uniform draws),
- * and count the distinct k'-tuples they show. Compare with expectedSeenTuples / seenTuplesVariance.
+ * Build the random skill graph of Arora & Goyal (Section 5; `skillGraph` from the graphs area) with
+ * T text pieces of k random skills each (a uniform k-subset, or k i.i.d. uniform draws) and count
+ * the distinct k'-tuples its text pieces show. Compare with expectedSeenTuples / seenTuplesVariance.
  */
 export function simulateTupleCoverage(options: SimulateCoverageOptions): TupleCoverage {
   const fn = "simulateTupleCoverage";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
   const N = checkPositiveCount(fn, "skills", options.skills);
-  const k = checkCount(fn, "k", options.k);
+  const k = checkPositiveCount(fn, "k", options.k);
   const kPrime = checkPositiveCount(fn, "kPrime", options.kPrime);
   const T = checkCount(fn, "texts", options.texts);
   if (typeof options.distinct !== "boolean") throw new TypeError(`${fn}: distinct must be a boolean, got ${String(options.distinct)}`);
   if (options.distinct) checkKAtMostSkills(fn, "k", k, N);
   checkKAtMostSkills(fn, "kPrime", kPrime, N);
   const rng = toRng(options.rng, `${fn}: rng`);
-  const marker = new TupleMarker(N, kPrime, fn);
-  const s = new Uint32Array(Math.max(k, 1));
-  const idx = new Int32Array(kPrime);
-  for (let t = 0; t < T; t++) {
-    if (options.distinct) drawSubset(rng, N, k, s);
-    else for (let i = 0; i < k; i++) s[i] = rng.int(N);
-    marker.markSubsets(s, sortUnique(s, k), idx);
-  }
-  return marker.result();
+  if (T === 0) return countSeenTuples({ skills: N, texts: 0, k, textSkills: new Uint32Array(0) }, kPrime);
+  return countSeenTuples(skillGraph({ skills: N, texts: T, k, distinct: options.distinct, rng }), kPrime);
 }

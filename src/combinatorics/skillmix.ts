@@ -78,7 +78,9 @@ export function skillMixBound(options: SkillMixBoundOptions): number {
   });
   if (L === 0 || pT === 0) return 0;
   if (pS === 0) return k === 0 ? pT * L : 0;
-  return Math.exp(k * Math.log(pS) + Math.log(pT) + Math.log(L));
+  const direct = pS ** k * pT * L;
+  if (direct > 1e-300 && Number.isFinite(direct)) return direct;
+  return Math.exp(k * Math.log(pS) + Math.log(pT) + Math.log(L)); // far tails: avoid underflow of pS^k
 }
 
 /** The bound for each k in `ks` (same inputs), as a Float64Array. */
