@@ -1,0 +1,89 @@
+/**
+ * The finite-size union bound of Theorem 8 (Arora & Goyal 2023) and its log-binomials.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { finiteSizeBound, finiteSizeBetaMin } from "../../src/sim";
+import { lnGamma, lnBinomial } from "../../src/sim/lgamma";
+import { theorem8Condition, betaMin } from "../../src/theory/theorem8";
+
+test("lnGamma against Python's math.lgamma (values pasted from /usr/bin/python3, math.lgamma)", () => {
+  const ref: [number, number][] = [
+    [0.1, 2.2527126517342055],
+    [0.5, 0.5723649429247004],
+    [1, 0],
+    [1.5, -0.12078223763524543],
+    [2, 0],
+    [3.7, 1.4280723266653883],
+    [10, 12.801827480081467],
+    [100.5, 361.4355404677776],
+    [10001, 82108.92783681434],
+    [1000001, 12815518.384658169],
+  ];
+  for (const [x, want] of ref) {
+    const got = lnGamma(x);
+    assert.ok(Math.abs(got - want) <= 1e-13 * Math.max(1, Math.abs(want)), `lnGamma(${x}) = ${got}, want ${want}`);
+  }
+});
+
+test("lnBinomial against exact BigInt binomials", () => {
+  const exact = (n: number, m: number): bigint => {
+    let r = 1n;
+    for (let i = 1; i <= m; i++) r = (r * BigInt(n - m + i)) / BigInt(i);
+    return r;
+  };
+  for (const [n, m] of [[5, 2], [20, 10], [100, 3], [300, 150], [1000, 100]]) {
+    const c = exact(n, m);
+    // log of a big integer: log(top 53 bits) + shift * log 2
+    const bits = c.toString(2).length;
+    const shift = Math.max(0, bits - 60);
+    const want = Math.log(Number(c >> BigInt(shift))) + shift * Math.LN2;
+    assert.ok(Math.abs(lnBinomial(n, m) - want) < 1e-10 * Math.max(1, want), `C(${n},${m})`);
+  }
+  assert.equal(lnBinomial(7, 0), 0);
+  assert.equal(lnBinomial(7, 7), 0);
+});
+
+test("perText tends to the theorem's left side as N_t/N_s grows, the gap being about (N_s/N_t) H(alpha)", () => {
+  const base = { skills: 1000, k: 8, theta: 0.1, alpha: 0.1, beta: 5 };
+  const lhs = theorem8Condition({ theta: 0.1, k: 8, alpha: 0.1, beta: 5 });
+  let prevGap = Infinity;
+  for (const ratio of [10, 100, 1000, 10000]) {
+    const b = finiteSizeBound({ ...base, texts: 1000 * ratio });
+    assert.ok(Math.abs(b.asymptotic - lhs) < 1e-12, "asymptotic = theorem8Condition (theory's implementation)");
+    const gap = b.perText - lhs;
+    assert.ok(gap > 0 && gap < prevGap, `gap ${gap} shrinks`);
+    // Stirling: ln C(n, pn) = n H(p) - 0.5 ln(2 pi n p (1-p)) + O(1/n): the gap is
+    // (N_s/N_t) H(alpha) minus O(log N / N_t) corrections.
+    assert.ok(Math.abs(gap - b.skillSetTermApprox) < (2 * Math.log(1000 * ratio) + 5) / (1000 * ratio), `ratio ${ratio}`);
+    prevGap = gap;
+  }
+});
+
+test("finiteSizeBetaMin: bound holds at the returned beta, lies above beta_min, and tends to it", () => {
+  const bm = betaMin({ theta: 0.1, k: 8, alpha: 0.1 });
+  assert.ok(bm.feasible);
+  let prev = Infinity;
+  for (const ratio of [3, 30, 300, 3000]) {
+    const r = finiteSizeBetaMin({ skills: 200, texts: 200 * ratio, k: 8, theta: 0.1, alpha: 0.1 });
+    assert.ok(r.feasible);
+    assert.ok(r.bound.logProbabilityBound <= 0);
+    const below = finiteSizeBound({ skills: 200, texts: 200 * ratio, k: 8, theta: 0.1, alpha: 0.1, beta: r.beta - 1e-6 });
+    assert.ok(below.logProbabilityBound > 0, "it is the smallest such beta (to 1e-6)");
+    assert.ok(r.beta > bm.beta && r.beta < prev, `ratio ${ratio}: ${r.beta}`);
+    prev = r.beta;
+  }
+  assert.ok(prev - bm.beta < 0.01);
+  // infeasible: k = 1, theta = alpha = 1/2: even at beta = 1/alpha the tail exp(-50 ln 2) cannot beat
+  // the C(100, 50) = e^66.8 failure sets.
+  const bad = finiteSizeBetaMin({ skills: 10, texts: 100, k: 1, theta: 0.5, alpha: 0.5 });
+  assert.equal(bad.feasible, false);
+});
+
+test("validation", () => {
+  assert.throws(() => finiteSizeBound({ skills: 10, texts: 100, k: 2, theta: 0.1, alpha: 1, beta: 1 }), /finiteSizeBound: alpha must be in the open interval \(0, 1\), got 1/);
+  assert.throws(() => finiteSizeBound({ skills: 10, texts: 100, k: 2, theta: 0.1, alpha: 0.5, beta: 3 }), /finiteSizeBound: beta must be a finite number in \[0, 2\], got 3/);
+  assert.throws(() => finiteSizeBetaMin({ skills: 0, texts: 100, k: 2, theta: 0.1, alpha: 0.5 }), /finiteSizeBetaMin: skills must be an integer/);
+  assert.throws(() => lnGamma(0), /lnGamma: x must be a finite number > 0, got 0/);
+  assert.throws(() => lnBinomial(5, 6), /lnBinomial: m must be an integer in \[0, 5\], got 6/);
+});
