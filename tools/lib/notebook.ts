@@ -1,0 +1,267 @@
+/**
+ * Reading and writing Jupyter notebooks (nbformat 4, https://nbformat.readthedocs.io/en/latest/format_description.html)
+ * and turning Jupyter iopub messages into nbformat outputs, the way nbclient does.
+ * No dependencies beyond node's fs/crypto/path.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** A multiline string as nbformat stores it: one string, or a list of lines (each keeping its "\n"). */
+export type MultilineString = string | string[];
+
+export interface NotebookCell {
+  id?: string;
+  cell_type: "code" | "markdown" | "raw";
+  source: MultilineString;
+  metadata: Record<string, unknown>;
+  outputs?: NotebookOutput[];
+  execution_count?: number | null;
+  attachments?: Record<string, unknown>;
+}
+
+export type MimeBundle = Record<string, unknown>;
+
+export type NotebookOutput =
+  | { output_type: "stream"; name: string; text: MultilineString }
+  | { output_type: "display_data"; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "execute_result"; execution_count: number | null; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+
+export interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: Record<string, unknown>;
+  cells: NotebookCell[];
+}
+
+/** Joins a multiline string into one string. */
+export function joinSource(source: MultilineString | undefined): string {
+  if (source === undefined) return "";
+  return Array.isArray(source) ? source.join("") : source;
+}
+
+/** Splits text into lines that keep their "\n", as nbformat writes multiline strings (nbformat `split_lines`). */
+export function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    if (last) {
+      if (lines[i] !== "") out.push(lines[i]);
+    } else {
+      out.push(lines[i] + "\n");
+    }
+  }
+  return out;
+}
+
+/** Whether a MIME type carries JSON (kept as an object, never split into lines), as nbformat decides. */
+export function isJsonMime(mime: string): boolean {
+  return mime === "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
+}
+
+/** A mime bundle with every text value split into lines (JSON MIME types kept as they are). */
+export function splitBundle(data: MimeBundle): MimeBundle {
+  const out: MimeBundle = {};
+  for (const [mime, value] of Object.entries(data)) {
+    out[mime] = typeof value === "string" && !isJsonMime(mime) ? splitLines(value) : value;
+  }
+  return out;
+}
+
+/** Reads and minimally validates a notebook file; throws an Error naming the file on bad JSON or structure. */
+export function readNotebook(file: string): Notebook {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`readNotebook: cannot read ${file}: ${(e as Error).message}`);
+  }
+  let nb: unknown;
+  try {
+    nb = JSON.parse(raw);
+  } catch (e) {
+    throw new Error(`readNotebook: ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const o = nb as Partial<Notebook>;
+  if (typeof o !== "object" || o === null || !Array.isArray(o.cells) || typeof o.nbformat !== "number") {
+    throw new Error(`readNotebook: ${file} is not an nbformat notebook (expected an object with "nbformat" and "cells")`);
+  }
+  if (o.nbformat !== 4) {
+    throw new Error(`readNotebook: ${file} has nbformat ${o.nbformat}; expected 4`);
+  }
+  return {
+    nbformat: 4,
+    nbformat_minor: typeof o.nbformat_minor === "number" ? o.nbformat_minor : 0,
+    metadata: (o.metadata ?? {}) as Record<string, unknown>,
+    cells: o.cells as NotebookCell[],
+  };
+}
+
+/**
+ * A copy of the notebook ready to execute: nbformat 4.5 with a unique id on every cell (existing ids kept,
+ * missing or duplicate ones replaced), code cells with no outputs and no execution count. Metadata is kept.
+ */
+export function prepareForExecution(nb: Notebook): Notebook {
+  const seen = new Set<string>();
+  const cells = nb.cells.map((cell) => {
+    const c: NotebookCell = { ...cell, metadata: { ...(cell.metadata ?? {}) } };
+    let id = typeof c.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(c.id) ? c.id : undefined;
+    while (id === undefined || seen.has(id)) id = crypto.randomBytes(4).toString("hex");
+    seen.add(id);
+    c.id = id;
+    if (c.cell_type === "code") {
+      c.outputs = [];
+      c.execution_count = null;
+    }
+    return c;
+  });
+  return { nbformat: 4, nbformat_minor: Math.max(5, nb.nbformat_minor), metadata: nb.metadata, cells };
+}
+
+/** Serialises a notebook as nbformat does on disk (1-space indent, sorted keys, trailing newline). */
+export function serializeNotebook(nb: Notebook): string {
+  return JSON.stringify(sortKeys(nb), null, 1) + "\n";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value as object).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  return value;
+}
+
+/** Writes a notebook atomically: a temporary file in the same folder, then a rename over the target. */
+export function writeNotebookAtomic(file: string, nb: Notebook): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(3).toString("hex")}.tmp`);
+  try {
+    fs.writeFileSync(tmp, serializeNotebook(nb));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A Jupyter message as received on iopub (only the parts the output collector reads). */
+export interface IopubMessage {
+  msg_type: string;
+  content: Record<string, unknown>;
+}
+
+/**
+ * Collects the iopub outputs of a notebook's cells into nbformat outputs, as nbclient does:
+ * consecutive stream outputs of the same name are merged, `update_display_data` replaces the data of
+ * every earlier output (in any cell) with the same transient `display_id`, `clear_output` empties the cell.
+ */
+export class OutputCollector {
+  private displays = new Map<string, Array<{ data: MimeBundle; metadata: Record<string, unknown> }>>();
+  private clearPending = false;
+
+  /** Applies one iopub message to `cell` (a code cell); returns true when it changed the cell's outputs. */
+  apply(cell: NotebookCell, msg: IopubMessage): boolean {
+    const outputs = (cell.outputs ??= []);
+    const content = msg.content;
+    switch (msg.msg_type) {
+      case "stream":
+      case "display_data":
+      case "execute_result":
+      case "error":
+        if (this.clearPending) {
+          outputs.length = 0;
+          this.clearPending = false;
+        }
+        break;
+    }
+    switch (msg.msg_type) {
+      case "stream": {
+        const name = String(content.name ?? "stdout");
+        const text = String(content.text ?? "");
+        const last = outputs[outputs.length - 1];
+        if (last && last.output_type === "stream" && last.name === name) {
+          last.text = splitLines(joinSource(last.text) + text);
+        } else {
+          outputs.push({ output_type: "stream", name, text: splitLines(text) });
+        }
+        return true;
+      }
+      case "display_data":
+      case "execute_result": {
+        const data = splitBundle((content.data ?? {}) as MimeBundle);
+        const metadata = { ...((content.metadata ?? {}) as Record<string, unknown>) };
+        const out =
+          msg.msg_type === "display_data"
+            ? { output_type: "display_data" as const, data, metadata }
+            : {
+                output_type: "execute_result" as const,
+                execution_count: typeof content.execution_count === "number" ? content.execution_count : null,
+                data,
+                metadata,
+              };
+        outputs.push(out);
+        const displayId = displayIdOf(content);
+        if (displayId !== undefined) {
+          const list = this.displays.get(displayId) ?? [];
+          list.push(out);
+          this.displays.set(displayId, list);
+        }
+        return true;
+      }
+      case "update_display_data": {
+        const displayId = displayIdOf(content);
+        if (displayId === undefined) return false;
+        const targets = this.displays.get(displayId) ?? [];
+        for (const t of targets) {
+          t.data = splitBundle((content.data ?? {}) as MimeBundle);
+          t.metadata = { ...((content.metadata ?? {}) as Record<string, unknown>) };
+        }
+        return targets.length > 0;
+      }
+      case "error": {
+        outputs.push({
+          output_type: "error",
+          ename: String(content.ename ?? ""),
+          evalue: String(content.evalue ?? ""),
+          traceback: Array.isArray(content.traceback) ? content.traceback.map(String) : [],
+        });
+        return true;
+      }
+      case "clear_output": {
+        if (content.wait) {
+          this.clearPending = true;
+        } else {
+          outputs.length = 0;
+          this.clearPending = false;
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Call when a new cell starts: a pending clear_output(wait=True) does not carry over. */
+  startCell(): void {
+    this.clearPending = false;
+  }
+}
+
+function displayIdOf(content: Record<string, unknown>): string | undefined {
+  const transient = content.transient as Record<string, unknown> | undefined;
+  const id = transient?.display_id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** All text a cell wrote to one stream ("stdout" or "stderr"). */
+export function streamText(cell: NotebookCell, name: string): string {
+  let text = "";
+  for (const o of cell.outputs ?? []) {
+    if (o.output_type === "stream" && o.name === name) text += joinSource(o.text);
+  }
+  return text;
+}
