@@ -117,7 +117,7 @@ export interface SyntheticChinchillaOptions {
   runs?: number;
   /** Standard deviation of the multiplicative log-normal noise on the loss (default 0.02). */
   noise?: number;
-  /** Range of training budgets C in FLOPs, drawn log-uniformly (default [6e18, 3e21], as Hoffmann's Figure 4). */
+  /** Range of training budgets C in FLOPs, drawn log-uniformly (default [6e18, 3e21], inside the range of Hoffmann's Figure 4). */
   computeRange?: [number, number];
   /** Half-width, in decades, of the model sizes around the compute-optimal N at each C (default 1). */
   spreadDecades?: number;
