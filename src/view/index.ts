@@ -9,3 +9,4 @@ export type { Progress, ProgressOptions, ProgressState } from "./progress";
 export { figureBundle, figureHtml, figureText, standaloneFigureHtml, PLOTLY_MIME, VIEW_METADATA_KEY, PLOTLY_JS_RELATIVE_PATH } from "./figure-html";
 export type { FigureHtmlOptions, FigureOutputMetadata } from "./figure-html";
 export * from "./theory";
+export * from "./combinatorics";
