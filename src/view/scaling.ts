@@ -1,0 +1,290 @@
+/**
+ * Figure builders for lesson 01 (scaling laws): fitted law against the runs, iso-loss contours of
+ * L(N, D) = E + A/N^alpha + B/D^beta with the runs and the compute-optimal frontier (Hoffmann et al.
+ * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
+ * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
+ */
+import { chinchillaLoss, computeOptimal, type ScalingParams } from "../scaling";
+import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
+
+/** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
+export interface NamedScalingLaw {
+  name: string;
+  params: ScalingParams;
+  color?: string;
+  dash?: Series["dash"];
+}
+
+/** A training run as drawn: N parameters, D tokens, final loss. */
+export interface ScalingRunPoint {
+  N: number;
+  D: number;
+  loss: number;
+}
+
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+
+function checkLaws(fn: string, laws: unknown): asserts laws is NamedScalingLaw[] {
+  if (!Array.isArray(laws) || laws.length === 0) throw new TypeError(`${fn}: laws must be a non-empty array of { name, params }`);
+  laws.forEach((l, i) => {
+    if (!l || typeof l.name !== "string" || !l.params) throw new TypeError(`${fn}: laws[${i}] must be { name: string, params: ScalingParams }`);
+  });
+}
+
+function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRunPoint[] {
+  if (!Array.isArray(runs) || runs.length === 0) throw new TypeError(`${fn}: runs must be a non-empty array of { N, D, loss }`);
+}
+
+function checkRange(fn: string, name: string, r: unknown): [number, number] {
+  if (!Array.isArray(r) || r.length !== 2 || !(r[0] > 0) || !(r[1] > r[0]) || !Number.isFinite(r[1])) {
+    throw new RangeError(`${fn}: ${name} must be [low, high] with 0 < low < high, got ${JSON.stringify(r)}`);
+  }
+  return [r[0], r[1]];
+}
+
+function logspace(lo: number, hi: number, n: number): number[] {
+  const a = Math.log10(lo), b = Math.log10(hi);
+  return Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
+}
+
+/** Options of {@link lossParityFigure}. */
+export interface LossParityFigureOptions {
+  runs: ScalingRunPoint[];
+  laws: NamedScalingLaw[];
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * Predicted against observed loss for each run, one marker series per law, with the diagonal
+ * y = x: a law that fits lies on the diagonal.
+ */
+export function lossParityFigure(options: LossParityFigureOptions): Figure {
+  const fn = "lossParityFigure";
+  checkRuns(fn, options?.runs);
+  checkLaws(fn, options.laws);
+  const obs = options.runs.map((r) => r.loss);
+  const lo = Math.min(...obs), hi = Math.max(...obs);
+  const series: Series[] = options.laws.map((l, i) => ({
+    name: l.name,
+    x: obs,
+    y: options.runs.map((r) => chinchillaLoss(r.N, r.D, l.params)),
+    mode: "markers",
+    color: l.color ?? PALETTE[i % PALETTE.length],
+  }));
+  series.push({ name: "predicted = observed", x: [lo, hi], y: [lo, hi], mode: "lines", dash: "dash", color: "#444" });
+  return lineFigure({
+    title: options.title ?? "Fitted law against the training runs",
+    x: { title: "observed final loss (nats/token)" },
+    y: { title: "predicted loss L(N, D) (nats/token)" },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link isoLossContourFigure}. */
+export interface IsoLossContourFigureOptions {
+  params: ScalingParams;
+  /** Range of model sizes N (parameters), default [3e7, 1e12]. */
+  N?: [number, number];
+  /** Range of training tokens D, default [1e8, 1e14]. */
+  D?: [number, number];
+  /** Runs to draw as markers. */
+  runs?: ScalingRunPoint[];
+  /** Label of the runs in the legend (say "synthetic" when they are). */
+  runsName?: string;
+  /** Compute budgets whose iso-FLOP lines D = C/(6N) are drawn (default 1e19, 1e21, 1e23, 1e25). */
+  isoFlops?: number[];
+  /** Draw the compute-optimal frontier (default true). */
+  frontier?: boolean;
+  /** Grid resolution per axis (default 80). */
+  resolution?: number;
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * Iso-loss contours of L(N, D) in the (log10 N, log10 D) plane, with the runs, iso-FLOP lines
+ * C = 6 N D, and the compute-optimal frontier (where each iso-FLOP line touches a contour).
+ * Axes are log10 N and log10 D so the contour interpolation is done in log space.
+ */
+export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
+  const fn = "isoLossContourFigure";
+  if (!options || !options.params) throw new TypeError(`${fn}: options.params is required`);
+  const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
+  const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
+  const res = options.resolution ?? 80;
+  if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
+  const Ns = logspace(n0, n1, res), Ds = logspace(d0, d1, res);
+  const z = Ds.map((D) => Ns.map((N) => chinchillaLoss(N, D, options.params)));
+  const lx = Ns.map(Math.log10), ly = Ds.map(Math.log10);
+  const data: Record<string, unknown>[] = [
+    {
+      type: "contour",
+      name: "L(N, D)",
+      x: lx,
+      y: ly,
+      z,
+      colorscale: "Viridis",
+      reversescale: true,
+      contours: { coloring: "heatmap", showlabels: true, labelfont: { size: 10, color: "white" } },
+      colorbar: { title: { text: "loss (nats/token)" } },
+      hovertemplate: "log10 N = %{x:.2f}<br>log10 D = %{y:.2f}<br>L = %{z:.3f}<extra></extra>",
+    },
+  ];
+  for (const C of options.isoFlops ?? [1e19, 1e21, 1e23, 1e25]) {
+    const pts = Ns.filter((N) => C / (6 * N) >= d0 && C / (6 * N) <= d1);
+    if (pts.length < 2) continue;
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: `C = ${C.toExponential(0)} FLOPs`,
+      x: pts.map(Math.log10),
+      y: pts.map((N) => Math.log10(C / (6 * N))),
+      line: { color: "white", dash: "dot", width: 1 },
+      showlegend: false,
+      hoverinfo: "name",
+    });
+  }
+  if (options.frontier ?? true) {
+    const Cs = logspace(6 * n0 * d0, 6 * n1 * d1, 100);
+    const opt = Cs.map((C) => computeOptimal(C, options.params)).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: "compute-optimal frontier",
+      x: opt.map((o) => Math.log10(o.N)),
+      y: opt.map((o) => Math.log10(o.D)),
+      line: { color: "#d62728", width: 3 },
+    });
+  }
+  if (options.runs) {
+    checkRuns(fn, options.runs);
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: options.runsName ?? "training runs",
+      x: options.runs.map((r) => Math.log10(r.N)),
+      y: options.runs.map((r) => Math.log10(r.D)),
+      marker: { size: 5, color: "black", symbol: "circle-open" },
+      text: options.runs.map((r) => `loss ${r.loss.toFixed(3)}`),
+    });
+  }
+  return plotlyFigure({
+    title: options.title ?? "Iso-loss contours of L(N, D)",
+    data,
+    layout: {
+      xaxis: { title: { text: "log10 N (parameters)" }, range: [Math.log10(n0), Math.log10(n1)] },
+      yaxis: { title: { text: "log10 D (training tokens)" }, range: [Math.log10(d0), Math.log10(d1)] },
+      legend: { orientation: "h", y: -0.2 },
+      height: 560,
+    },
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link computeFrontierFigure} and {@link tokensPerParameterFigure}. */
+export interface ComputeFrontierFigureOptions {
+  laws: NamedScalingLaw[];
+  /** Range of compute budgets C (FLOPs), default [1e18, 1e26]. */
+  C?: [number, number];
+  /** Points per curve (default 60). */
+  points?: number;
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/** Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes. */
+export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
+  const fn = "computeFrontierFigure";
+  checkLaws(fn, options?.laws);
+  const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
+  const Cs = logspace(c0, c1, options.points ?? 60);
+  const series: Series[] = [];
+  options.laws.forEach((l, i) => {
+    const color = l.color ?? PALETTE[i % PALETTE.length];
+    const opt = Cs.map((C) => computeOptimal(C, l.params));
+    series.push({ name: `N_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.N), color, dash: "solid" });
+    series.push({ name: `D_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.D), color, dash: "dash" });
+  });
+  return lineFigure({
+    title: options.title ?? "Compute-optimal model size and data (C = 6ND)",
+    x: { title: "training compute C (FLOPs)", log: true },
+    y: { title: "parameters N (solid) / tokens D (dashed)", log: true },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Tokens per parameter D_opt / N_opt along the frontier for each law, with Chinchilla's 20 for reference. */
+export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
+  const fn = "tokensPerParameterFigure";
+  checkLaws(fn, options?.laws);
+  const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
+  const Cs = logspace(c0, c1, options.points ?? 60);
+  const series: Series[] = options.laws.map((l, i) => ({
+    name: l.name,
+    x: Cs,
+    y: Cs.map((C) => computeOptimal(C, l.params).tokensPerParameter),
+    color: l.color ?? PALETTE[i % PALETTE.length],
+    dash: l.dash,
+  }));
+  series.push({ name: "20 tokens per parameter (Chinchilla: 1.4T tokens, 70B parameters)", x: [c0, c1], y: [20, 20], dash: "dot", color: "#444" });
+  return lineFigure({
+    title: options.title ?? "Tokens per parameter on the compute-optimal frontier",
+    x: { title: "training compute C (FLOPs)", log: true },
+    y: { title: "D_opt / N_opt (tokens per parameter)", log: true },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link bootstrapHistogramFigure}. */
+export interface BootstrapHistogramFigureOptions {
+  /** Parameter name for the axis, e.g. "beta". */
+  name: string;
+  /** Bootstrap draws of that parameter. */
+  draws: ArrayLike<number>;
+  /** Vertical reference lines, e.g. [{ name: "our fit", value }, { name: "Hoffmann 2022", value: 0.28 }]. */
+  marks?: { name: string; value: number; color?: string }[];
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/** Histogram of the bootstrap draws of one parameter with vertical reference lines. */
+export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
+  const fn = "bootstrapHistogramFigure";
+  if (!options || typeof options.name !== "string") throw new TypeError(`${fn}: options.name must be a string`);
+  const draws = Array.from(options.draws ?? []);
+  if (draws.length === 0 || draws.some((v) => !Number.isFinite(v))) throw new RangeError(`${fn}: draws must be a non-empty array of finite numbers`);
+  const data: Record<string, unknown>[] = [
+    { type: "histogram", name: `bootstrap draws (${draws.length})`, x: draws, marker: { color: "#9ecae1" }, nbinsx: 40 },
+  ];
+  const shapes: Record<string, unknown>[] = [];
+  (options.marks ?? []).forEach((m, i) => {
+    const color = m.color ?? PALETTE[i % PALETTE.length];
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0: m.value, x1: m.value, y0: 0, y1: 1, line: { color, width: 2, dash: i === 0 ? "solid" : "dash" } });
+    // An invisible trace gives the mark a legend entry.
+    data.push({ type: "scatter", mode: "lines", name: `${m.name}: ${m.value.toPrecision(4)}`, x: [m.value, m.value], y: [0, 0], line: { color, dash: i === 0 ? "solid" : "dash" } });
+  });
+  return plotlyFigure({
+    title: options.title ?? `Bootstrap distribution of ${options.name}`,
+    data,
+    layout: {
+      xaxis: { title: { text: options.name } },
+      yaxis: { title: { text: "number of resamples" } },
+      shapes,
+      bargap: 0.05,
+    },
+    id: options.id,
+    caption: options.caption,
+  });
+}
