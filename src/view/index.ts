@@ -10,3 +10,4 @@ export { figureBundle, figureHtml, figureText, standaloneFigureHtml, PLOTLY_MIME
 export type { FigureHtmlOptions, FigureOutputMetadata } from "./figure-html";
 export * from "./theory";
 export * from "./combinatorics";
+export * from "./scaling";
