@@ -2,6 +2,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { createRng } from "../../src/random";
 import { skillGraph, skillDegrees, SkillGraph } from "../../src/graphs";
+import { ALPHA, binomialPmf, chiSquareTest } from "../random/stats-helpers";
 
 /** Independent check of the CSR invariants: rebuild skill -> texts by brute force from text -> skills. */
 function checkCsr(g: SkillGraph): void {
@@ -52,4 +53,73 @@ test("skillGraph: bad arguments throw errors naming the argument and value", () 
   assert.throws(() => skillGraph({ skills: 5, texts: 2.5, k: 1, rng }), /skillGraph: texts .* got 2.5/);
   assert.throws(() => skillGraph({ skills: 5, texts: 10, k: NaN, rng }), /skillGraph: k .* got NaN/);
   assert.throws(() => skillGraph({ skills: 5, texts: 10, k: 2 } as never), /rng is required/);
+});
+
+/**
+ * Skill degrees. With distinct draws, skill s is in text t with probability k/N_s independently over
+ * texts, so deg(s) ~ Binomial(N_t, k/N_s); with i.i.d. draws, deg(s) (counting repeats) ~
+ * Binomial(N_t k, 1/N_s). We read ONE skill per graph so that the R observations are independent
+ * (degrees within one graph are dependent through their fixed sum), for the first and the last skill.
+ */
+test("skillGraph: degrees of a skill follow their binomial law (chi-square), distinct and i.i.d.", () => {
+  const skills = 50;
+  const texts = 200;
+  const k = 5;
+  const R = 12_000;
+  for (const distinct of [true, false]) {
+    const rng = createRng(`degrees-${distinct}`);
+    const trials = distinct ? texts : texts * k;
+    const q = distinct ? k / skills : 1 / skills;
+    for (const s of [0, skills - 1]) {
+      const h = new Float64Array(trials + 1);
+      for (let r = 0; r < R; r++) {
+        const g = skillGraph({ skills, texts, k, rng, distinct });
+        h[g.skillOffsets[s + 1] - g.skillOffsets[s]]++;
+      }
+      const chi = chiSquareTest(h, binomialPmf(trials, q));
+      assert.ok(chi.pValue > ALPHA, `distinct=${distinct}, skill ${s}: chi-square ${chi.statistic} on ${chi.df} df, p = ${chi.pValue}`);
+    }
+  }
+});
+
+/** Rank of an ordered k-tuple of distinct values in [0, n) (mixed radix over falling factorial). */
+function tupleRank(t: ArrayLike<number>, n: number): number {
+  const used: number[] = [];
+  let r = 0;
+  for (let i = 0; i < t.length; i++) {
+    const smaller = t[i] - used.filter((u) => u < t[i]).length;
+    r = r * (n - i) + smaller;
+    used.push(t[i]);
+  }
+  return r;
+}
+
+test("skillGraph: each text's ordered k-tuple is uniform (120 tuples of 6 skills, k = 3; 36 pairs i.i.d.)", () => {
+  const texts = 36_000;
+  const g = skillGraph({ skills: 6, texts, k: 3, rng: createRng("tuples") });
+  const counts = new Float64Array(120);
+  for (let t = 0; t < texts; t++) counts[tupleRank(g.textSkills.subarray(3 * t, 3 * t + 3), 6)]++;
+  let chi = chiSquareTest(counts, new Float64Array(120).fill(1 / 120));
+  assert.ok(chi.pValue > ALPHA, `distinct tuples: chi-square ${chi.statistic} on ${chi.df} df, p = ${chi.pValue}`);
+  const h = skillGraph({ skills: 6, texts, k: 2, rng: createRng("pairs"), distinct: false });
+  const pc = new Float64Array(36);
+  for (let t = 0; t < texts; t++) pc[h.textSkills[2 * t] * 6 + h.textSkills[2 * t + 1]]++;
+  chi = chiSquareTest(pc, new Float64Array(36).fill(1 / 36));
+  assert.ok(chi.pValue > ALPHA, `i.i.d. pairs: chi-square ${chi.statistic} on ${chi.df} df, p = ${chi.pValue}`);
+});
+
+test("the tuple check has power: it rejects 'on a repeat, take the next skill' (a common shortcut)", () => {
+  const rng = createRng("shortcut");
+  const counts = new Float64Array(120);
+  for (let t = 0; t < 36_000; t++) {
+    const row: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let s = Math.floor(rng.next() * 6);
+      while (row.includes(s)) s = (s + 1) % 6;
+      row.push(s);
+    }
+    counts[tupleRank(row, 6)]++;
+  }
+  const chi = chiSquareTest(counts, new Float64Array(120).fill(1 / 120));
+  assert.ok(chi.pValue < ALPHA, `shortcut should be rejected, p = ${chi.pValue}`);
 });

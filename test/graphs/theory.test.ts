@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import {
+  expectedIsolated, giantFraction, giantFractionStdDev, isolatedThresholdP, lambertW0, noIsolatedLimit, noIsolatedPoisson,
+} from "../../src/graphs";
+
+const close = (a: number, b: number, rel: number, msg: string) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${msg}: ${a} vs ${b}`);
+
+test("lambertW0: known values and the defining identity w e^w = x", () => {
+  // Omega constant W(1) (OEIS A030178); W(e) = 1; W(-1/e) = -1; W(-ln2/2) = -ln2; W(10 e^10) = 10.
+  close(lambertW0(1), 0.5671432904097838, 1e-15, "W(1)");
+  close(lambertW0(Math.E), 1, 1e-15, "W(e)");
+  assert.equal(lambertW0(-Math.exp(-1)), -1);
+  assert.equal(lambertW0(0), 0);
+  close(lambertW0(-Math.LN2 / 2), -Math.LN2, 1e-14, "W(-ln2/2)");
+  close(lambertW0(10 * Math.exp(10)), 10, 1e-14, "W(10e^10)");
+  // scipy.special.lambertw(x).real from /usr/bin/python3 (scipy 1.10, Debian 12):
+  close(lambertW0(-0.3), -0.4894022271802149, 1e-14, "W(-0.3)");
+  close(lambertW0(0.1), 0.09127652716086226, 1e-14, "W(0.1)");
+  close(lambertW0(10), 1.7455280027406994, 1e-14, "W(10)");
+  close(lambertW0(1e6), 11.383358086140053, 1e-14, "W(1e6)");
+  close(lambertW0(-0.36787944117144), -0.9999998874987043, 1e-7, "W near the branch point"); // conditioning ~ 1/sqrt(x + 1/e)
+  for (let i = 0; i <= 200; i++) {
+    const x = -Math.exp(-1) + (i / 200) ** 3 * 50;
+    const w = lambertW0(x);
+    assert.ok(w >= -1);
+    assert.ok(Math.abs(w * Math.exp(w) - x) <= 1e-14 * Math.max(1, Math.abs(x)), `identity at x = ${x}`);
+  }
+  assert.throws(() => lambertW0(-0.5), /lambertW0: x must be >= -1\/e .* got -0.5/);
+  assert.throws(() => lambertW0(NaN), /lambertW0: x must be a finite number, got NaN/);
+});
+
+test("giantFraction solves G = 1 - e^{-cG}; references from scipy.optimize.brentq", () => {
+  // brentq(lambda g: g - 1 + exp(-c g), 1e-9, 1, xtol=1e-16) with /usr/bin/python3:
+  const ref: Array<[number, number]> = [
+    [1.01, 0.019736410439589836], [1.1, 0.17613414363181015], [1.5, 0.5828116438658114],
+    [2, 0.79681213002002], [3, 0.9404797907073597], [5, 0.9930228463488553],
+  ];
+  for (const [c, g] of ref) close(giantFraction(c), g, 1e-11, `G(${c})`);
+  for (const c of [0, 0.5, 1]) assert.equal(giantFraction(c), 0);
+  for (let c = 1.001; c < 20; c *= 1.07) {
+    const g = giantFraction(c);
+    assert.ok(Math.abs(g - 1 + Math.exp(-c * g)) < 1e-14, `fixed point at c = ${c}`);
+  }
+  assert.throws(() => giantFraction(-1), /giantFraction: c .* got -1/);
+  assert.throws(() => giantFraction(NaN), /giantFraction: c must be a finite number, got NaN/);
+  assert.throws(() => giantFractionStdDev(100, 1), /giantFractionStdDev: c must be > 1/);
+});
+
+test("isolated-vertex theory: expectation by brute force, Poisson and limit forms", () => {
+  // E[# isolated] = sum over vertices of P(all n-1 coins tails) computed by repeated multiplication.
+  for (const [n, p] of [[10, 0.1], [1000, 0.005], [2, 1], [1, 0.3]] as Array<[number, number]>) {
+    let q = 1;
+    for (let i = 0; i < n - 1; i++) q *= 1 - p;
+    close(expectedIsolated(n, p), n * q, 1e-12, `E iso (${n}, ${p})`);
+  }
+  close(noIsolatedLimit(0), Math.exp(-1), 1e-15, "exp(-e^0)");
+  // At p = (ln n + c)/n, n(1-p)^(n-1) -> e^{-c}: check the finite-n forms approach the limit.
+  for (const c of [-1, 0, 2]) {
+    const gaps = [1e2, 1e4, 1e6].map((n) => Math.abs(noIsolatedPoisson(n, isolatedThresholdP(n, c)) - noIsolatedLimit(c)));
+    assert.ok(gaps[0] > gaps[1] && gaps[1] > gaps[2] && gaps[2] < 1e-3, `c = ${c}: ${gaps}`);
+  }
+  assert.throws(() => isolatedThresholdP(10, -5), /isolatedThresholdP: \(ln n \+ c\)\/n must lie in \[0, 1\]/);
+  assert.throws(() => expectedIsolated(10, -0.1), /expectedIsolated: p must be a probability in \[0, 1\], got -0.1/);
+});
