@@ -9,6 +9,7 @@ import type { SkillGraph } from "../graphs/types";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
 import { checkGraph, checkInRange, checkInt, fractionCount } from "./check";
 import { countFailedEdges, fractionOfSkillsFailing, selectKthLargest } from "./competence";
+import { balancedFill } from "./balanced";
 
 /**
  * Choose exactly `m` indices with the largest `scores`; ties at the cut are broken uniformly at
@@ -74,14 +75,16 @@ export interface AdversarialFailureSetOptions {
    * "greedy" (the adversary of the issue): Z = the alpha·N_s skills of lowest degree (ties random;
    * a low-degree skill needs fewer failed edges to reach a given rate), Y = the pieces with the most
    * edges into Z (ties random). One round.
-   * "iterated" (default): the greedy round, then repeat: re-pick Z as the alpha·N_s skills with the
-   * highest failure rate under the current Y, and refill Y with the pieces of highest weighted score
-   * sum_{s in Z ∩ t} w_s / deg(s), where the multiplicative weights w_s grow for skills of Z that
-   * lag behind the worst-alpha rate. Keeps the best Y seen; stops when the worst-alpha rate has not
-   * improved for `patience` rounds, or after `maxRounds`.
+   * "balanced" (default): the greedy round, then repeat: re-pick Z as the alpha·N_s skills with the
+   * highest failure rate under the best Y so far, and refill Y with every piece above the cut class
+   * (the edge count at which the theta·N_t-th piece falls) plus cut-class pieces chosen by
+   * water-filling: always add a piece of the skill of Z whose rate is lowest so far. This keeps the
+   * greedy's number of failed Z edges but spreads them evenly, so the worst skill of Z rises toward
+   * the mean of Z (see adversaryLimitBeta). Keeps the best Y seen; stops when the worst-alpha rate has
+   * not improved for `patience` rounds, or after `maxRounds`.
    */
-  strategy?: "greedy" | "iterated";
-  /** Rounds of the iterated strategy after the greedy one (default 12). */
+  strategy?: "greedy" | "balanced";
+  /** Rounds of the balanced strategy after the greedy one (default 12). */
   maxRounds?: number;
   /** Rounds without improvement before stopping (default 3). */
   patience?: number;
@@ -114,9 +117,6 @@ export interface AdversarialFailureSet {
  * the highest failure rate it can (the worst case of Arora & Goyal 2023, Theorem 8). See
  * {@link AdversarialFailureSetOptions.strategy} for the two heuristics. O(rounds · N_t · k).
  */
-/** Step size of the multiplicative weights in the iterated adversary. */
-const ETA = 1;
-
 export function adversarialFailureSet(options: AdversarialFailureSetOptions): AdversarialFailureSet {
   const fn = "adversarialFailureSet";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, alpha, rng }, got ${String(options)}`);
@@ -125,9 +125,9 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
   if (alpha === 0) throw new RangeError(`${fn}: alpha must be in (0, 1], got 0`);
   const rng = toRng(options.rng, `${fn}: rng`);
-  const strategy = options.strategy ?? "iterated";
-  if (strategy !== "greedy" && strategy !== "iterated") {
-    throw new RangeError(`${fn}: strategy must be "greedy" or "iterated", got ${String(strategy)}`);
+  const strategy = options.strategy ?? "balanced";
+  if (strategy !== "greedy" && strategy !== "balanced") {
+    throw new RangeError(`${fn}: strategy must be "greedy" or "balanced", got ${String(strategy)}`);
   }
   const maxRounds = checkInt(fn, "maxRounds", options.maxRounds ?? 12, 0, 1000);
   const patience = checkInt(fn, "patience", options.patience ?? 3, 1, 1000);
@@ -162,51 +162,12 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   const history = [bestWorst];
   let rounds = 1;
 
-  if (strategy === "iterated") {
-    const mult = new Float64Array(ns).fill(1);
-    let current = best;
-    let currentWorst = bestWorst;
-    const eta = ETA;
+  if (strategy === "balanced") {
     let stale = 0;
     for (let r = 1; r <= maxRounds && stale < patience; r++) {
-      // Z <- the zSize skills with the highest rate under the best Y so far (ties random).
       zMask = selectTopIndices(bestRate, zSize, rng.fork(`z${r}`));
-      let meanZ = 0;
-      for (let s = 0; s < ns; s++) if (zMask[s]) meanZ += bestRate[s];
-      meanZ /= zSize;
-      // Multiplicative weights (step eta): skills of Z below the mean rate of Z gain weight, those
-      // above lose it. A text's score is its number of edges into Z plus a random key in [0, 1)
-      // drawn as u^(1/w), with w the summed weights of its Z skills (Efraimidis-Spirakis weighted
-      // sampling): the weights only reorder texts WITHIN a class of equal edge count, so Y keeps the
-      // greedy's number of failed Z edges, while the partially chosen class leans, smoothly and at
-      // random, toward texts of the skills of Z that lag behind.
-      for (let s = 0; s < ns; s++) {
-        if (!zMask[s] || deg[s] === 0) {
-          mult[s] = 1;
-          weight[s] = 0;
-          continue;
-        }
-        const lag = meanZ > 0 ? (meanZ - bestRate[s]) / meanZ : 0;
-        mult[s] *= Math.exp(eta * Math.max(-1, Math.min(1, lag)));
-        weight[s] = mult[s];
-      }
-      const keyRng = rng.fork(`y${r}`);
-      const k = g.k;
-      const ts = g.textSkills;
-      for (let t = 0, b0 = 0; t < g.texts; t++, b0 += k) {
-        let c = 0;
-        let w = 0;
-        for (let j = 0; j < k; j++) {
-          const ws = weight[ts[b0 + j]];
-          if (ws > 0) {
-            c++;
-            w += ws;
-          }
-        }
-        scores[t] = c === 0 ? 0 : c + 0.999 * Math.pow(keyRng.next(), 1 / w);
-      }
-      current = selectTopIndices(scores, m, keyRng);
-      currentWorst = evaluate(current);
+      const current = balancedFill(g, zMask, deg, m, rng.fork(`y${r}`));
+      const currentWorst = evaluate(current);
       history.push(currentWorst);
       rounds++;
       if (currentWorst > bestWorst) {

@@ -35,7 +35,7 @@ export interface BoundCheckRow {
   randomBeta: number;
   /** Greedy adversary (one round). */
   greedyBeta: number;
-  /** Iterated adversary (greedy + multiplicative-weights rounds). */
+  /** Balanced adversary (greedy round, then re-picked Z and water-filled Y; the strongest here). */
   adversarialBeta: number;
   /** Competence levels 1 - beta·theta for the same quantities (theorem: null when infeasible). */
   theoremCompetence: number | null;
@@ -49,13 +49,13 @@ export interface BoundCheckOptions {
   theta: number;
   alphas: ArrayLike<number>;
   rng: RngOrSeed;
-  /** Include the greedy+iterated adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
+  /** Include the greedy and balanced adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
   adversarial?: boolean;
 }
 
 /**
  * For each alpha: the failure rate (as beta = rate/theta) that the worst alpha fraction of skills
- * reach under a random failure set, under the greedy and the iterated adversary, next to beta_min of
+ * reach under a random failure set, under the greedy and the balanced adversary, next to beta_min of
  * Theorem 8, its finite-size version, and the fixed-Z asymptotic limit. The theorem promises
  * (with high probability) that no failure set pushes more than an alpha fraction of skills to
  * beta_min·theta, so every simulated beta should sit below theoremBeta.
@@ -83,7 +83,7 @@ export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[]
       greedyBeta = adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork(`greedy${i}`), strategy: "greedy" }).betaAchieved;
       adversarialBeta = Math.max(
         greedyBeta,
-        adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork(`iterated${i}`), strategy: "iterated" }).betaAchieved,
+        adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork(`balanced${i}`), strategy: "balanced" }).betaAchieved,
       );
     }
     return {
@@ -135,7 +135,7 @@ export interface FiniteSizeSweepOptions {
 
 /**
  * Across N_t/N_s: build a skill graph for each ratio, measure the worst-alpha failure rate under a
- * random and an adversarial (iterated) failure set, and compute beta from the exact finite-N union
+ * random and an adversarial (balanced) failure set, and compute beta from the exact finite-N union
  * bound next to the asymptotic beta_min of Theorem 8 (Arora & Goyal 2023). Shows that the theorem is
  * a statement about N_t >> N_s: at small ratios the finite-size term (about (N_s/N_t)·H(alpha)) makes
  * the union bound weaker than the asymptotic formula.

@@ -44,8 +44,8 @@ test("tuple failure rate by sampled k'-pieces agrees with the exact value (5 bin
   const exact = tupleCompetence({ graph: g, failed: y, kPrime: 2, tuples: 50, rng: 7 });
   const pieces = 4000;
   const mc = tupleCompetence({ graph: g, failed: y, kPrime: 2, tuples: 50, rng: 7, piecesPerTuple: pieces });
-  // same rng seed -> same tuples are drawn first (tuple draws precede piece draws per tuple? no:
-  // they interleave), so compare per tuple only where the tuples coincide, and check the mean.
+  // The two runs draw different tuples (the piece draws interleave with the tuple draws), so compare
+  // the means over tuples here and each MC tuple against its own exact value below.
   let meanExact = 0;
   let meanMc = 0;
   for (let i = 0; i < 50; i++) {
