@@ -142,6 +142,8 @@ export interface ThetaVsDeltaFigureOptions {
   showMarkov?: boolean;
   /** Extra bound or reference lines on the same axes (x = delta, y = fraction failed). */
   overlays?: readonly Series[];
+  /** Logarithmic delta axis (default false). */
+  logDelta?: boolean;
   title?: string;
   id?: string;
   caption?: string;
@@ -168,13 +170,15 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
     const all = options.scenarios.flatMap((s) => s.points.map((p) => p.meanLoss));
     const lo = Math.min(...all);
     const hi = Math.max(...all);
-    const xs = Array.from({ length: 50 }, (_, i) => lo + ((hi - lo) * i) / 49);
+    const xs = Array.from({ length: 50 }, (_, i) =>
+      options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
+    );
     series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({
     title: options.title ?? "Failed cloze questions θ versus excess loss δ",
-    x: { title: "δ: mean excess loss per cloze question (nats)" },
+    x: { title: "δ: mean excess loss per cloze question (nats)", log: options.logDelta ?? false },
     y: { title: "θ: fraction of cloze questions failed", range: [0, 1] },
     series,
     id: options.id,
