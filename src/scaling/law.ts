@@ -104,3 +104,13 @@ export function reducibleLossRatio(options: { N: number; D: number; factor: numb
   const f = checkPositive("reducibleLossRatio", "factor", options.factor);
   return reducibleLoss(f * options.N, f * options.D, options.params) / reducibleLoss(options.N, options.D, options.params);
 }
+
+/**
+ * Exponent gamma of the reducible loss along the compute-optimal frontier: substituting N_opt and
+ * D_opt of {@link computeOptimal} makes both terms proportional to C^(-alpha beta / (alpha + beta)),
+ * so reducibleLoss(frontier at C) ∝ C^-gamma with gamma = alpha beta / (alpha + beta).
+ */
+export function frontierLossExponent(params: ScalingParams): number {
+  const p = checkScalingParams("frontierLossExponent", params);
+  return (p.alpha * p.beta) / (p.alpha + p.beta);
+}

@@ -5,6 +5,7 @@ import {
   HOFFMANN_2022,
   chinchillaLoss,
   computeOptimal,
+  frontierLossExponent,
   reducibleLoss,
   reducibleLossRatio,
   type ScalingParams,
@@ -119,4 +120,18 @@ test("scaling N and D by 10 multiplies the reducible loss by a factor between 10
   const r = reducibleLossRatio({ N: 70e9, D: 1.4e12, factor: 10, params: HOFFMANN_2022 });
   assert.ok(Math.abs(r - expected) < 1e-12);
   assert.ok(Math.abs(r - 0.5) < 0.03, `ratio ${r} should be about one half`);
+});
+
+test("frontierLossExponent: the reducible loss on the frontier falls as C^-(alpha beta/(alpha+beta))", () => {
+  for (const p of [HOFFMANN_2022, BESIROGLU_2024, EXACT]) {
+    // Independent of the formula: slope of log reducibleLoss(N_opt, D_opt) over 4 decades of C,
+    // with N_opt from the golden-section search above (not the closed form).
+    const red = (C: number): number => {
+      const N = isoFlopMinimum(C, p);
+      return reducibleLoss(N, C / (6 * N), p);
+    };
+    const slope = -Math.log(red(1e24) / red(1e20)) / Math.log(1e4);
+    assert.ok(Math.abs(slope - frontierLossExponent(p)) < 1e-7, `slope ${slope}, gamma ${frontierLossExponent(p)}`);
+  }
+  assert.throws(() => frontierLossExponent({ ...HOFFMANN_2022, beta: -1 }), /frontierLossExponent: params\.beta/);
 });
