@@ -84,9 +84,9 @@ export interface AdversarialFailureSetOptions {
    * not improved for `patience` rounds, or after `maxRounds`.
    */
   strategy?: "greedy" | "balanced";
-  /** Rounds of the balanced strategy after the greedy one (default 12). */
+  /** Rounds of the balanced strategy after the greedy one (default 6). */
   maxRounds?: number;
-  /** Rounds without improvement before stopping (default 3). */
+  /** Rounds without improvement before stopping (default 1: the first balanced round does almost all the work). */
   patience?: number;
   /** If given, the result reports the fraction of skills with failure rate >= beta·theta. */
   beta?: number;
@@ -129,8 +129,8 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   if (strategy !== "greedy" && strategy !== "balanced") {
     throw new RangeError(`${fn}: strategy must be "greedy" or "balanced", got ${String(strategy)}`);
   }
-  const maxRounds = checkInt(fn, "maxRounds", options.maxRounds ?? 12, 0, 1000);
-  const patience = checkInt(fn, "patience", options.patience ?? 3, 1, 1000);
+  const maxRounds = checkInt(fn, "maxRounds", options.maxRounds ?? 6, 0, 1000);
+  const patience = checkInt(fn, "patience", options.patience ?? 1, 1, 1000);
   const beta = options.beta === undefined ? undefined : checkInRange(fn, "beta", options.beta, 0, Number.MAX_VALUE);
 
   const ns = g.skills;

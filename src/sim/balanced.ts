@@ -99,7 +99,9 @@ export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array
     const heap = new MinHeap(1024);
     const cursor = new Int32Array(g.skills);
     const end = new Int32Array(g.skills);
-    const cand = new Uint32Array(g.skillTexts.length);
+    let zEdges = 0;
+    for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
+    const cand = new Uint32Array(zEdges);
     let p = 0;
     for (let s = 0; s < g.skills; s++) {
       if (!zMask[s] || deg[s] === 0) continue;
