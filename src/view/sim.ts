@@ -1,0 +1,206 @@
+/**
+ * Figure builders for the simulation area (Arora & Goyal 2023, Theorem 8 checked by Monte Carlo):
+ * per-skill competence histograms, concentration of failure rates, the simulated worst case drawn
+ * over the bound, and the finite-size view. Pure functions from results of `src/sim` to {@link Figure}s.
+ */
+import type { BoundCheckRow, ConcentrationRow, FiniteSizeRow } from "../sim";
+import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+
+const COLORS = { theorem: "#d62728", finite: "#ff7f0e", limit: "#7f7f7f", random: "#1f77b4", greedy: "#9467bd", balanced: "#2ca02c" };
+
+function nonEmpty(fn: string, name: string, v: unknown): void {
+  if (!v || typeof (v as ArrayLike<unknown>).length !== "number" || (v as ArrayLike<unknown>).length === 0) {
+    throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
+  }
+}
+
+/** Options of {@link competenceHistogramFigure}. */
+export interface CompetenceHistogramOptions {
+  /** One or more sets of per-skill competences (e.g. random and adversarial failure sets). */
+  series: { name: string; values: ArrayLike<number>; color?: string }[];
+  /** Number of equal bins over [lo, hi] (default 40). */
+  bins?: number;
+  /** Bin range (default: the range of all values). */
+  range?: [number, number];
+  /** Optional normal curve (mean, std) scaled to the first series' counts, e.g. the binomial prediction. */
+  prediction?: { name: string; mean: number; std: number };
+  /** Vertical reference lines, e.g. { name: "1 − β_min θ", x: 0.55 }. */
+  markers?: { name: string; x: number; color?: string }[];
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * Histogram of per-skill competence (skills per bin against competence), binned here so that the
+ * figure carries counts, not 10^4 raw values.
+ */
+export function competenceHistogramFigure(options: CompetenceHistogramOptions): Figure {
+  const fn = "competenceHistogramFigure";
+  if (!options || !Array.isArray(options.series) || options.series.length === 0) {
+    throw new TypeError(`${fn}: series must be a non-empty array of { name, values }`);
+  }
+  const bins = options.bins ?? 40;
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) throw new RangeError(`${fn}: bins must be an integer in [1, 1000], got ${bins}`);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of options.series) {
+    nonEmpty(fn, `series "${s?.name}".values`, s?.values);
+    for (let i = 0; i < s.values.length; i++) {
+      const v = s.values[i];
+      if (!Number.isFinite(v)) throw new RangeError(`${fn}: series "${s.name}" values[${i}] = ${v}; expected a finite number`);
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (options.range) [lo, hi] = options.range;
+  if (!(hi > lo)) hi = lo + 1e-9;
+  const width = (hi - lo) / bins;
+  const centers = Array.from({ length: bins }, (_, b) => lo + (b + 0.5) * width);
+  const data: Trace[] = options.series.map((s) => {
+    const counts = new Array<number>(bins).fill(0);
+    for (let i = 0; i < s.values.length; i++) {
+      const b = Math.min(bins - 1, Math.max(0, Math.floor((s.values[i] - lo) / width)));
+      counts[b]++;
+    }
+    return { type: "bar", name: s.name, x: centers, y: counts, width: width * 0.95, opacity: 0.6, ...(s.color ? { marker: { color: s.color } } : {}) };
+  });
+  if (options.prediction) {
+    const { mean, std, name } = options.prediction;
+    if (!(std > 0) || !Number.isFinite(mean)) throw new RangeError(`${fn}: prediction needs a finite mean and std > 0, got mean ${mean}, std ${std}`);
+    const n = options.series[0].values.length;
+    const xs = Array.from({ length: 201 }, (_, i) => lo + ((hi - lo) * i) / 200);
+    const ys = xs.map((x) => ((n * width) / (std * Math.sqrt(2 * Math.PI))) * Math.exp(-0.5 * ((x - mean) / std) ** 2));
+    data.push({ type: "scatter", mode: "lines", name, x: xs, y: ys, line: { color: "black", dash: "dash" } });
+  }
+  const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: m.color ?? COLORS.theorem, dash: "dot" } }));
+  const annotations = (options.markers ?? []).map((m) => ({ x: m.x, yref: "paper", y: 1, text: m.name, showarrow: false, yanchor: "bottom" }));
+  return plotlyFigure({
+    title: options.title ?? "Per-skill competence for one failure set",
+    data,
+    layout: {
+      barmode: "overlay",
+      xaxis: { title: { text: "competence of a skill (fraction of its text pieces answered)" } },
+      yaxis: { title: { text: "number of skills per bin" } },
+      shapes,
+      annotations,
+    },
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/**
+ * Concentration: the standard deviation of per-skill failure rates (measured, markers) against the
+ * hypergeometric prediction and the binomial rule sqrt(theta(1-theta)/degree), versus mean degree
+ * (log-log: a slope of -1/2).
+ */
+export function concentrationFigure(rows: readonly ConcentrationRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+  nonEmpty("concentrationFigure", "rows", rows);
+  const x = rows.map((r) => r.meanDegree);
+  return lineFigure({
+    title: options.title ?? "Failure rates concentrate as text pieces per skill grow",
+    x: { title: "mean degree of a skill (text pieces per skill, k·N_t/N_s)", log: true },
+    y: { title: "std of per-skill failure rate (fraction)", log: true },
+    series: [
+      { name: "simulation (random failure set)", x, y: rows.map((r) => r.std), mode: "markers", color: COLORS.random },
+      { name: "hypergeometric prediction", x, y: rows.map((r) => r.predictedStd), color: "black" },
+      { name: "√(θ(1−θ)/mean degree)", x, y: rows.map((r) => r.binomialStd), dash: "dash", color: COLORS.limit },
+    ],
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/** Options of {@link boundCheckFigure}. */
+export interface BoundCheckFigureOptions {
+  /** theta used in the rows (to turn beta into competence 1 - beta·theta). */
+  theta: number;
+  /** Also draw the finite-size bound (default true). */
+  showFiniteSize?: boolean;
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * The simulation drawn over the bound: for each alpha (log x), the competence that at least 1 - alpha of
+ * the skills reach (y): Theorem 8's guarantee 1 - beta_min·theta (line), its finite-size version, the
+ * fixed-Z adversary limit, and what random, greedy and balanced failure sets actually leave.
+ * Every simulated point should lie ABOVE the theorem's line.
+ */
+export function boundCheckFigure(rows: readonly BoundCheckRow[], options: BoundCheckFigureOptions): Figure {
+  const fn = "boundCheckFigure";
+  nonEmpty(fn, "rows", rows);
+  const theta = options?.theta;
+  if (!(typeof theta === "number" && theta > 0 && theta < 1)) throw new RangeError(`${fn}: options.theta must be in (0, 1), got ${String(theta)}`);
+  const x = rows.map((r) => r.alpha);
+  const comp = (b: number | null) => (b === null || 1 - b * theta < 0 ? NaN : 1 - b * theta);
+  const series: Series[] = [
+    { name: "Theorem 8 guarantee 1 − β_min θ", x, y: rows.map((r) => comp(r.theoremBeta)), color: COLORS.theorem, allowGaps: true },
+  ];
+  if (options.showFiniteSize ?? true) {
+    series.push({ name: "finite-size union bound (this N_s, N_t)", x, y: rows.map((r) => comp(r.finiteSizeBeta)), color: COLORS.finite, dash: "dot", allowGaps: true });
+  }
+  series.push(
+    { name: "adversary limit (fixed Z, N_t/N_s → ∞)", x, y: rows.map((r) => comp(r.limitBeta)), color: COLORS.limit, dash: "dash", allowGaps: true },
+    { name: "balanced adversary (simulated)", x, y: rows.map((r) => comp(r.adversarialBeta)), mode: "lines+markers", color: COLORS.balanced, allowGaps: true },
+    { name: "greedy adversary (simulated)", x, y: rows.map((r) => comp(r.greedyBeta)), mode: "markers", color: COLORS.greedy, allowGaps: true },
+    { name: "random failure set (simulated)", x, y: rows.map((r) => comp(r.randomBeta)), mode: "lines+markers", color: COLORS.random, allowGaps: true },
+  );
+  return lineFigure({
+    title: options.title ?? "Simulated worst case over the Theorem 8 bound",
+    x: { title: "α: fraction of skills allowed below the level", log: true },
+    y: { title: "competence reached by ≥ 1 − α of skills", range: [0, 1] },
+    series,
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/**
+ * Finite size: beta (failure rate of the worst alpha fraction, in units of theta) against N_t/N_s
+ * (log x): Theorem 8's asymptotic beta_min (flat), the exact finite-N union bound, the fixed-Z limit,
+ * and the simulated balanced adversary and random failure set.
+ */
+export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+  const fn = "finiteSizeFigure";
+  nonEmpty(fn, "rows", rows);
+  const x = rows.map((r) => r.ratio);
+  const orGap = (v: number | null) => (v === null ? NaN : v);
+  return lineFigure({
+    title: options.title ?? "The bound is asymptotic in N_t/N_s: finite-size view",
+    x: { title: "N_t / N_s (text pieces per skill ÷ k)", log: true },
+    y: { title: "β: worst-α failure rate ÷ θ" },
+    series: [
+      { name: "Theorem 8 β_min (N_t ≫ N_s)", x, y: rows.map((r) => orGap(r.theoremBeta)), color: COLORS.theorem, allowGaps: true },
+      { name: "finite-size union bound β", x, y: rows.map((r) => orGap(r.finiteSizeBeta)), color: COLORS.finite, dash: "dot", mode: "lines+markers", allowGaps: true },
+      { name: "adversary limit (fixed Z)", x, y: rows.map((r) => r.limitBeta), color: COLORS.limit, dash: "dash" },
+      { name: "balanced adversary (simulated)", x, y: rows.map((r) => r.adversarialBeta), color: COLORS.balanced, mode: "lines+markers" },
+      { name: "random failure set (simulated)", x, y: rows.map((r) => r.randomBeta), color: COLORS.random, mode: "lines+markers" },
+    ],
+    id: options.id,
+    caption: options.caption,
+  });
+}
+
+/**
+ * The finite-size term of the union bound per text piece, (ln C(N_s, αN_s) + ln C(N_t, θN_t))/N_t − H(θ),
+ * against N_t/N_s (log-log), next to its leading part (N_s/N_t)·H(α).
+ */
+export function finiteSizeTermFigure(rows: readonly FiniteSizeRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+  const fn = "finiteSizeTermFigure";
+  nonEmpty(fn, "rows", rows);
+  const x = rows.map((r) => r.ratio);
+  return lineFigure({
+    title: options.title ?? "Finite-size term of the union bound (per text piece)",
+    x: { title: "N_t / N_s", log: true },
+    y: { title: "nats per text piece", log: true },
+    series: [
+      { name: "exact: (ln C(N_s,αN_s) + ln C(N_t,θN_t))/N_t − H(θ)", x, y: rows.map((r) => (r.finiteSizeTerm === null || r.finiteSizeTerm <= 0 ? NaN : r.finiteSizeTerm)), mode: "lines+markers", color: COLORS.finite, allowGaps: true },
+      { name: "(N_s/N_t)·H(α)", x, y: rows.map((r) => r.skillSetTermApprox), dash: "dash", color: "black" },
+    ],
+    id: options.id,
+    caption: options.caption,
+  });
+}
