@@ -11,3 +11,4 @@ export type { FigureHtmlOptions, FigureOutputMetadata } from "./figure-html";
 export * from "./theory";
 export * from "./combinatorics";
 export * from "./scaling";
+export * from "./sim";
