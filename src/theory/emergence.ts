@@ -200,3 +200,90 @@ export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   }
   return Math.exp(0.5 * (lo + hi));
 }
+
+/** Options of {@link emergenceCompute}. */
+export interface EmergenceComputeOptions {
+  /** Scaling-law parameters. */
+  params: ScalingParams;
+  /** Skills per text piece (positive integer). */
+  k: number;
+  /** Fraction of k'-tuples allowed below the guarantee, in (0, 1). */
+  alpha: number;
+  /** Tuple size (positive integer). Default 1. */
+  kPrime?: number;
+  /** The guaranteed competence that counts as "emerged", in [0, 1). Default 0 (first non-vacuous guarantee). */
+  competence?: number;
+  /** theta = thetaFactor delta. Default 2. */
+  thetaFactor?: number;
+  /** Search range of compute budgets in FLOPs. Default [1e6, 1e60]. */
+  range?: [number, number];
+}
+
+/** Result of {@link emergenceCompute}. */
+export type EmergenceComputeResult =
+  | { reached: true; compute: number; N: number; D: number; reducibleLoss: number; theta: number; competence: number }
+  | { reached: false; reason: string };
+
+/** Guaranteed competence at compute C (or -Infinity when there is no guarantee); non-decreasing in C. */
+function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number }): number {
+  const opt = computeOptimal(C, o.params);
+  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: o.thetaFactor });
+  if (!(theta > 0 && o.kPrime * theta < 1)) return -Infinity;
+  const [pt] = performanceCurve({ theta, k: o.k, kPrime: o.kPrime, alphas: [o.alpha] });
+  return pt.competence === null ? -Infinity : pt.competence;
+}
+
+/**
+ * The compute budget at which k'-tuples "emerge": the smallest C (compute-optimal model) whose
+ * guaranteed competence for at least 1 - alpha of the k'-tuples reaches `competence`
+ * (Arora & Goyal 2023, Theorems 8 / 14, driven by a Chinchilla law). Over realistic budgets the
+ * guarantee rises with C (delta falls with C, and 1 - beta_min theta' falls with theta'): a scan of log C
+ * finds the first budget that reaches the target and bisection refines it (to relative 1e-10 in log C). By Corollary 13, the threshold for 2k'-tuples is the threshold for
+ * k'-tuples times the compute that halves theta (see {@link thetaComputeFactor}), while theta is not capped.
+ */
+export function emergenceCompute(options: EmergenceComputeOptions): EmergenceComputeResult {
+  const fn = "emergenceCompute";
+  checkOptions(fn, options, "{ params, k, alpha, kPrime?, competence?, thetaFactor?, range? }");
+  const k = checkInteger(fn, "k", options.k, 1);
+  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const kPrime = checkInteger(fn, "kPrime", options.kPrime ?? 1, 1);
+  const target = options.competence ?? 0;
+  if (typeof target !== "number" || !Number.isFinite(target) || target < 0 || target >= 1) {
+    throw new RangeError(`${fn}: competence must be a finite number in [0, 1), got ${String(target)}`);
+  }
+  const thetaFactor = checkPositiveNumber(fn, "thetaFactor", options.thetaFactor ?? 2);
+  const [cLo, cHi] = options.range ?? [1e6, 1e60];
+  checkPositiveNumber(fn, "range[0]", cLo);
+  checkPositiveNumber(fn, "range[1]", cHi);
+  if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
+  const o = { params: options.params, k, alpha, kPrime, thetaFactor };
+  // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect
+  // between it and the previous grid point. (A scan, not a bisection over the whole range: for a
+  // vanishing theta, H(theta)/theta grows like log(1/theta) and the condition becomes infeasible again
+  // at absurd budgets, so the guarantee is not monotone over [1e6, 1e60].)
+  const lnLo = Math.log(cLo);
+  const lnHi = Math.log(cHi);
+  const steps = Math.max(1, Math.ceil(((lnHi - lnLo) / Math.LN10) * 20));
+  let lo = NaN;
+  let hi = NaN;
+  for (let i = 0; i <= steps; i++) {
+    const x = lnLo + ((lnHi - lnLo) * i) / steps;
+    if (guaranteeAt(Math.exp(x), o) >= target) {
+      hi = x;
+      lo = i === 0 ? x : lnLo + ((lnHi - lnLo) * (i - 1)) / steps;
+      break;
+    }
+  }
+  if (Number.isNaN(hi)) {
+    return { reached: false, reason: `${fn}: no budget in [${cLo}, ${cHi}] FLOPs guarantees competence ${target} to 1 - ${alpha} of the ${kPrime}-tuples` };
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (guaranteeAt(Math.exp(mid), o) >= target) hi = mid;
+    else lo = mid;
+  }
+  const compute = Math.exp(hi);
+  const opt = computeOptimal(compute, options.params);
+  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+  return { reached: true, compute, N: opt.N, D: opt.D, reducibleLoss: opt.reducibleLoss, theta, competence: guaranteeAt(compute, o) };
+}

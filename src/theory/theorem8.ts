@@ -102,6 +102,12 @@ export interface BetaMinOptions {
  * (1, 1/alpha) and every beta above it satisfies the condition; otherwise no beta <= 1/alpha does
  * (beta alpha > 1 would be a failure rate above 1), and the result is `{ feasible: false }`.
  *
+ * Small theta: since H(theta)/theta grows like log(1/theta), the condition fails even at beta = 1/alpha
+ * once log(1/theta) + 1 exceeds about k log(1/alpha) (theta < 1.8e-4 for k = 8, alpha = 0.3). That is a
+ * limit of the sufficient condition, not of competence: a failure set of fraction theta sits inside
+ * one of any larger fraction theta'', and failure rates only grow with the set, so the guarantee proved
+ * for theta'' also holds at theta.
+ *
  * Root finding: bisection on [1, 1/alpha] until the bracket cannot shrink in floating point
  * (machine precision, far below 1e-10; about 60 steps), so that equal inputs give bit-equal outputs.
  */

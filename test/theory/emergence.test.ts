@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { HOFFMANN_2022, computeOptimal, type ScalingParams } from "../../src/scaling";
-import { emergenceVsScale, performanceCurve, thetaComputeFactor, thetaScaleFactor } from "../../src/theory";
+import { emergenceCompute, emergenceVsScale, performanceCurve, thetaComputeFactor, thetaScaleFactor } from "../../src/theory";
 
 const computes = [1e18, 1e20, 1e22, 1e24, 1e26];
 
@@ -75,4 +75,25 @@ test("thetaScaleFactor: the factor s on N and D solves the halving equation and 
     assert.ok(Math.abs(computeFactor - factor * factor) < 1e-9 * computeFactor);
   }
   assert.throws(() => thetaScaleFactor({ params: p, N: 1e9, D: 1e10, ratio: 1 }), /thetaScaleFactor: ratio .* got 1/);
+});
+
+test("emergenceCompute: threshold where the guarantee turns non-vacuous; 2k' needs the theta-halving compute factor more (Corollary 13)", () => {
+  const base = { params: HOFFMANN_2022, k: 8, alpha: 0.3 };
+  const one = emergenceCompute({ ...base, kPrime: 1 });
+  const two = emergenceCompute({ ...base, kPrime: 2 });
+  assert.ok(one.reached && two.reached);
+  if (!one.reached || !two.reached) return;
+  // at the threshold the guarantee is ~0 from above, and just below it is negative (or absent)
+  assert.ok(one.competence >= 0 && one.competence < 1e-6);
+  const [below] = emergenceVsScale({ ...base, computes: [one.compute * (1 - 1e-6)], kPrimes: [1] });
+  assert.ok(below.tuples[0].competence === null || below.tuples[0].competence < 0);
+  // Corollary 13 + the frontier: the ratio of thresholds is the compute that halves theta, 2^((a+b)/(ab))
+  const a = HOFFMANN_2022.alpha;
+  const b = HOFFMANN_2022.beta;
+  assert.ok(Math.abs(two.compute / one.compute / 2 ** ((a + b) / (a * b)) - 1) < 1e-8);
+  const never = emergenceCompute({ ...base, kPrime: 8, range: [1e18, 1e20] });
+  // the threshold exists far out even for 8-tuples (theta must fall below 1/8 of the 1-tuple threshold)
+  assert.equal(emergenceCompute({ ...base, kPrime: 8 }).reached, true);
+  assert.equal(never.reached, false);
+  assert.throws(() => emergenceCompute({ ...base, competence: 1 }), /emergenceCompute: competence must be a finite number in \[0, 1\), got 1/);
 });
