@@ -122,10 +122,11 @@ export function tableBundle(input: unknown, options: TableOptions = {}): { html:
     })
     .join("");
   const caption = options.caption
-    ? `<caption style="caption-side:top;text-align:left;padding-bottom:.3em">${escapeHtml(options.caption)}</caption>`
+    ? `<div class="el-table-caption" style="margin-bottom:.3em">${escapeHtml(options.caption)}</div>`
     : "";
   const html =
-    `<table class="emergence-lab-table" style="font-variant-numeric:tabular-nums">${caption}` +
+    caption +
+    `<table class="emergence-lab-table" style="font-variant-numeric:tabular-nums">` +
     `<thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>` +
     (more ? `<p style="color:#666">${escapeHtml(more)}</p>` : "");
 

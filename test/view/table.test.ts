@@ -19,7 +19,7 @@ test("rows of objects: columns in order of appearance, numbers formatted, text a
   assert.match(lines[4], /^Gopher\s+2\.8e11\s+5\.76e23$/);
   // Numbers are right-aligned: the row strings end at the same column for the flops field.
   assert.equal(lines[3].indexOf("5.76e23"), lines[4].indexOf("5.76e23"));
-  assert.ok(html.includes("<caption"));
+  assert.ok(html.includes(">Hoffmann et al. 2022, Table 1</div>"));
   assert.ok(html.includes(">5.76e23</td>"));
   assert.ok(html.includes('title="576000000000000000000000"') || html.includes('title="5.76e+23"'), "full value kept in a tooltip");
 });

@@ -1,0 +1,156 @@
+/**
+ * Helpers of the browser test: start the classic Notebook server (rooted at the project, on
+ * 127.0.0.1 with a random token, Jupyter folders inside the project's .jupyter/), talk to its REST
+ * API, and stop it together with every kernel it started, also when a test fails.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as path from "node:path";
+import { PROJECT_ROOT, jupyterEnv } from "../../tools/jupyter-env";
+
+export interface NotebookServer {
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  token: string;
+  child: ChildProcess;
+  /** Server output so far (for failure messages). */
+  log(): string;
+  /** Kernel ids seen while the server ran (for the final clean-up). */
+  kernelIds: Set<string>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts `python -m notebook` (classic Notebook 6) and waits until its API answers. */
+export async function startNotebookServer(python: string, timeoutMs = 60_000): Promise<NotebookServer> {
+  const port = await freePort();
+  const token = crypto.randomBytes(24).toString("hex");
+  const args = [
+    "-m",
+    "notebook",
+    "--no-browser",
+    "--ip=127.0.0.1",
+    `--port=${port}`,
+    "--port-retries=0",
+    `--NotebookApp.token=${token}`,
+    `--notebook-dir=${PROJECT_ROOT}`,
+    "--allow-root",
+  ];
+  const child = spawn(python, args, {
+    cwd: PROJECT_ROOT,
+    env: jupyterEnv(),
+    detached: true, // own process group: the clean-up kills the whole group
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => (out += String(d)));
+  child.stderr?.on("data", (d) => (out += String(d)));
+  const server: NotebookServer = { url: `http://127.0.0.1:${port}/`, token, child, log: () => out, kernelIds: new Set() };
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the Notebook server exited (${child.exitCode ?? child.signalCode}) before answering:\n${out}`);
+    }
+    try {
+      const r = await fetch(`${server.url}api/status`, { headers: { Authorization: `token ${token}` } });
+      if (r.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - t0 > timeoutMs) {
+      await stopNotebookServer(server);
+      throw new Error(`the Notebook server did not answer within ${timeoutMs / 1000} s:\n${out}`);
+    }
+    await sleep(250);
+  }
+}
+
+/** GET/DELETE on the server's REST API with the token. */
+export async function api(server: NotebookServer, method: "GET" | "DELETE", route: string): Promise<unknown> {
+  const r = await fetch(`${server.url}${route}`, { method, headers: { Authorization: `token ${server.token}` } });
+  if (!r.ok && r.status !== 404) throw new Error(`${method} ${route}: HTTP ${r.status}`);
+  return r.status === 204 || method === "DELETE" ? null : r.json();
+}
+
+/** Remembers the running kernels' ids, then shuts all of them down through the API. */
+export async function shutdownKernels(server: NotebookServer): Promise<void> {
+  const kernels = (await api(server, "GET", "api/kernels")) as { id: string }[];
+  for (const k of kernels) server.kernelIds.add(k.id);
+  const sessions = (await api(server, "GET", "api/sessions")) as { id: string }[];
+  for (const s of sessions) await api(server, "DELETE", `api/sessions/${s.id}`);
+  for (const k of kernels) await api(server, "DELETE", `api/kernels/${k.id}`);
+}
+
+/** Pids of processes whose command line names one of these kernels' connection files. */
+function kernelPids(ids: Set<string>): number[] {
+  if (ids.size === 0 || !fs.existsSync("/proc")) return [];
+  const pids: number[] = [];
+  for (const e of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const cmd = fs.readFileSync(path.join("/proc", e, "cmdline"), "utf8");
+      for (const id of ids) if (cmd.includes(`kernel-${id}.json`)) pids.push(Number(e));
+    } catch {
+      // process gone
+    }
+  }
+  return pids;
+}
+
+/**
+ * Stops the server and every kernel it started: kernels through the API, then SIGTERM to the
+ * server's process group (the server shuts down its kernels), SIGKILL after 5 s, and finally
+ * SIGKILL to any process still holding one of the seen kernels' connection files (kernels run
+ * in their own sessions, so a group kill of the server does not reach them).
+ */
+export async function stopNotebookServer(server: NotebookServer): Promise<void> {
+  try {
+    if (server.child.exitCode === null) await shutdownKernels(server);
+  } catch {
+    // the server may already be unusable; the signals below still apply
+  }
+  const pid = server.child.pid;
+  const alive = () => server.child.exitCode === null && server.child.signalCode === null;
+  if (pid !== undefined && alive()) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // gone
+    }
+    const t0 = Date.now();
+    while (alive() && Date.now() - t0 < 5000) await sleep(100);
+    if (alive()) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }
+  }
+  for (const p of kernelPids(server.kernelIds)) {
+    try {
+      process.kill(p, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
+}
+
+/** Pids still alive that belong to the given kernel ids (used to assert clean-up). */
+export function leftoverKernelPids(ids: Set<string>): number[] {
+  return kernelPids(ids);
+}
