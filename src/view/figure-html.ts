@@ -21,6 +21,7 @@
  * with a `paths` + `shim` entry when require.js is present (classic Notebook), so both a UMD
  * bundle that calls define() and plotly.js 4's bundle (which only sets window.Plotly) load once.
  */
+import { gzipSync } from "node:zlib";
 import { figureTitle, type Figure } from "./figure";
 import { escapeHtml } from "./format";
 
@@ -72,6 +73,22 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/** Specs above this many bytes of JSON are embedded gzip-compressed in the HTML. */
+export const GZIP_ABOVE_BYTES = 4096;
+
+/**
+ * The spec as embedded in the HTML's script: `{ json }`, or for big specs `{ gzip }` (base64 of
+ * the gzip-compressed JSON, unpacked in the page with DecompressionStream). Numeric arrays shrink
+ * about 3x, which keeps a figure output with thousands of points under the 200 KB budget even
+ * though the spec is also stored uncompressed as application/vnd.plotly.v1+json.
+ * Node's gzip writes no time stamp, so the output is deterministic.
+ */
+export function packSpec(spec: unknown): { json: unknown } | { gzip: string } {
+  const text = JSON.stringify(spec);
+  if (Buffer.byteLength(text) <= GZIP_ABOVE_BYTES) return { json: spec };
+  return { gzip: gzipSync(Buffer.from(text, "utf8"), { level: 9 }).toString("base64") };
+}
+
 /** The text/plain representation: "Figure F-05-k: title" and the caption on a second line. */
 export function figureText(figure: Figure): string {
   const head = `Figure${figure.id ? " " + figure.id : ""}: ${figureTitle(figure) || "(untitled)"}`;
@@ -99,7 +116,7 @@ const DRAW_SCRIPT = `(function () {
   var el = document.getElementById(__ID__);
   if (!el || el.getAttribute("data-el-state")) { return; }
   el.setAttribute("data-el-state", "loading");
-  var spec = __SPEC__;
+  var packed = __SPEC__;
   var rel = __REL__;
   function say(msg) {
     var s = el.querySelector(".el-fig-status");
@@ -141,7 +158,19 @@ const DRAW_SCRIPT = `(function () {
     window.__emergenceLabPlotly = p.then(null, function (e) { window.__emergenceLabPlotly = null; throw e; });
     return window.__emergenceLabPlotly;
   }
-  load().then(function (Plotly) {
+  function unpack() {
+    if (!packed.gzip) { return Promise.resolve(packed.json); }
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("this browser cannot unpack the figure (it needs DecompressionStream: Chrome 80+, Firefox 113+, Safari 16.4+)"));
+    }
+    var bin = atob(packed.gzip);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(function (t) { return JSON.parse(t); });
+  }
+  Promise.all([load(), unpack()]).then(function (got) {
+    var Plotly = got[0], spec = got[1];
     var plot = el.querySelector(".el-fig-plot");
     return Plotly.newPlot(plot, spec.data, spec.layout, { displaylogo: false, responsive: true }).then(function () {
       var fb = el.querySelector(".el-fig-fallback");
@@ -176,7 +205,7 @@ export function figureHtml(figure: Figure, options: FigureHtmlOptions): string {
       `started in the project folder (npm run lab); run npm run lessons for static images.]</p>`;
   const caption = figure.caption ? `<figcaption class="el-fig-caption">${escapeHtml(figure.caption)}</figcaption>` : "";
   const script = DRAW_SCRIPT.replace("__ID__", JSON.stringify(id))
-    .replace("__SPEC__", () => scriptSafeJson(plotlySpec(figure)))
+    .replace("__SPEC__", () => scriptSafeJson(packSpec(plotlySpec(figure))))
     .replace("__REL__", JSON.stringify(PLOTLY_JS_RELATIVE_PATH));
   return (
     `<figure class="emergence-lab-figure" id="${id}" data-figure-id="${escapeHtml(figure.id ?? "")}" ` +

@@ -144,3 +144,28 @@ test("figureText and standalone HTML", () => {
   assert.ok(page.includes("window.Plotly = {};"), "plotly.js is inlined in the standalone page");
   assert.ok(page.includes("k = 1..4, theta = 0.1"), "caption shown");
 });
+
+test("packSpec: big specs are embedded gzip-compressed, deterministically and losslessly", async () => {
+  const { packSpec, GZIP_ABOVE_BYTES } = await import("../../src/view/figure-html");
+  const { gunzipSync } = await import("node:zlib");
+  const small = { data: [{ x: [1], y: [2] }], layout: {} };
+  assert.deepEqual(packSpec(small), { json: small });
+  const big = plotlySpec(realisticFigure());
+  assert.ok(JSON.stringify(big).length > GZIP_ABOVE_BYTES);
+  const packed = packSpec(big) as { gzip: string };
+  assert.deepEqual(JSON.parse(gunzipSync(Buffer.from(packed.gzip, "base64")).toString("utf8")), big);
+  assert.equal((packSpec(big) as { gzip: string }).gzip, packed.gzip, "same spec, same bytes");
+});
+
+test("a noisy 3 x 1000-point figure: output under 110 KB before images (leaves ~90 KB for PNG + WebP)", () => {
+  // Deterministic "noise" (a logistic map), so the numbers do not compress unrealistically well.
+  let v = 0.3;
+  const series = [0, 1, 2].map((k) => {
+    const x = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const y = x.map(() => (v = 3.99 * v * (1 - v)) + k);
+    return { name: `run ${k}`, x, y };
+  });
+  const f = lineFigure({ title: "running mean", x: { title: "draws (count)" }, y: { title: "mean (1)" }, series, id: "F-00-noisy" });
+  const bytes = Buffer.byteLength(JSON.stringify(figureBundle(f, { elementId: "el-x" })));
+  assert.ok(bytes < 110_000, `3000-point figure output is ${bytes} bytes before images`);
+});
