@@ -60,12 +60,17 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
     color: PALETTE[i % PALETTE.length],
   }));
   const xs = [Math.min(...skills), Math.max(...skills)];
-  for (const c of options.corpora ?? []) {
+  const corpusStyles: Array<Pick<Series, "dash" | "color">> = [
+    { dash: "dash", color: "#444444" },
+    { dash: "dot", color: "#000000" },
+    { dash: "dashdot", color: "#888888" },
+  ];
+  (options.corpora ?? []).forEach((c, i) => {
     if (!c || typeof c.name !== "string" || !(c.size > 0)) {
       throw new TypeError(`${fn}: corpora entries must be { name, size > 0 }, got ${JSON.stringify(c)}`);
     }
-    series.push({ name: c.name, x: xs, y: [c.size, c.size], dash: "dash", color: "#555555" });
-  }
+    series.push({ name: c.name, x: xs, y: [c.size, c.size], ...corpusStyles[i % corpusStyles.length] });
+  });
   const kindText = kind === "unorderedDistinct" ? "sets of k' distinct skills, C(N, k')" : kind;
   return lineFigure({
     id: options.id ?? "F-07-counts",
@@ -91,6 +96,8 @@ export interface TupleCoverageFigureOptions {
   texts: ArrayLike<number>;
   /** Draw model of the random corpus (default true: distinct skills per text). */
   distinct?: boolean;
+  /** Mark one corpus size (e.g. the lesson's T) with a vertical dotted line. */
+  markTexts?: number;
   id?: string;
   title?: string;
   caption?: string;
@@ -124,12 +131,19 @@ export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure
       dash: "dash",
     });
   });
+  if (options.markTexts !== undefined) {
+    const T = options.markTexts;
+    if (!(T > 0) || !Number.isFinite(T)) throw new RangeError(`${fn}: markTexts must be a finite number > 0, got ${String(T)}`);
+    let lo = 1;
+    for (const s of series) for (let i = 0; i < s.y.length; i++) if (s.y[i] > 0) lo = Math.min(lo, s.y[i]);
+    series.push({ name: `T = ${T.toExponential(1)}`, x: [T, T], y: [lo, 1], dash: "dot", color: "#000000" });
+  }
   return lineFigure({
     id: options.id ?? "F-07-coverage",
     title: options.title ?? "What fraction of k'-tuples could a corpus ever have shown?",
     caption:
       options.caption ??
-      `N = ${skills} skills, k = ${k} skills per text piece (${distinct ? "distinct" : "i.i.d."}), k' = ${kPrimes.join(", ")}; T = ${texts[0]}..${texts[texts.length - 1]} text pieces. Solid: expected fraction for a random corpus, 1 - (1 - q)^T with q = C(k, k')/C(N, k'); dashed: upper bound for any corpus, T·C(k, k')/C(N, k').`,
+      `N = ${skills} skills, k = ${k} skills per text piece (${distinct ? "distinct" : "i.i.d."}), k' = ${kPrimes.join(", ")}; T = ${texts[0].toExponential(0)}..${texts[texts.length - 1].toExponential(0)} text pieces${options.markTexts !== undefined ? ` (dotted: T = ${options.markTexts.toExponential(1)})` : ""}. Solid: expected fraction for a random corpus, 1 - (1 - q)^T with q = C(k, k')/C(N, k'); dashed: upper bound for any corpus, T·C(k, k')/C(N, k').`,
     x: { title: "text pieces in the corpus T", log: true },
     y: { title: "fraction of all k'-tuples shown", log: true },
     series,
@@ -212,7 +226,7 @@ export function skillMixFigure(options: SkillMixFigureOptions): Figure {
     const rk = Object.keys(reported).map(Number);
     series.push({ name: "paper's rounded values", x: rk, y: rk.map((k) => reported[k]), mode: "markers", color: "#d62728" });
   }
-  return lineFigure({
+  const figure = lineFigure({
     id: options.id ?? "F-07-skillmix",
     title: options.title ?? "Skill-Mix: chance that a (k skills, topic) combination was in training",
     caption:
@@ -222,4 +236,7 @@ export function skillMixFigure(options: SkillMixFigureOptions): Figure {
     y: { title: "bound on P(combination in training)", log: true },
     series,
   });
+  const paper = figure.data.find((t) => t.name === "paper's rounded values");
+  if (paper) paper.marker = { color: "#d62728", size: 12, symbol: "circle-open", line: { width: 2 } };
+  return figure;
 }
