@@ -7,3 +7,4 @@ export * from "./components";
 export * from "./lambertW";
 export * from "./theory";
 export * from "./experiments";
+export * from "./coinFlips";

@@ -75,3 +75,33 @@ export function giantFractionStdDev(n: number, c: number): number {
   const d = 1 - c * (1 - g);
   return Math.sqrt((g * (1 - g)) / n) / d;
 }
+
+/** Options of {@link expectedIsolatedSkills}. */
+export interface IsolatedSkillsOptions {
+  /** N_s, number of skills. */
+  skills: number;
+  /** N_t, number of text pieces. */
+  texts: number;
+  /** Skills per text piece. */
+  k: number;
+  /** Distinct skills per text (default true) or k i.i.d. draws. */
+  distinct?: boolean;
+}
+
+/**
+ * The bipartite analogue of isolated vertices, for the skill graph of Arora & Goyal (Section 5):
+ * the expected number of skills that no text piece uses, N_s (1 - k/N_s)^{N_t} for distinct draws
+ * (a text avoids a given skill with probability 1 - k/N_s) and N_s (1 - 1/N_s)^{k N_t} for i.i.d.
+ * draws. It falls below 1 near N_t ≈ (N_s / k) ln N_s (the coupon-collector threshold).
+ */
+export function expectedIsolatedSkills(options: IsolatedSkillsOptions): number {
+  const fn = "expectedIsolatedSkills";
+  if (options === null || typeof options !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
+  const skills = checkInt(fn, "skills", options.skills, 1);
+  const texts = checkInt(fn, "texts", options.texts, 0);
+  const k = checkInt(fn, "k", options.k, 1);
+  const distinct = options.distinct ?? true;
+  if (distinct && k > skills) throw new RangeError(`${fn}: k must be <= skills when distinct, got k = ${k} > skills = ${skills}`);
+  if (distinct) return k === skills ? (texts === 0 ? skills : 0) : skills * Math.exp(texts * Math.log1p(-k / skills));
+  return skills === 1 ? (texts === 0 ? 1 : 0) : skills * Math.exp(k * texts * Math.log1p(-1 / skills));
+}

@@ -1,0 +1,72 @@
+/**
+ * G(n, p) by its definition: one coin per pair of vertices, heads (an edge) with probability p
+ * (Erdős & Rényi 1959; Gilbert 1959). O(n^2), for small pictures and as a reference for the fast
+ * generator. Each coin is a uniform U in [0, 1) and "heads" means U < p, so the same coins, read at
+ * a larger p, give a larger graph that contains the smaller one: the random-graph process.
+ */
+import { RngOrSeed, toRng } from "../random/rng";
+import { Graph, graphFromEdges } from "./graph";
+import { checkInt, checkOptions, checkProb } from "./validate";
+
+/** Options of {@link coinFlipGraph}. */
+export interface CoinFlipOptions {
+  /** Number of vertices, 1..2000 (the coins are stored: n(n-1)/2 of them). */
+  n: number;
+  /** Edge probability. */
+  p: number;
+  rng: RngOrSeed;
+}
+
+/** The coins of a G(n, p) sample and the graph they make at p. */
+export interface CoinFlipGraph {
+  n: number;
+  p: number;
+  /** Pair i joins pairV[i] > pairW[i]; pairs in the order (1,0), (2,0), (2,1), (3,0), … */
+  pairV: Uint32Array;
+  pairW: Uint32Array;
+  /** The coin of pair i: uniform in [0, 1); the pair is an edge iff coin < p. */
+  coin: Float64Array;
+  /** The graph of the pairs with coin < p. */
+  graph: Graph;
+}
+
+/** Flip one coin per pair: the literal definition of G(n, p). */
+export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
+  const fn = "coinFlipGraph";
+  checkOptions(fn, options);
+  const n = checkInt(fn, "n", options.n, 1, 2000);
+  const p = checkProb(fn, "p", options.p);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const pairs = (n * (n - 1)) / 2;
+  const pairV = new Uint32Array(pairs);
+  const pairW = new Uint32Array(pairs);
+  const coin = new Float64Array(pairs);
+  let i = 0;
+  for (let v = 1; v < n; v++) {
+    for (let w = 0; w < v; w++, i++) {
+      pairV[i] = v;
+      pairW[i] = w;
+      coin[i] = rng.double();
+    }
+  }
+  const base = { n, p, pairV, pairW, coin };
+  return { ...base, graph: coinGraphAt(base, p) };
+}
+
+/** The graph the same coins make at another edge probability p (edges: coin < p). */
+export function coinGraphAt(coins: Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">, p: number): Graph {
+  checkProb("coinGraphAt", "p", p);
+  let m = 0;
+  for (let i = 0; i < coins.coin.length; i++) if (coins.coin[i] < p) m++;
+  const src = new Uint32Array(m);
+  const dst = new Uint32Array(m);
+  let j = 0;
+  for (let i = 0; i < coins.coin.length; i++) {
+    if (coins.coin[i] < p) {
+      src[j] = coins.pairV[i];
+      dst[j] = coins.pairW[i];
+      j++;
+    }
+  }
+  return graphFromEdges({ n: coins.n, m, src, dst });
+}

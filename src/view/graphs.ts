@@ -1,0 +1,210 @@
+/**
+ * Figure builders for the random-graph lesson (03): the coin-flip picture of G(n, p), the
+ * isolated-vertex threshold against exp(-e^{-c}), the giant component against the Lambert-W curve,
+ * and the critical window at c = 1. Pure functions from results of `src/graphs` to {@link Figure}s.
+ */
+import {
+  giantFraction,
+  noIsolatedLimit,
+  type CoinFlipGraph,
+  type GiantComponentResult,
+  type IsolatedThresholdResult,
+} from "../graphs";
+import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+
+const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
+
+/** "10^5" style label for a size. */
+function sizeLabel(n: number): string {
+  const e = Math.log10(n);
+  return Number.isInteger(e) ? `10^${e}` : String(n);
+}
+
+function nonEmpty(fn: string, name: string, v: unknown): void {
+  if (!Array.isArray(v) || v.length === 0) throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
+}
+
+/** Options shared by the builders here. */
+export interface GraphFigureOptions {
+  title?: string;
+  id?: string;
+  caption?: string;
+}
+
+/**
+ * The coin-flip picture of G(n, p): left, one coin per pair (v, w), heads (an edge) where the coin
+ * fell below p; right, the graph those heads draw, vertices on a circle. Hover a cell for its coin.
+ */
+export function coinFlipFigure(coins: CoinFlipGraph, options: GraphFigureOptions = {}): Figure {
+  const fn = "coinFlipFigure";
+  if (!coins || !(coins.coin instanceof Float64Array)) throw new TypeError(`${fn}: expected the result of coinFlipGraph`);
+  const { n, p } = coins;
+  if (n > 60) throw new RangeError(`${fn}: n must be <= 60 for a readable picture, got ${n}`);
+  const z: (number | null)[][] = Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
+  const text: string[][] = Array.from({ length: n }, () => new Array<string>(n).fill(""));
+  for (let i = 0; i < coins.coin.length; i++) {
+    const v = coins.pairV[i];
+    const w = coins.pairW[i];
+    const heads = coins.coin[i] < p;
+    z[v][w] = heads ? 1 : 0;
+    text[v][w] = `pair (${v}, ${w}): coin ${coins.coin[i].toFixed(3)} ${heads ? "< p: edge" : ">= p: no edge"}`;
+  }
+  const heat: Trace = {
+    type: "heatmap",
+    z,
+    text,
+    hoverinfo: "text",
+    x: Array.from({ length: n }, (_, i) => i),
+    y: Array.from({ length: n }, (_, i) => i),
+    colorscale: [[0, "#e8e8e8"], [0.5, "#e8e8e8"], [0.5, "#1f77b4"], [1, "#1f77b4"]],
+    zmin: 0,
+    zmax: 1,
+    showscale: false,
+    xgap: 1,
+    ygap: 1,
+    xaxis: "x",
+    yaxis: "y",
+    name: "coins",
+  };
+  const angle = (v: number) => Math.PI / 2 - (2 * Math.PI * v) / n;
+  const px = Array.from({ length: n }, (_, v) => Math.cos(angle(v)));
+  const py = Array.from({ length: n }, (_, v) => Math.sin(angle(v)));
+  const ex: (number | null)[] = [];
+  const ey: (number | null)[] = [];
+  const g = coins.graph;
+  for (let v = 0; v < n; v++) {
+    for (let j = g.offsets[v]; j < g.offsets[v + 1]; j++) {
+      const u = g.neighbors[j];
+      if (u < v) ex.push(px[v], px[u], null), ey.push(py[v], py[u], null);
+    }
+  }
+  const edges: Trace = { type: "scatter", mode: "lines", x: ex, y: ey, line: { color: "#1f77b4", width: 1.5 }, hoverinfo: "skip", xaxis: "x2", yaxis: "y2", name: "edges", showlegend: false };
+  const degree = Array.from({ length: n }, (_, v) => g.offsets[v + 1] - g.offsets[v]);
+  const nodes: Trace = {
+    type: "scatter",
+    mode: "markers+text",
+    x: px,
+    y: py,
+    text: Array.from({ length: n }, (_, v) => String(v)),
+    textposition: "middle center",
+    textfont: { color: "white", size: 10 },
+    marker: { size: 20, color: degree.map((d) => (d === 0 ? "#d62728" : "#333333")) },
+    hovertext: degree.map((d, v) => `vertex ${v}: degree ${d}${d === 0 ? " (isolated)" : ""}`),
+    hoverinfo: "text",
+    xaxis: "x2",
+    yaxis: "y2",
+    name: "vertices",
+    showlegend: false,
+  };
+  return plotlyFigure({
+    title: options.title ?? `G(n = ${n}, p = ${p}): one coin per pair, heads = edge (${g.m} of ${coins.coin.length} pairs)`,
+    data: [heat, edges, nodes],
+    layout: {
+      width: 900,
+      height: 460,
+      xaxis: { domain: [0, 0.45], title: { text: "vertex w" }, dtick: 1, constrain: "domain" },
+      yaxis: { title: { text: "vertex v (pairs v > w)" }, dtick: 1, autorange: "reversed", scaleanchor: "x" },
+      xaxis2: { domain: [0.55, 1], visible: false, range: [-1.25, 1.25] },
+      yaxis2: { anchor: "x2", visible: false, range: [-1.25, 1.25], scaleanchor: "x2" },
+    },
+    id: options.id,
+    caption: options.caption ?? `n = ${n}, p = ${p}: blue cells are heads (coin < p), each a drawn edge; red vertices are isolated.`,
+  });
+}
+
+/**
+ * P(no isolated vertex) against c at p = (ln n + c)/n, one marker series per n (error bars: 2
+ * standard errors), with the limit exp(-e^{-c}) (Erdős & Rényi 1959) as a line.
+ */
+export function isolatedThresholdFigure(results: IsolatedThresholdResult[], options: GraphFigureOptions = {}): Figure {
+  const fn = "isolatedThresholdFigure";
+  nonEmpty(fn, "results", results);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of results) for (const c of r.cs) (lo = Math.min(lo, c)), (hi = Math.max(hi, c));
+  const grid = Array.from({ length: 121 }, (_, i) => lo + ((hi - lo) * i) / 120);
+  const series: Series[] = results.map((r, i) => ({
+    name: `n = ${sizeLabel(r.n)} (${r.trials} graphs)`,
+    x: r.cs,
+    y: r.pNoIsolated,
+    errorY: r.stdErr.map((s) => 2 * s),
+    mode: "lines+markers",
+    color: PALETTE[i % PALETTE.length],
+  }));
+  series.push({ name: "limit exp(−e^(−c))", x: grid, y: grid.map((c) => noIsolatedLimit(c)), mode: "lines", dash: "dash", color: "black" });
+  return lineFigure({
+    title: options.title ?? "Isolated vertices vanish at p = (ln n + c)/n",
+    x: { title: "c = n·p − ln n (offset from the threshold, dimensionless)" },
+    y: { title: "P(no isolated vertex)", range: [-0.02, 1.02] },
+    series,
+    id: options.id,
+    caption:
+      options.caption ??
+      `Simulated fraction of G(n, (ln n + c)/n) with no isolated vertex, n = ${results.map((r) => sizeLabel(r.n)).join(", ")}; bars are 2 standard errors; dashed: the Gumbel limit exp(−e^(−c)).`,
+  });
+}
+
+/**
+ * The largest component's share of the vertices against the mean degree c = np, one series per n,
+ * with the n -> ∞ giant fraction G(c) = 1 + W0(−c e^(−c))/c (0 for c <= 1) as a line.
+ */
+export function giantComponentFigure(results: GiantComponentResult[], options: GraphFigureOptions = {}): Figure {
+  const fn = "giantComponentFigure";
+  nonEmpty(fn, "results", results);
+  let hi = 0;
+  for (const r of results) for (const c of r.cs) hi = Math.max(hi, c);
+  const grid = Array.from({ length: 301 }, (_, i) => (hi * i) / 300);
+  const series: Series[] = results.map((r, i) => ({
+    name: `n = ${sizeLabel(r.n)} (${r.trials} graphs)`,
+    x: r.cs,
+    y: r.meanLargestFraction,
+    mode: "lines+markers",
+    color: PALETTE[i % PALETTE.length],
+  }));
+  series.push({ name: "G(c) = 1 + W₀(−c e^(−c))/c", x: grid, y: grid.map((c) => giantFraction(c)), mode: "lines", dash: "dash", color: "black" });
+  return lineFigure({
+    title: options.title ?? "The giant component appears at mean degree c = 1",
+    x: { title: "mean degree c = n·p (dimensionless)" },
+    y: { title: "largest component / n (fraction of vertices)", range: [0, 1] },
+    series,
+    id: options.id,
+    layout: { shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { color: "#999", dash: "dot" } }] },
+    caption:
+      options.caption ??
+      `Mean over graphs of (largest component)/n in G(n, c/n), n = ${results.map((r) => sizeLabel(r.n)).join(", ")}; dashed: the Lambert-W solution of G = 1 − e^(−cG); dotted line at c = 1.`,
+  });
+}
+
+/**
+ * The critical window: the largest component's share at mean degree c (default 1) against n on
+ * log–log axes, with a reference line of slope −1/3 (at c = 1 the largest component has about
+ * n^(2/3) vertices; Erdős & Rényi 1960, Bollobás 1984, Łuczak 1990).
+ */
+export function criticalGiantFigure(results: GiantComponentResult[], options: GraphFigureOptions & { c?: number } = {}): Figure {
+  const fn = "criticalGiantFigure";
+  nonEmpty(fn, "results", results);
+  const c = options.c ?? 1;
+  const pts = results
+    .map((r) => {
+      let best = 0;
+      r.cs.forEach((x, i) => {
+        if (Math.abs(x - c) < Math.abs(r.cs[best] - c)) best = i;
+      });
+      if (Math.abs(r.cs[best] - c) > 1e-9) throw new RangeError(`${fn}: result for n = ${r.n} has no c = ${c} among its cs`);
+      return { n: r.n, y: r.meanLargestFraction[best] };
+    })
+    .sort((a, b) => a.n - b.n);
+  const last = pts[pts.length - 1];
+  const ref = pts.map((q) => last.y * (q.n / last.n) ** (-1 / 3));
+  return lineFigure({
+    title: options.title ?? `At c = ${c} the largest component is a vanishing share, about n^(−1/3)`,
+    x: { title: "number of vertices n", log: true },
+    y: { title: "largest component / n (fraction of vertices)", log: true },
+    series: [
+      { name: `simulated, c = ${c}`, x: pts.map((q) => q.n), y: pts.map((q) => q.y), mode: "lines+markers", color: PALETTE[0] },
+      { name: "slope −1/3 (through the largest n)", x: pts.map((q) => q.n), y: ref, mode: "lines", dash: "dash", color: "black" },
+    ],
+    id: options.id,
+    caption: options.caption ?? `Mean (largest component)/n of G(n, ${c}/n) for n = ${pts.map((q) => sizeLabel(q.n)).join(", ")}; dashed: n^(−1/3) scaling.`,
+  });
+}
