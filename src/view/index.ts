@@ -12,3 +12,4 @@ export * from "./theory";
 export * from "./combinatorics";
 export * from "./scaling";
 export * from "./sim";
+export * from "./graphs";
