@@ -99,8 +99,10 @@ export interface IsoLossContourFigureOptions {
   isoFlops?: number[];
   /** Draw the compute-optimal frontier (default true). */
   frontier?: boolean;
-  /** Grid resolution per axis (default 80). */
+  /** Grid resolution per axis (default 60). */
   resolution?: number;
+  /** Contour levels in nats/token (default: from E + 0.1, rounded up to 0.1, in steps of 0.1 over 1.5 nats). */
+  levels?: { start: number; end: number; size: number };
   title?: string;
   id?: string;
   caption?: string;
@@ -116,11 +118,14 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   if (!options || !options.params) throw new TypeError(`${fn}: options.params is required`);
   const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
   const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
-  const res = options.resolution ?? 80;
+  const res = options.resolution ?? 60;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const Ns = logspace(n0, n1, res), Ds = logspace(d0, d1, res);
   const z = Ds.map((D) => Ns.map((N) => chinchillaLoss(N, D, options.params)));
   const lx = Ns.map(Math.log10), ly = Ds.map(Math.log10);
+  const start0 = Math.ceil((options.params.E + 0.1) * 10) / 10;
+  const levels = options.levels ?? { start: start0, end: start0 + 1.5, size: 0.1 };
+  if (!(levels.size > 0) || !(levels.end > levels.start)) throw new RangeError(`${fn}: levels must have size > 0 and end > start, got ${JSON.stringify(levels)}`);
   const data: Record<string, unknown>[] = [
     {
       type: "contour",
@@ -130,7 +135,10 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
       z,
       colorscale: "Viridis",
       reversescale: true,
-      contours: { coloring: "heatmap", showlabels: true, labelfont: { size: 10, color: "white" } },
+      autocontour: false,
+      zmin: levels.start - levels.size,
+      zmax: levels.end + levels.size,
+      contours: { start: levels.start, end: levels.end, size: levels.size, coloring: "heatmap", showlabels: true, labelfont: { size: 10, color: "black" } },
       colorbar: { title: { text: "loss (nats/token)" } },
       hovertemplate: "log10 N = %{x:.2f}<br>log10 D = %{y:.2f}<br>L = %{z:.3f}<extra></extra>",
     },
@@ -144,7 +152,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
       name: `C = ${C.toExponential(0)} FLOPs`,
       x: pts.map(Math.log10),
       y: pts.map((N) => Math.log10(C / (6 * N))),
-      line: { color: "white", dash: "dot", width: 1 },
+      line: { color: "#444", dash: "dot", width: 1 },
       showlegend: false,
       hoverinfo: "name",
     });
@@ -217,6 +225,7 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
     x: { title: "training compute C (FLOPs)", log: true },
     y: { title: "parameters N (solid) / tokens D (dashed)", log: true },
     series,
+    layout: { legend: { orientation: "h", y: -0.25 }, height: 560 },
     id: options.id,
     caption: options.caption,
   });
@@ -235,12 +244,13 @@ export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions):
     color: l.color ?? PALETTE[i % PALETTE.length],
     dash: l.dash,
   }));
-  series.push({ name: "20 tokens per parameter (Chinchilla: 1.4T tokens, 70B parameters)", x: [c0, c1], y: [20, 20], dash: "dot", color: "#444" });
+  series.push({ name: "20 tokens/parameter (Chinchilla as trained)", x: [c0, c1], y: [20, 20], dash: "dot", color: "#444" });
   return lineFigure({
     title: options.title ?? "Tokens per parameter on the compute-optimal frontier",
     x: { title: "training compute C (FLOPs)", log: true },
     y: { title: "D_opt / N_opt (tokens per parameter)", log: true },
     series,
+    layout: { legend: { orientation: "h", y: -0.25 } },
     id: options.id,
     caption: options.caption,
   });
@@ -270,16 +280,24 @@ export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOption
   ];
   const shapes: Record<string, unknown>[] = [];
   (options.marks ?? []).forEach((m, i) => {
+    if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${JSON.stringify(m)}`);
     const color = m.color ?? PALETTE[i % PALETTE.length];
     shapes.push({ type: "line", xref: "x", yref: "paper", x0: m.value, x1: m.value, y0: 0, y1: 1, line: { color, width: 2, dash: i === 0 ? "solid" : "dash" } });
     // An invisible trace gives the mark a legend entry.
     data.push({ type: "scatter", mode: "lines", name: `${m.name}: ${m.value.toPrecision(4)}`, x: [m.value, m.value], y: [0, 0], line: { color, dash: i === 0 ? "solid" : "dash" } });
   });
+  const all = draws.concat((options.marks ?? []).map((m) => m.value));
+  let lo = Infinity, hi = -Infinity;
+  for (const v of all) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const pad = 0.05 * (hi - lo || Math.abs(hi) || 1);
   return plotlyFigure({
     title: options.title ?? `Bootstrap distribution of ${options.name}`,
     data,
     layout: {
-      xaxis: { title: { text: options.name } },
+      xaxis: { title: { text: options.name }, range: [lo - pad, hi + pad] },
       yaxis: { title: { text: "number of resamples" } },
       shapes,
       bargap: 0.05,
