@@ -23,7 +23,12 @@ export interface StaticImagesResult {
   totalMs?: number;
   /** Milliseconds to start Chromium and load plotly.js. */
   startMs?: number;
+  /** Figure outputs over the 200 KB budget after adding images ("file #k: bytes"). */
+  oversized?: string[];
 }
+
+/** Size budget of one figure output in a saved notebook (bytes of its JSON). */
+export const FIGURE_OUTPUT_BUDGET_BYTES = 200_000;
 
 /** Where Chromium is expected (override with EMERGENCE_LAB_CHROMIUM). */
 export function chromiumPath(): string {
@@ -220,6 +225,7 @@ export async function renderStaticImages(notebookPaths: string[]): Promise<Stati
   const startMs = performance.now() - t0;
   let rendered = 0;
   const failures: string[] = [];
+  const oversized: string[] = [];
   try {
     for (const { file, nb, outputs } of notebooks) {
       if (outputs.length === 0) continue;
@@ -237,6 +243,12 @@ export async function renderStaticImages(notebookPaths: string[]): Promise<Stati
           }
           rendered += 1;
           changed = true;
+          const bytes = Buffer.byteLength(JSON.stringify(o));
+          if (bytes > FIGURE_OUTPUT_BUDGET_BYTES) {
+            const what = `${path.basename(file)} figure output #${k + 1}${meta?.id ? ` (${meta.id})` : ""}: ${bytes} bytes`;
+            oversized.push(what);
+            console.warn(`static images: ${what} is over the ${FIGURE_OUTPUT_BUDGET_BYTES / 1000} KB budget (plot fewer points?)`);
+          }
         } catch (e) {
           failures.push(`${path.basename(file)} figure output #${k + 1}: ${(e as Error).message}`);
         }
@@ -249,5 +261,5 @@ export async function renderStaticImages(notebookPaths: string[]): Promise<Stati
   if (failures.length) {
     throw new Error(`renderStaticImages: ${failures.length} figure(s) could not be rendered:\n  ${failures.join("\n  ")}`);
   }
-  return { rendered, totalMs: performance.now() - t0, startMs };
+  return { rendered, totalMs: performance.now() - t0, startMs, ...(oversized.length ? { oversized } : {}) };
 }

@@ -324,6 +324,35 @@ test("an untrusted notebook (scripts stripped by the sanitizer) shows the static
   }
 });
 
+test("npm run figures: PNG and standalone offline HTML for every figure id", { skip, timeout: 90_000 }, async () => {
+  const inDir = path.join(WORK, "fixture");
+  const outDir = path.join(WORK, "figures");
+  run(process.execPath, [path.join(PROJECT_ROOT, ".out", "tools", "figures.js"), "--in", inDir, "--out", outDir], 60_000);
+  const expected = expectedFigures(path.join(inDir, "view-figures.ipynb"));
+  const ids = expected.map((e) => e.id!).filter(Boolean);
+  assert.deepEqual(ids, ["F-fixture-curves", "F-fixture-bars"]);
+  const ctx = await browser!.newContext({ viewport: { width: 1000, height: 700 } });
+  try {
+    // Offline: every request that is not a file:// URL is refused.
+    const page = await ctx.newPage();
+    const requests: string[] = [];
+    (page as unknown as { on(e: "request", cb: (r: { url(): string }) => void): void }).on("request", (r) => {
+      if (!r.url().startsWith("file://")) requests.push(r.url());
+    });
+    for (const e of expected) {
+      const png = fs.readFileSync(path.join(outDir, `${e.id}.png`));
+      assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71], `${e.id}.png is a PNG`);
+      await page.goto(`file://${path.join(outDir, `${e.id}.html`)}`, { waitUntil: "load" });
+      await page.waitForFunction(() => document.querySelector(".js-plotly-plot .main-svg") !== null, null, { timeout: 30_000 });
+      const traces = await page.evaluate(() => (document.querySelector(".js-plotly-plot") as unknown as { data: unknown[] }).data.length, null);
+      assert.equal(traces, e.traces, `${e.id}.html draws ${e.traces} traces`);
+    }
+    assert.deepEqual(requests, [], "the standalone pages load nothing from the network");
+  } finally {
+    await ctx.close();
+  }
+});
+
 test("one notebook runs live in the page (Run All) and its figures appear", { skip, timeout: 150_000 }, async () => {
   const name = process.env.EMERGENCE_LAB_LIVE_NOTEBOOK || (executed.has("00-tour") ? "00-tour" : "view-figures");
   const source = executed.get(name);
