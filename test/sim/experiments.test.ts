@@ -1,0 +1,60 @@
+/**
+ * The lesson experiments: consistency with the functions they are built from, and with Theorem 8.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows, adversaryLimitBeta } from "../../src/sim";
+import { betaMin } from "../../src/theory/theorem8";
+import { randomTestGraph } from "./helpers";
+
+test("emergenceBoundCheck: every simulated beta lies below beta_min, adversaries above random", () => {
+  const g = randomTestGraph(200, 40000, 8, "bc");
+  const rows = emergenceBoundCheck({ graph: g, theta: 0.1, alphas: [0.05, 0.1, 0.3], rng: "bc" });
+  for (const r of rows) {
+    const bm = betaMin({ theta: 0.1, k: 8, alpha: r.alpha });
+    assert.equal(r.theoremBeta, bm.feasible ? bm.beta : null);
+    assert.ok(r.theoremBeta !== null && r.adversarialBeta < r.theoremBeta, `alpha ${r.alpha}`);
+    assert.ok(r.finiteSizeBeta !== null && r.finiteSizeBeta >= r.theoremBeta);
+    assert.ok(r.adversarialBeta >= r.greedyBeta && r.greedyBeta > r.randomBeta);
+    assert.equal(r.limitBeta, adversaryLimitBeta({ theta: 0.1, k: 8, alpha: r.alpha }).beta);
+    assert.ok(Math.abs(r.randomCompetence - (1 - 0.1 * r.randomBeta)) < 1e-15);
+  }
+});
+
+test("finiteSizeSweep: finite-size beta falls toward beta_min as N_t/N_s grows; term ~ (N_s/N_t) H(alpha)", () => {
+  const rows = finiteSizeSweep({ skills: 100, ratios: [2, 20, 200], k: 8, theta: 0.1, alpha: 0.1, rng: "fs" });
+  assert.deepEqual(rows.map((r) => r.texts), [200, 2000, 20000]);
+  for (let i = 1; i < rows.length; i++) assert.ok(rows[i].finiteSizeBeta! < rows[i - 1].finiteSizeBeta!);
+  for (const r of rows) {
+    assert.ok(r.finiteSizeBeta! > r.theoremBeta!);
+    assert.ok(r.finiteSizeTerm! > 0 && r.finiteSizeTerm! < 1.2 * r.skillSetTermApprox);
+  }
+});
+
+test("concentrationSweep: one row per N_t with the requested sizes", () => {
+  const rows = concentrationSweep({ skills: 50, textsList: [100, 1000], k: 2, theta: 0.2, rng: 1 });
+  assert.deepEqual(rows.map((r) => r.texts), [100, 1000]);
+  assert.ok(Math.abs(rows[1].meanDegree - 40) < 1e-12);
+});
+
+test("slingshotRows: the fraction at level is where beta_min(alpha)·theta crosses 1 - level", () => {
+  const rows = slingshotRows({ k: 8, thetas: [0.2, 0.05, 0.025], alpha: 0.1, level: 0.9 });
+  assert.equal(rows[0].fractionAtLevel, 0); // theta = 0.2: no alpha reaches competence 0.9
+  for (const r of rows.slice(1)) {
+    const a = 1 - r.fractionAtLevel;
+    const at = betaMin({ theta: r.theta, k: 8, alpha: a * (1 + 1e-6) });
+    const below = betaMin({ theta: r.theta, k: 8, alpha: a * (1 - 1e-3) });
+    assert.ok(at.feasible && 1 - at.beta * r.theta >= 0.9 - 1e-9, `theta ${r.theta}: holds at alpha`);
+    assert.ok(!below.feasible || 1 - below.beta * r.theta < 0.9, `theta ${r.theta}: fails just below`);
+  }
+  assert.ok(rows[2].fractionAtLevel > rows[1].fractionAtLevel);
+});
+
+test("validation", () => {
+  const g = randomTestGraph(10, 100, 2, "v");
+  assert.throws(() => emergenceBoundCheck({ graph: g, theta: 0, alphas: [0.1], rng: 1 }), /emergenceBoundCheck: theta must be in \(0, 1\), got 0/);
+  assert.throws(() => emergenceBoundCheck({ graph: g, theta: 0.1, alphas: [], rng: 1 }), /emergenceBoundCheck: alphas must be a non-empty list/);
+  assert.throws(() => finiteSizeSweep({ skills: 10, ratios: [0], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }), /finiteSizeSweep: ratios\[0\] must be a positive number/);
+  assert.throws(() => concentrationSweep({ skills: 10, textsList: [1.5], k: 2, theta: 0.1, rng: 1 }), /concentrationSweep: textsList\[0\] must be a positive integer, got 1.5/);
+  assert.throws(() => slingshotRows({ k: 8, thetas: [0.1], alpha: 0.1, level: 2 }), /slingshotRows: level must be a finite number in \[0, 1\], got 2/);
+});
