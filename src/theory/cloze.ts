@@ -120,19 +120,23 @@ function kl(p: number, q: number): number {
   return d > 0 ? d : 0;
 }
 
-/** The q in (0, p] with KL(p || q) = d (KL decreases in q on (0, p]); bisection to ~1e-13. */
+/**
+ * The q in (0, p] with KL(p || q) = d. In u = log q, h(u) = KL(p || e^u) - d is decreasing and convex
+ * on u < log p, so Newton's method started left of the root (u0 = log p - (d + 1)/p, where
+ * KL >= p log(p/q) - 1/e > d) climbs monotonically to it, quadratically near the end.
+ */
 function qAtDivergence(p: number, d: number): number {
   if (d <= 0) return p;
   if (p === 1) return Math.exp(-d); // KL(1 || q) = -log q
-  let lo = 0;
-  let hi = p;
-  for (let i = 0; i < 45; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (mid === lo || mid === hi) break;
-    if (kl(p, mid) > d) lo = mid;
-    else hi = mid;
+  let u = Math.log(p) - (d + 1) / p;
+  for (let i = 0; i < 100; i++) {
+    const q = Math.exp(u);
+    const h = kl(p, q) - d;
+    const next = u - (h * (1 - q)) / (q - p); // Newton step: h'(u) = (q - p) / (1 - q) < 0
+    if (!(next > u) || next - u < 1e-14) break;
+    u = next;
   }
-  return 0.5 * (lo + hi);
+  return Math.exp(u);
 }
 
 /**

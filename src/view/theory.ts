@@ -94,7 +94,7 @@ const TUPLE_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8
 /**
  * Emergence versus scale: for each compute budget (x, FLOPs, log), the competence guaranteed to
  * 1 - alpha of the k'-tuples (y), one line per (scaling law, k'); infeasible or vacuous guarantees are
- * gaps. Colour = k', dash = scaling law.
+ * gaps. Colour = k', dash = scaling law; theta per law as a dotted grey line (darker for the first law).
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
@@ -121,7 +121,8 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
       });
     });
     if (options.showTheta ?? true) {
-      series.push({ name: `${run.name}: θ (failed pieces)`, x, y: run.rows.map((row) => row.theta), dash: "dot", color: "#555555" });
+      const grey = ["#444444", "#999999", "#666666", "#bbbbbb"][r % 4];
+      series.push({ name: `${run.name}: θ (failed pieces)`, x, y: run.rows.map((row) => row.theta), dash: "dot", color: grey });
     }
   });
   return lineFigure({

@@ -103,3 +103,21 @@ test("clozeFailureSimulation: validation", () => {
   assert.throws(() => clozeFailureSimulation({ deltas: [0.1], margin: [0.4, 0.2], rng: 1 }), /margin must be \[lo, hi\] with lo <= hi/);
   assert.throws(() => clozeFailureSimulation({ deltas: [0.1], lossShape: "spiky" as never, rng: 1 }), /lossShape must be/);
 });
+
+test("clozeFailureSimulation: the model's q really sits at KL distance delta_i (mean |p - q| against a brute-force inversion)", () => {
+  // Even loss and a fixed margin: every question has the same p and delta, so q is one number. Find it by
+  // a plain bisection on KL(p || q) = delta over q in (0, p] and compare with the reported mean |p - q|.
+  for (const [margin, delta] of [[0.3, 0.05], [0.45, 0.3], [0.1, 0.001]]) {
+    const p = 0.5 + margin;
+    const kl = (q: number) => p * Math.log(p / q) + (1 - p) * Math.log((1 - p) / (1 - q));
+    let lo = 1e-300;
+    let hi = p;
+    for (let j = 0; j < 2000; j++) {
+      const mid = (lo + hi) / 2;
+      if (kl(mid) > delta) lo = mid;
+      else hi = mid;
+    }
+    const [pt] = clozeFailureSimulation({ deltas: [delta], questions: 3, margin, lossShape: "even", rng: 1 });
+    assert.ok(Math.abs(pt.meanTotalVariation - (p - lo)) < 1e-12, `margin ${margin}, delta ${delta}: ${pt.meanTotalVariation} vs ${p - lo}`);
+  }
+});
