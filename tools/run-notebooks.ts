@@ -19,7 +19,7 @@ import { renderStaticImages } from "./static-images";
 
 const projectRoot = path.resolve(__dirname, "..", "..");
 
-export type NotebookStatus = "ok" | "FAILED" | "TIMEOUT" | "KERNEL DIED";
+export type NotebookStatus = "ok" | "FAILED" | "TIMEOUT" | "KERNEL DIED" | "INTERRUPTED";
 
 /** What happened to one notebook; also the per-notebook record of the --json summary. */
 export interface NotebookResult {
@@ -314,6 +314,25 @@ function displayPath(p: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
 }
 
+/** The record of a notebook that was running when the runner was interrupted. */
+function interruptedResult(file: string, kernelPid: number | null, ms: number): NotebookResult {
+  return {
+    name: path.basename(file, ".ipynb"),
+    path: file,
+    output: null,
+    status: "INTERRUPTED",
+    cellsRun: 0,
+    cellsTotal: 0,
+    seconds: ms / 1000,
+    failingCell: null,
+    error: "interrupted by a signal; the kernel was stopped",
+    kernelStartSeconds: null,
+    firstCellLatencySeconds: null,
+    kernelPid,
+    kernelExit: null,
+  };
+}
+
 function lastLines(text: string, n: number): string {
   const lines = text.replace(/\s+$/, "").split("\n");
   return lines.slice(-n).join("\n").trim();
@@ -398,6 +417,7 @@ async function main(): Promise<number> {
     stopping = true;
     process.stdout.write(`${tty ? "\r\u001b[K" : ""}\ninterrupted (${signal}): stopping the kernel\n`);
     void shutdownAllKernels(500).finally(() => {
+      if (current) results.push(interruptedResult(current.file, current.pid, performance.now() - current.start));
       if (opts.jsonFile) writeJson(opts.jsonFile, summary(code, signal, null));
       process.exit(code);
     });
@@ -407,9 +427,11 @@ async function main(): Promise<number> {
 
   const width = Math.max(...files.map((f) => path.basename(f, ".ipynb").length));
   console.log(`running ${files.length} notebook${files.length === 1 ? "" : "s"} -> ${displayPath(opts.outDir)} (cell timeout ${opts.timeoutSeconds} s)`);
+  let current: { file: string; pid: number | null; start: number } | undefined;
   for (let n = 0; n < files.length && !stopping; n++) {
     const name = path.basename(files[n], ".ipynb");
     const nbStart = performance.now();
+    current = { file: files[n], pid: null, start: nbStart };
     let cellInfo = "starting kernel";
     const progress = (): void => {
       if (tty && !stopping) process.stdout.write(`\r\u001b[K  [${n + 1}/${files.length}] ${name}: ${cellInfo} (${((performance.now() - nbStart) / 1000).toFixed(0)} s)`);
@@ -419,6 +441,9 @@ async function main(): Promise<number> {
     let r: NotebookResult;
     try {
       r = await runNotebook(files[n], opts, {
+        onKernel: (k) => {
+          if (current) current.pid = k.pid;
+        },
         onCell: (c, total) => {
           cellInfo = `cell ${c}/${total}`;
           progress();
@@ -436,6 +461,7 @@ async function main(): Promise<number> {
       if (tty) process.stdout.write("\r\u001b[K");
     }
     if (stopping) break;
+    current = undefined;
     results.push(r);
     console.log(formatLine(r, width));
     if (r.status !== "ok") console.log(formatFailure(r));

@@ -1,0 +1,115 @@
+/**
+ * tools/lib/notebook.ts: turning Jupyter iopub messages into nbformat outputs. The expected behaviour is
+ * nbformat's and nbclient's, as documented: multiline strings are lists of lines that keep their "\n"
+ * (nbformat `split_lines`), JSON MIME types stay objects, consecutive stream outputs of one name are merged,
+ * `update_display_data` replaces every output with the same transient display_id (nbclient
+ * `_update_display_id`), `clear_output(wait=True)` clears at the next output.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { NotebookCell, OutputCollector, prepareForExecution, readNotebook, splitLines, writeNotebookAtomic } from "../../tools/lib/notebook";
+
+const codeCell = (): NotebookCell => ({ cell_type: "code", source: "", metadata: {}, outputs: [], execution_count: null });
+
+test("splitLines keeps newlines and joins back to the original text", () => {
+  assert.deepEqual(splitLines("a\nb\n"), ["a\n", "b\n"]);
+  assert.deepEqual(splitLines("a\nb"), ["a\n", "b"]);
+  assert.deepEqual(splitLines(""), []);
+  for (const s of ["x", "\n\n", "one\ntwo\n\nthree", "trailing\n"]) assert.equal(splitLines(s).join(""), s);
+});
+
+test("stream outputs: same-name chunks merge, a different stream starts a new output", () => {
+  const c = new OutputCollector();
+  const cell = codeCell();
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "a" } });
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "b\nc\n" } });
+  c.apply(cell, { msg_type: "stream", content: { name: "stderr", text: "oops\n" } });
+  assert.deepEqual(cell.outputs, [
+    { output_type: "stream", name: "stdout", text: ["ab\n", "c\n"] },
+    { output_type: "stream", name: "stderr", text: ["oops\n"] },
+  ]);
+});
+
+test("display data: text split into lines, JSON MIME types kept as objects, transient not stored", () => {
+  const c = new OutputCollector();
+  const cell = codeCell();
+  const fig = { data: [{ x: [1], y: [2] }], layout: {} };
+  c.apply(cell, {
+    msg_type: "display_data",
+    content: { data: { "text/html": "<p>\nhi</p>", "application/vnd.plotly.v1+json": fig }, metadata: {}, transient: { display_id: "d1" } },
+  });
+  assert.deepEqual(cell.outputs, [{ output_type: "display_data", data: { "text/html": ["<p>\n", "hi</p>"], "application/vnd.plotly.v1+json": fig }, metadata: {} }]);
+});
+
+test("update_display_data replaces every earlier output with that display_id, across cells", () => {
+  const c = new OutputCollector();
+  const a = codeCell();
+  const b = codeCell();
+  c.apply(a, { msg_type: "display_data", content: { data: { "text/plain": "0%" }, metadata: {}, transient: { display_id: "p" } } });
+  c.apply(a, { msg_type: "display_data", content: { data: { "text/plain": "other" }, metadata: {}, transient: { display_id: "q" } } });
+  c.startCell();
+  c.apply(b, { msg_type: "display_data", content: { data: { "text/plain": "0%" }, metadata: {}, transient: { display_id: "p" } } });
+  c.apply(b, { msg_type: "update_display_data", content: { data: { "text/plain": "100%" }, metadata: {}, transient: { display_id: "p" } } });
+  const plain = (cell: NotebookCell): string[] => cell.outputs!.map((o) => (o.output_type === "display_data" ? String(o.data["text/plain"]) : ""));
+  assert.deepEqual(plain(a), ["100%", "other"]);
+  assert.deepEqual(plain(b), ["100%"]);
+});
+
+test("clear_output: immediate, and deferred until the next output with wait=true", () => {
+  const c = new OutputCollector();
+  const cell = codeCell();
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "1\n" } });
+  c.apply(cell, { msg_type: "clear_output", content: { wait: true } });
+  assert.equal(cell.outputs!.length, 1, "wait=true keeps the output until the next one");
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "2\n" } });
+  assert.deepEqual(cell.outputs, [{ output_type: "stream", name: "stdout", text: ["2\n"] }]);
+  c.apply(cell, { msg_type: "clear_output", content: { wait: false } });
+  assert.deepEqual(cell.outputs, []);
+});
+
+test("error outputs are recorded with ename, evalue and traceback", () => {
+  const c = new OutputCollector();
+  const cell = codeCell();
+  c.apply(cell, { msg_type: "error", content: { ename: "Error", evalue: "bad", traceback: ["line 1", "line 2"] } });
+  assert.deepEqual(cell.outputs, [{ output_type: "error", ename: "Error", evalue: "bad", traceback: ["line 1", "line 2"] }]);
+});
+
+test("prepareForExecution: nbformat 4.5, unique ids (kept when valid), code cells emptied; atomic write round-trips", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nb-test-"));
+  try {
+    const file = path.join(dir, "x.ipynb");
+    const meta = { kernelspec: { name: "k", display_name: "K", language: "typescript" } };
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 4,
+        metadata: meta,
+        cells: [
+          { cell_type: "code", id: "keep-me", metadata: {}, source: ["1"], outputs: [{ output_type: "stream", name: "stdout", text: "old" }], execution_count: 7 },
+          { cell_type: "code", id: "keep-me", metadata: {}, source: "2", outputs: [], execution_count: null },
+          { cell_type: "markdown", metadata: {}, source: "# t" },
+        ],
+      }),
+    );
+    const nb = prepareForExecution(readNotebook(file));
+    assert.equal(nb.nbformat_minor, 5);
+    assert.equal(nb.cells[0].id, "keep-me");
+    const ids = nb.cells.map((c) => c.id);
+    assert.equal(new Set(ids).size, 3, "ids are unique");
+    assert.ok(ids.every((id) => typeof id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(id)));
+    assert.deepEqual(nb.cells[0].outputs, []);
+    assert.equal(nb.cells[0].execution_count, null);
+    assert.deepEqual(nb.metadata, meta);
+    const out = path.join(dir, "out", "x.ipynb");
+    writeNotebookAtomic(out, nb);
+    assert.deepEqual(readNotebook(out), nb);
+    assert.deepEqual(fs.readdirSync(path.dirname(out)), ["x.ipynb"], "no temporary file left");
+    assert.throws(() => readNotebook(path.join(dir, "missing.ipynb")), /readNotebook: cannot read .*missing\.ipynb/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
