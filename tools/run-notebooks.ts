@@ -387,6 +387,8 @@ async function main(): Promise<number> {
   try {
     opts = parseCli(process.argv.slice(2));
     files = resolveNotebooks(opts.names, opts.notebooksDir);
+    const clash = files.find((f) => path.dirname(f) === opts.outDir);
+    if (clash) throw new UsageError(`--out ${opts.outDir} is the folder of ${path.basename(clash)}: the executed copy would overwrite the notebook`);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) console.error(`run-notebooks: ${e.message}\n`);
@@ -480,8 +482,9 @@ async function main(): Promise<number> {
         console.log(`static images skipped: ${s.skippedReason}${ci ? " (a failure under CI=true: CI must render them)" : ""}`);
         if (ci) exitCode = 1;
       } else {
-        console.log(`static images: ${s.rendered} rendered`);
+        console.log(`static images: ${s.rendered} rendered${s.totalMs !== undefined ? ` in ${(s.totalMs / 1000).toFixed(1)} s` : ""}`);
       }
+      if (s.oversized?.length) console.log(`static images: figure outputs over the size budget: ${s.oversized.join(", ")}`);
     } catch (e) {
       staticImages = { rendered: 0, skippedReason: null, error: (e as Error).message };
       console.log(`static images FAILED: ${(e as Error).message}`);
@@ -505,6 +508,8 @@ if (require.main === module) {
   main().then(
     (code) => {
       process.exitCode = code;
+      // Everything is closed by now; should some handle still hold the event loop, do not hang on it.
+      setTimeout(() => process.exit(code), 5000).unref();
     },
     (e: unknown) => {
       console.error(`run-notebooks: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
