@@ -169,7 +169,10 @@ function lineSearch(
     let tn = cubicMin(lo, flo, dlo, hi, fhi, dhi);
     const a = Math.min(lo, hi), b = Math.max(lo, hi);
     const margin = 0.1 * (b - a);
-    if (!(tn >= a + margin && tn <= b - margin)) tn = 0.5 * (lo + hi);
+    // Safeguard: keep the trial inside the bracket, at least 10% of its width from either end
+    // (clamping, not bisecting, so a minimiser far inside one end is reached in few steps).
+    if (Number.isFinite(tn)) tn = Math.min(Math.max(tn, a + margin), b - margin);
+    else tn = 0.5 * (lo + hi);
     const ft = evalAt(fg, ws, tn);
     evals++;
     const dt = Number.isFinite(ft) ? dot(ws.gt, ws.d) : NaN;
