@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
+import * as os from "node:os";
 import * as path from "node:path";
 import { PROJECT_ROOT, jupyterEnv } from "../../tools/jupyter-env";
 
@@ -17,8 +18,13 @@ export interface NotebookServer {
   child: ChildProcess;
   /** Server output so far (for failure messages). */
   log(): string;
-  /** Kernel ids seen while the server ran (for the final clean-up). */
+  /** Kernel ids seen while the server ran. */
   kernelIds: Set<string>;
+  /**
+   * This server's own Jupyter runtime folder (a fresh temp dir): every kernel it starts has its
+   * connection file there, which identifies our kernels among all processes for the clean-up.
+   */
+  runtimeDir: string;
 }
 
 export function freePort(): Promise<number> {
@@ -50,16 +56,26 @@ export async function startNotebookServer(python: string, timeoutMs = 60_000): P
     `--notebook-dir=${PROJECT_ROOT}`,
     "--allow-root",
   ];
+  const runtimeDir = fs.mkdtempSync(path.join(os.tmpdir(), "el-browser-runtime-"));
   const child = spawn(python, args, {
     cwd: PROJECT_ROOT,
-    env: jupyterEnv(),
+    env: { ...jupyterEnv(), JUPYTER_RUNTIME_DIR: runtimeDir },
     detached: true, // own process group: the clean-up kills the whole group
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   child.stdout?.on("data", (d) => (out += String(d)));
   child.stderr?.on("data", (d) => (out += String(d)));
-  const server: NotebookServer = { url: `http://127.0.0.1:${port}/`, token, child, log: () => out, kernelIds: new Set() };
+  const server: NotebookServer = { url: `http://127.0.0.1:${port}/`, token, child, log: () => out, kernelIds: new Set(), runtimeDir };
+  // If this process dies without running the test's `after` (e.g. Ctrl-C), still stop everything.
+  const emergency = () => killNowSync(server);
+  process.once("exit", emergency);
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      emergency();
+      process.exit(130);
+    });
+  }
   const t0 = Date.now();
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -95,20 +111,39 @@ export async function shutdownKernels(server: NotebookServer): Promise<void> {
   for (const k of kernels) await api(server, "DELETE", `api/kernels/${k.id}`);
 }
 
-/** Pids of processes whose command line names one of these kernels' connection files. */
-function kernelPids(ids: Set<string>): number[] {
-  if (ids.size === 0 || !fs.existsSync("/proc")) return [];
+/** Pids of processes whose command line names a connection file in this server's runtime folder. */
+function kernelPids(runtimeDir: string): number[] {
+  if (!fs.existsSync("/proc")) return [];
   const pids: number[] = [];
   for (const e of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
     try {
       const cmd = fs.readFileSync(path.join("/proc", e, "cmdline"), "utf8");
-      for (const id of ids) if (cmd.includes(`kernel-${id}.json`)) pids.push(Number(e));
+      if (cmd.includes(`${runtimeDir}${path.sep}kernel-`)) pids.push(Number(e));
     } catch {
       // process gone
     }
   }
   return pids;
+}
+
+/** Synchronous last resort: SIGKILL the server's group and our kernels. */
+function killNowSync(server: NotebookServer): void {
+  const pid = server.child.pid;
+  if (pid !== undefined && server.child.exitCode === null && server.child.signalCode === null) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
+  for (const p of kernelPids(server.runtimeDir)) {
+    try {
+      process.kill(p, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
 }
 
 /**
@@ -141,16 +176,14 @@ export async function stopNotebookServer(server: NotebookServer): Promise<void> 
       }
     }
   }
-  for (const p of kernelPids(server.kernelIds)) {
-    try {
-      process.kill(p, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
+  killNowSync(server);
+  // Give the kernels a moment to be reaped before anyone checks leftoverKernelPids.
+  const t1 = Date.now();
+  while (kernelPids(server.runtimeDir).length && Date.now() - t1 < 3000) await sleep(100);
+  fs.rmSync(server.runtimeDir, { recursive: true, force: true });
 }
 
-/** Pids still alive that belong to the given kernel ids (used to assert clean-up). */
-export function leftoverKernelPids(ids: Set<string>): number[] {
-  return kernelPids(ids);
+/** Pids of our kernels still alive (used to assert the clean-up). */
+export function leftoverKernelPids(server: NotebookServer): number[] {
+  return kernelPids(server.runtimeDir);
 }

@@ -131,7 +131,7 @@ after(async () => {
   await browser?.close().catch(() => undefined);
   if (server) {
     await stopNotebookServer(server);
-    const left = leftoverKernelPids(server.kernelIds);
+    const left = leftoverKernelPids(server);
     assert.deepEqual(left, [], "kernels left running after the server stopped");
   }
 });
