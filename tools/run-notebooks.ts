@@ -484,7 +484,6 @@ async function main(): Promise<number> {
       } else {
         console.log(`static images: ${s.rendered} rendered${s.totalMs !== undefined ? ` in ${(s.totalMs / 1000).toFixed(1)} s` : ""}`);
       }
-      if (s.oversized?.length) console.log(`static images: figure outputs over the size budget: ${s.oversized.join(", ")}`);
     } catch (e) {
       staticImages = { rendered: 0, skippedReason: null, error: (e as Error).message };
       console.log(`static images FAILED: ${(e as Error).message}`);
