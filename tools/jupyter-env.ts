@@ -56,11 +56,21 @@ export function tslabBinary(root = PROJECT_ROOT): string {
   return bin;
 }
 
+/**
+ * The preload that makes tslab 1.0.22 deliver every message (see tools/lib/tslab-zmq-patch.ts):
+ * the same one the lesson runner gives its kernels, so Jupyter's kernels print the same outputs.
+ */
+export function zmqPatchPath(root = PROJECT_ROOT): string {
+  return path.join(root, ".out", "tools", "lib", "tslab-zmq-patch.js");
+}
+
 /** The kernelspec (kernel.json) the project registers. */
 export function kernelSpec(root = PROJECT_ROOT): Record<string, unknown> {
+  const patch = zmqPatchPath(root);
+  const preload = fs.existsSync(patch) ? ["--require", patch] : [];
   return {
     // The absolute Node and tslab paths: works when neither `node` nor `tslab` is on Jupyter's PATH.
-    argv: [process.execPath, tslabBinary(root), "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, ...preload, tslabBinary(root), "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     interrupt_mode: "signal",

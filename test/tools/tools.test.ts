@@ -86,8 +86,12 @@ test("kernel registration writes absolute Node and tslab paths and is idempotent
   const spec = JSON.parse(fs.readFileSync(path.join(dataDir, "kernels", KERNEL_NAME, "kernel.json"), "utf8")) as { argv: string[]; display_name: string };
   assert.deepEqual(spec, JSON.parse(JSON.stringify(kernelSpec())));
   assert.ok(path.isAbsolute(spec.argv[0]) && fs.existsSync(spec.argv[0]), `node path ${spec.argv[0]}`);
-  assert.ok(path.isAbsolute(spec.argv[1]) && fs.existsSync(spec.argv[1]), `tslab path ${spec.argv[1]}`);
-  assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  // [node, --require, <tslab-zmq-patch.js>, <tslab>, kernel, --config-path, {connection_file}]
+  assert.deepEqual(spec.argv.slice(1, 2), ["--require"]);
+  for (const i of [2, 3]) assert.ok(path.isAbsolute(spec.argv[i]) && fs.existsSync(spec.argv[i]), `argv[${i}] = ${spec.argv[i]}`);
+  assert.match(spec.argv[2], /tslab-zmq-patch\.js$/);
+  assert.match(spec.argv[3], /node_modules\/tslab\/bin\/tslab$/);
+  assert.deepEqual(spec.argv.slice(4), ["kernel", "--config-path", "{connection_file}"]);
   assert.match(spec.display_name, /emergence-lab/);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
