@@ -8,11 +8,89 @@
  * pairs with U < pMax (geometric skipping, Batagelj & Brandes 2005) and give each a label uniform on
  * [0, pMax), which is the conditional law of U given U < pMax.
  */
-import { RngOrSeed, toRng } from "../random/rng";
+import { Rng, RngOrSeed, toRng } from "../random/rng";
 import { gnpEdgeList } from "./gnp";
 import { giantFraction, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "./theory";
 import { UnionFind } from "./unionFind";
 import { checkFinite, checkInt, checkOptions } from "./validate";
+
+/**
+ * Calls visit(v, w) for every edge (v > w) of one G(n, p) sample, 0 < p < 1, by the same geometric
+ * skipping as gnpEdgeList (Batagelj & Brandes 2005), without storing the edges.
+ */
+function forEachGnpEdge(n: number, p: number, rng: Rng, visit: (v: number, w: number) => void): void {
+  const uniform = p >= 2 ** -12 ? rng.next : rng.double;
+  const invLogQ = 1 / Math.log1p(-p);
+  let v = 1;
+  let w = -1;
+  while (v < n) {
+    w += 1 + Math.floor(Math.log(1 - uniform()) * invLogQ);
+    while (w >= v && v < n) {
+      w -= v;
+      v++;
+    }
+    if (v < n) visit(v, w);
+  }
+}
+
+/**
+ * The smallest coin of every vertex that can still be isolated at some p >= pMin, for one coupled
+ * sample (values for the other vertices are irrelevant: they are below pMin). Returns those coins.
+ *
+ * "direct": sample G(n, pMax) with each edge's coin (uniform on [0, pMax)) and take minima.
+ * "twoLevel" (exact, cheaper): sample only G(n, p0) for some p0 <= pMin. Given it, a non-edge's
+ * coin is uniform on [p0, 1), independently. Vertices with an edge are non-isolated at every
+ * p >= p0; the few isolated ones, S, have all their coins in [p0, 1): one shared coin per pair inside
+ * S, and for the n - |S| pairs to the outside only the minimum matters, which is p0 + (1 - p0) times
+ * the minimum of n - |S| uniforms, 1 - (1 - U)^{1/(n - |S|)}.
+ */
+function candidateMinCoins(n: number, pMax: number, p0: number, method: "direct" | "twoLevel", rng: Rng, scratch: Float64Array): Float64Array {
+  if (method === "direct") {
+    const minU = scratch;
+    minU.fill(Infinity);
+    const next = rng.next;
+    if (pMax >= 1) {
+      for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) {
+        const u = next();
+        if (u < minU[v]) minU[v] = u;
+        if (u < minU[w]) minU[w] = u;
+      }
+    } else {
+      forEachGnpEdge(n, pMax, rng, (v, w) => {
+        const u = pMax * next();
+        if (u < minU[v]) minU[v] = u;
+        if (u < minU[w]) minU[w] = u;
+      });
+    }
+    return minU;
+  }
+  const touched = scratch;
+  touched.fill(0);
+  forEachGnpEdge(n, p0, rng, (v, w) => {
+    touched[v] = 1;
+    touched[w] = 1;
+  });
+  let s = 0;
+  for (let v = 0; v < n; v++) if (touched[v] === 0) s++;
+  const vals = new Float64Array(s).fill(Infinity);
+  const span = 1 - p0;
+  for (let i = 1; i < s; i++) {
+    for (let j = 0; j < i; j++) {
+      const u = p0 + span * rng.double();
+      if (u < vals[i]) vals[i] = u;
+      if (u < vals[j]) vals[j] = u;
+    }
+  }
+  const outside = n - s;
+  if (outside > 0) {
+    for (let i = 0; i < s; i++) {
+      const x = -Math.expm1(Math.log1p(-rng.double()) / outside);
+      const u = p0 + span * x;
+      if (u < vals[i]) vals[i] = u;
+    }
+  }
+  return vals;
+}
 
 /** Options of {@link isolatedThresholdExperiment}. */
 export interface IsolatedThresholdOptions {
@@ -24,6 +102,12 @@ export interface IsolatedThresholdOptions {
   trials: number;
   /** The random stream (or a seed). Required. */
   rng: RngOrSeed;
+  /**
+   * Sampler, both exact: "twoLevel" samples G(n, p0) for a p0 below the smallest p and finishes the
+   * few isolated vertices exactly; "direct" samples G(n, pMax). Default "auto": twoLevel unless it
+   * would leave more than 2000 isolated vertices to finish.
+   */
+  method?: "auto" | "direct" | "twoLevel";
 }
 
 /** Result of {@link isolatedThresholdExperiment}; arrays are indexed like `cs`. */
@@ -47,8 +131,9 @@ export interface IsolatedThresholdResult {
   limit: Float64Array;
   /**
    * Per trial, the hitting time in c units: c* = n p* - ln n, where p* is the smallest p at which the
-   * coupled graph has no isolated vertex (Infinity if that happens only beyond the largest p). Its
-   * distribution function tends to the Gumbel law exp(-e^{-c}).
+   * coupled graph has no isolated vertex. Its distribution function tends to the Gumbel law
+   * exp(-e^{-c}). It is Infinity if p* lies beyond the largest p (direct method only), and -Infinity
+   * if p* lies below the p0 of the two-level method (then c* < min(cs) too).
    */
   hittingC: Float64Array;
 }
@@ -84,24 +169,27 @@ export function isolatedThresholdExperiment(options: IsolatedThresholdOptions): 
   const noIso = new Float64Array(L);
   const isoSum = new Float64Array(L);
   const hittingC = new Float64Array(trials);
-  const minU = new Float64Array(n);
   const isoAtSorted = new Float64Array(L + 1);
+  // The two-level method's p0: c0 = min(min cs, max(-6, -ln(n)/2)), so p0 > 0 and about e^{-c0}
+  // vertices stay isolated at p0.
+  const cMin = Math.min(...cs);
+  const c0 = Math.min(cMin, Math.max(-6, -Math.log(n) / 2));
+  const p0 = isolatedThresholdP(n, c0);
+  const method = options.method ?? "auto";
+  if (method !== "auto" && method !== "direct" && method !== "twoLevel") {
+    throw new RangeError(`${fn}: method must be "auto", "direct" or "twoLevel", got ${String(method)}`);
+  }
+  const use = method === "auto" ? (n * Math.exp((n - 1) * Math.log1p(-p0)) <= 2000 ? "twoLevel" : "direct") : method;
+  const scratch = new Float64Array(n);
   for (let t = 0; t < trials; t++) {
-    const e = gnpEdgeList(n, pMax, { rng });
-    minU.fill(Infinity);
-    const next = rng.next;
-    for (let i = 0; i < e.m; i++) {
-      const u = pMax * next();
-      if (u < minU[e.src[i]]) minU[e.src[i]] = u;
-      if (u < minU[e.dst[i]]) minU[e.dst[i]] = u;
-    }
-    // Vertex v is isolated at p iff minU[v] >= p: count, for each sorted p, vertices with minU >= p.
+    const coins = candidateMinCoins(n, pMax, p0, use, rng, scratch);
+    // Vertex v is isolated at p iff its smallest coin is >= p: count, for each sorted p, those vertices.
     isoAtSorted.fill(0);
-    let pStar = 0;
-    for (let v = 0; v < n; v++) {
-      const mu = minU[v];
+    let pStar = -Infinity;
+    for (let v = 0; v < coins.length; v++) {
+      const mu = coins[v];
       if (mu > pStar) pStar = mu;
-      // number of sorted p with p <= mu  -> v is isolated at those p
+      // lo = number of sorted p with p <= mu: v is isolated at sorted indices 0 .. lo-1
       let lo = 0;
       let hi = L;
       while (lo < hi) {
@@ -111,7 +199,7 @@ export function isolatedThresholdExperiment(options: IsolatedThresholdOptions): 
       }
       isoAtSorted[lo]++;
     }
-    // suffix: isolated at sorted index j = # vertices with count > j
+    // isolated at sorted index j = number of vertices with lo > j
     let running = 0;
     for (let j = L - 1; j >= 0; j--) {
       running += isoAtSorted[j + 1];
@@ -119,7 +207,7 @@ export function isolatedThresholdExperiment(options: IsolatedThresholdOptions): 
       isoSum[i] += running;
       if (running === 0) noIso[i]++;
     }
-    hittingC[t] = pStar === Infinity ? Infinity : n * pStar - Math.log(n);
+    hittingC[t] = Number.isFinite(pStar) ? n * pStar - Math.log(n) : pStar;
   }
   const pNoIsolated = noIso.map((x) => x / trials);
   return {

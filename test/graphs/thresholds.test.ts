@@ -6,41 +6,42 @@ import {
 } from "../../src/graphs";
 import { Z5 } from "../random/stats-helpers";
 
-test("P(no isolated vertex) at n = 10^4 matches exp(-n(1-p)^(n-1)) and exp(-e^{-c}) within derived tolerances", () => {
-  const n = 10_000;
-  const trials = 1500;
-  const cs = [-1, 0, 1, 2];
-  const r = isolatedThresholdExperiment({ n, cs, trials, rng: createRng("isolated-1e4") });
-  for (let i = 0; i < cs.length; i++) {
-    const p = r.p[i];
-    const lambda = r.expectedIsolated[i];
-    // Sampling: the count of trials without isolated vertices is Binomial(trials, q); 5 sigma with
-    // sigma = sqrt(q(1-q)/trials) at the theoretical q (Bonferroni over 4 values of c: < 2.3e-6).
-    const sigma = Math.sqrt((r.poisson[i] * (1 - r.poisson[i])) / trials);
-    // Approximation: the number of isolated vertices W is a sum of positively related indicators, so
-    // by the Stein–Chen method (Barbour, Holst & Janson 1992, "Poisson Approximation", Thm 2.C / Cor 2.C.4)
-    // d_TV(W, Po(λ)) <= (1 - e^{-λ})/λ (Var W - λ + 2 Σ π_i²), and here Var W - λ = n(n-1)(1-p)^{2n-3} p
-    // and Σ π_i² = λ²/n. That bounds |P(W = 0) - e^{-λ}|; it is ~1e-3, far below 5 sigma (~0.05).
-    const varExcess = n * (n - 1) * Math.exp((2 * n - 3) * Math.log1p(-p)) * p;
-    const stein = ((1 - Math.exp(-lambda)) / lambda) * (varExcess + (2 * lambda * lambda) / n);
-    const tolPoisson = Z5 * sigma + stein;
-    assert.ok(
-      Math.abs(r.pNoIsolated[i] - r.poisson[i]) < tolPoisson,
-      `c = ${cs[i]}: simulated ${r.pNoIsolated[i]} vs exp(-λ) = ${r.poisson[i]} (tol ${tolPoisson})`,
-    );
-    // Against the n -> ∞ limit, add the exact deterministic gap |exp(-λ) - exp(-e^{-c})|.
-    const tolLimit = tolPoisson + Math.abs(r.poisson[i] - r.limit[i]);
-    assert.ok(Math.abs(r.pNoIsolated[i] - r.limit[i]) < tolLimit, `c = ${cs[i]}: ${r.pNoIsolated[i]} vs exp(-e^{-c}) = ${r.limit[i]}`);
-    // Mean number of isolated vertices vs λ: Var W = λ + varExcess, so 5 SE = 5 sqrt((λ + varExcess)/trials).
-    const seIso = Math.sqrt((lambda + varExcess) / trials);
-    assert.ok(Math.abs(r.meanIsolated[i] - lambda) < Z5 * seIso, `c = ${cs[i]}: mean isolated ${r.meanIsolated[i]} vs λ = ${lambda}`);
-  }
-  // The hitting times agree with the per-c counts (same coupled graphs).
-  for (let i = 0; i < cs.length; i++) {
-    const below = Array.from(r.hittingC).filter((h) => h < cs[i]).length / trials;
-    assert.equal(below, r.pNoIsolated[i]);
-  }
-});
+for (const [method, trials] of [["twoLevel", 1500], ["direct", 600]] as const) {
+  test(`P(no isolated vertex) at n = 10^4 (${method} sampler) matches exp(-n(1-p)^(n-1)) and exp(-e^{-c}) within derived tolerances`, () => {
+    const n = 10_000;
+    const cs = [-1, 0, 1, 2];
+    const r = isolatedThresholdExperiment({ n, cs, trials, rng: createRng(`isolated-1e4-${method}`), method });
+    for (let i = 0; i < cs.length; i++) {
+      const p = r.p[i];
+      const lambda = r.expectedIsolated[i];
+      // Sampling: the count of trials without isolated vertices is Binomial(trials, q); 5 sigma with
+      // sigma = sqrt(q(1-q)/trials) at the theoretical q (Bonferroni over 4 values of c and 2 samplers: < 5e-6).
+      const sigma = Math.sqrt((r.poisson[i] * (1 - r.poisson[i])) / trials);
+      // Approximation: the number of isolated vertices W is a sum of positively related indicators, so
+      // by the Stein–Chen method (Barbour, Holst & Janson 1992, "Poisson Approximation", Thm 2.C / Cor 2.C.4)
+      // d_TV(W, Po(λ)) <= (1 - e^{-λ})/λ (Var W - λ + 2 Σ π_i²), and here Var W - λ = n(n-1)(1-p)^{2n-3} p
+      // and Σ π_i² = λ²/n. That bounds |P(W = 0) - e^{-λ}|; it is ~1e-3, far below 5 sigma (~0.05).
+      const varExcess = n * (n - 1) * Math.exp((2 * n - 3) * Math.log1p(-p)) * p;
+      const stein = ((1 - Math.exp(-lambda)) / lambda) * (varExcess + (2 * lambda * lambda) / n);
+      const tolPoisson = Z5 * sigma + stein;
+      assert.ok(
+        Math.abs(r.pNoIsolated[i] - r.poisson[i]) < tolPoisson,
+        `c = ${cs[i]}: simulated ${r.pNoIsolated[i]} vs exp(-λ) = ${r.poisson[i]} (tol ${tolPoisson})`,
+      );
+      // Against the n -> ∞ limit, add the exact deterministic gap |exp(-λ) - exp(-e^{-c})|.
+      const tolLimit = tolPoisson + Math.abs(r.poisson[i] - r.limit[i]);
+      assert.ok(Math.abs(r.pNoIsolated[i] - r.limit[i]) < tolLimit, `c = ${cs[i]}: ${r.pNoIsolated[i]} vs exp(-e^{-c}) = ${r.limit[i]}`);
+      // Mean number of isolated vertices vs λ: Var W = λ + varExcess, so 5 SE = 5 sqrt((λ + varExcess)/trials).
+      const seIso = Math.sqrt((lambda + varExcess) / trials);
+      assert.ok(Math.abs(r.meanIsolated[i] - lambda) < Z5 * seIso, `c = ${cs[i]}: mean isolated ${r.meanIsolated[i]} vs λ = ${lambda}`);
+    }
+    // The hitting times agree with the per-c counts (same coupled graphs).
+    for (let i = 0; i < cs.length; i++) {
+      const below = Array.from(r.hittingC).filter((h) => h < cs[i]).length / trials;
+      assert.equal(below, r.pNoIsolated[i]);
+    }
+  });
+}
 
 /**
  * Giant component at n = 10^4. The CLT for the giant (Pittel 1990; Barraez, Boucheron & Fernandez de
