@@ -7,6 +7,9 @@ import { Rng, toRng } from "../random/rng";
 import { SkillGraph } from "./types";
 import { checkInt, checkOptions, MAX_CSR_ENTRIES } from "./validate";
 
+/** Above this many skills, distinct draws use rejection instead of a scratch permutation (64 MB). */
+const PERMUTATION_LIMIT = 1 << 24;
+
 /** Options of {@link skillGraph}. */
 export interface SkillGraphOptions {
   /** N_s, number of skills (positive integer). */
@@ -25,13 +28,14 @@ export interface SkillGraphOptions {
 }
 
 /**
- * Build the random skill graph: text -> skills (k per text, in draw order) and skill -> texts
+ * Build the random skill graph: text -> skills (k per text, in draw order, not sorted) and skill -> texts
  * (CSR, ascending text ids).
  *
  * Distinct draws use a partial Fisher–Yates shuffle (Knuth, TAOCP vol. 2, Algorithm 3.4.2 P, stopped
  * after k steps) on one scratch permutation of the skills that is never reset: for ANY arrangement
  * of the scratch array, k partial-shuffle steps give a uniform ordered k-tuple of distinct skills,
- * so text pieces are independent and each costs k draws, O(k). The skill -> texts side is a counting
+ * so text pieces are independent and each costs k draws, O(k). (Above 2^24 skills it redraws repeats
+ * instead, which needs no scratch array.) The skill -> texts side is a counting
  * sort over skills, so each skill's texts come out ascending. Time O(N_s + N_t k), memory 8 N_t k
  * bytes for the two edge arrays.
  *
@@ -61,7 +65,33 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   const textSkills = new Uint32Array(edges);
   const degree = new Uint32Array(skills + 1); // degree[s + 1], then prefix sums -> offsets
 
-  if (distinct) {
+  if (distinct && skills > PERMUTATION_LIMIT) {
+    // Too many skills for a scratch permutation: draw uniformly and redraw repeats (rejection), which
+    // also gives a uniform ordered k-tuple of distinct skills; repeats are checked by a scan of the
+    // row (small k) or a set (large k).
+    const seen = k > 64 ? new Set<number>() : null;
+    let e = 0;
+    for (let t = 0; t < texts; t++) {
+      const row = e;
+      seen?.clear();
+      for (let i = 0; i < k; i++) {
+        let s: number;
+        for (;;) {
+          s = Math.floor(next() * skills);
+          if (seen) {
+            if (!seen.has(s)) break;
+          } else {
+            let dup = false;
+            for (let j = row; j < e; j++) if (textSkills[j] === s) { dup = true; break; }
+            if (!dup) break;
+          }
+        }
+        seen?.add(s);
+        textSkills[e++] = s;
+        degree[s + 1]++;
+      }
+    }
+  } else if (distinct) {
     const perm = new Uint32Array(skills);
     for (let s = 0; s < skills; s++) perm[s] = s;
     let e = 0;

@@ -11,7 +11,7 @@ export interface SkillGraph {
   readonly k: number;
   /** true: the k skills of a text piece are distinct; false: k i.i.d. draws (repeats possible). */
   readonly distinct: boolean;
-  /** text -> skills: the skills of text t are textSkills[t*k .. t*k + k). Length texts*k. */
+  /** text -> skills: the skills of text t are textSkills[t*k .. t*k + k), in draw order (not sorted). Length texts*k. */
   readonly textSkills: Uint32Array;
   /** skill -> texts CSR offsets, length skills+1. */
   readonly skillOffsets: Uint32Array;
