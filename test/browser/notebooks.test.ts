@@ -90,6 +90,7 @@ interface ExpectedFigure {
   id: string | null;
   traces: number;
   types: string[];
+  hasPng: boolean;
 }
 
 /** Figure outputs of an executed notebook file, in order, with their trace counts. */
@@ -98,7 +99,13 @@ function expectedFigures(file: string): ExpectedFigure[] {
   return figureOutputs(nb).map((o) => {
     const spec = o.data!["application/vnd.plotly.v1+json"] as { data: { type?: string }[] };
     const meta = (o.metadata?.["emergence-lab"] ?? {}) as { elementId?: string; id?: string };
-    return { elementId: meta.elementId ?? null, id: meta.id ?? null, traces: spec.data.length, types: spec.data.map((t) => t.type ?? "scatter") };
+    return {
+      elementId: meta.elementId ?? null,
+      id: meta.id ?? null,
+      traces: spec.data.length,
+      types: spec.data.map((t) => t.type ?? "scatter"),
+      hasPng: typeof o.data!["image/png"] === "string",
+    };
   });
 }
 
@@ -113,8 +120,12 @@ before(async () => {
     console.log("browser test: build/notebooks is missing; running the lessons first");
     run(process.execPath, [RUNNER, "--out", EXECUTED], 15 * 60_000);
   }
+  // A snapshot, so that a concurrent `npm run lessons` cannot change the files mid-test.
+  const snapshot = path.join(WORK, "executed");
+  fs.mkdirSync(snapshot, { recursive: true });
   for (const f of fs.readdirSync(EXECUTED).filter((f) => f.endsWith(".ipynb")).sort()) {
-    executed.set(path.basename(f, ".ipynb"), path.join(EXECUTED, f));
+    fs.copyFileSync(path.join(EXECUTED, f), path.join(snapshot, f));
+    executed.set(path.basename(f, ".ipynb"), path.join(snapshot, f));
   }
   // The view fixture, executed by the same runner (static images included).
   run(process.execPath, [RUNNER, FIXTURE, "--out", path.join(WORK, "fixture")], 120_000);
@@ -271,6 +282,9 @@ test("without JavaScript (nbconvert HTML, as nbviewer shows it) every figure is 
   try {
     for (const [name, file] of executed) {
       const expected = expectedFigures(file);
+      expected.forEach((e, i) =>
+        assert.ok(e.hasPng, `${name} figure ${i + 1}: the executed notebook has no image/png (static images skipped or failed in npm run lessons)`),
+      );
       const page = await ctx.newPage();
       await page.goto(`file://${path.join(outDir, `${name}.html`)}`, { waitUntil: "load" });
       const imgs = await page.evaluate(
