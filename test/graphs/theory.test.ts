@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import { createRng } from "../../src/random";
 import {
+  expectedIsolatedSkills, skillDegrees, skillGraph,
   expectedIsolated, giantFraction, giantFractionStdDev, isolatedThresholdP, lambertW0, noIsolatedLimit, noIsolatedPoisson,
 } from "../../src/graphs";
 
@@ -62,4 +64,26 @@ test("isolated-vertex theory: expectation by brute force, Poisson and limit form
   }
   assert.throws(() => isolatedThresholdP(10, -5), /isolatedThresholdP: \(ln n \+ c\)\/n must lie in \[0, 1\]/);
   assert.throws(() => expectedIsolated(10, -0.1), /expectedIsolated: p must be a probability in \[0, 1\], got -0.1/);
+});
+
+test("expectedIsolatedSkills: closed forms, and the mean number of unused skills in simulated skill graphs", () => {
+  // Closed forms by repeated multiplication.
+  let q = 1;
+  for (let t = 0; t < 300; t++) q *= 1 - 4 / 1000;
+  close(expectedIsolatedSkills({ skills: 1000, texts: 300, k: 4 }), 1000 * q, 1e-12, "distinct");
+  q = 1;
+  for (let t = 0; t < 1200; t++) q *= 1 - 1 / 1000;
+  close(expectedIsolatedSkills({ skills: 1000, texts: 300, k: 4, distinct: false }), 1000 * q, 1e-12, "iid");
+  assert.equal(expectedIsolatedSkills({ skills: 5, texts: 3, k: 5 }), 0);
+  assert.throws(() => expectedIsolatedSkills({ skills: 5, texts: 3, k: 6 }), /expectedIsolatedSkills: k must be <= skills/);
+  // Simulation: mean over R graphs of the unused-skill count; its sd is at most sqrt(E) (the count
+  // is a sum of negatively related indicators, so Var <= mean), so 5 sqrt(E / R) bounds 5 SE.
+  for (const distinct of [true, false]) {
+    const rng = createRng(`unused-${distinct}`);
+    const R = 400;
+    let sum = 0;
+    for (let r = 0; r < R; r++) sum += skillDegrees(skillGraph({ skills: 200, texts: 100, k: 3, rng, distinct })).filter((d) => d === 0).length;
+    const e = expectedIsolatedSkills({ skills: 200, texts: 100, k: 3, distinct });
+    assert.ok(Math.abs(sum / R - e) < 5 * Math.sqrt(e / R), `distinct=${distinct}: ${sum / R} vs ${e}`);
+  }
 });
