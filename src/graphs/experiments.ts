@@ -19,7 +19,7 @@ import { checkFinite, checkInt, checkOptions } from "./validate";
  * skipping as gnpEdgeList (Batagelj & Brandes 2005), without storing the edges.
  */
 function forEachGnpEdge(n: number, p: number, rng: Rng, visit: (v: number, w: number) => void): void {
-  const uniform = p >= 2 ** -12 ? rng.next : rng.double;
+  const uniform = p >= 2 ** -12 ? rng.next.bind(rng) : rng.double.bind(rng);
   const invLogQ = 1 / Math.log1p(-p);
   let v = 1;
   let w = -1;
@@ -48,7 +48,7 @@ function candidateMinCoins(n: number, pMax: number, p0: number, method: "direct"
   if (method === "direct") {
     const minU = scratch;
     minU.fill(Infinity);
-    const next = rng.next;
+    const next = rng.next.bind(rng);
     if (pMax >= 1) {
       for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) {
         const u = next();
@@ -273,7 +273,7 @@ export function giantComponentExperiment(options: GiantComponentOptions): GiantC
   const sumSq = new Float64Array(L);
   for (let t = 0; t < trials; t++) {
     const e = gnpEdgeList(n, pMax, { rng });
-    const next = rng.next;
+    const next = rng.next.bind(rng);
     // bucket j: labels in [sortedP[j-1], sortedP[j]); an edge is present at sorted index j' >= j.
     const bucket = new Uint16Array(e.m);
     const counts = new Uint32Array(L + 1);

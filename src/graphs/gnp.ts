@@ -16,7 +16,7 @@ export interface GnpOptions {
 function uniformFor(p: number, rng: { next(): number; double(): number }): () => number {
   // With 32-bit uniforms the probability of each skip value is off by at most 2^-32 absolute,
   // i.e. relative 2^-32 / p per value; below p = 2^-12 use 53-bit uniforms (relative <= 2^-41).
-  return p >= 2 ** -12 ? rng.next : rng.double;
+  return p >= 2 ** -12 ? rng.next.bind(rng) : rng.double.bind(rng);
 }
 
 /**

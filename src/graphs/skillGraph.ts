@@ -59,7 +59,7 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
     throw new RangeError(`${fn}: texts * k must be <= ${MAX_CSR_ENTRIES} (Uint32 CSR), got ${texts} * ${k} = ${texts * k}`);
   }
   const rng = toRng(options.rng, `${fn}: rng`);
-  const next = rng.next;
+  const next = rng.next.bind(rng); // bound: an Rng may be a class instance
 
   const edges = texts * k;
   const textSkills = new Uint32Array(edges);
