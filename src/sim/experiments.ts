@@ -11,6 +11,7 @@ import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
 import { checkGraph, checkInRange, checkInt } from "./check";
 import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
 import { randomFailureSet } from "./failures";
+import { tupleCompetence } from "./tuples";
 import { finiteSizeBetaMin, finiteSizeBound } from "./finiteSize";
 
 function checkList(fn: string, name: string, xs: unknown, each: (v: number, i: number) => void): number[] {
@@ -293,6 +294,59 @@ export function slingshotRows(options: { k: number; thetas: ArrayLike<number>; a
       guaranteedFailureRate: r.feasible ? r.beta * theta : null,
       guaranteedCompetence: r.feasible ? 1 - r.beta * theta : null,
       fractionAtLevel,
+    };
+  });
+}
+
+/** One k' of {@link tupleBoundCheck}. */
+export interface TupleBoundRow {
+  kPrime: number;
+  /** 1 - (1 - theta)^k': the failed fraction of random k'-pieces. */
+  thetaPrime: number;
+  /** k'·theta: the union bound on it that Theorem 14 uses. */
+  unionTheta: number;
+  /** Theorem 14's guarantee 1 - beta_min(alpha)·k'·theta for all but alpha of the k'-tuples (null: infeasible). */
+  theoremCompetence: number | null;
+  /** Competence reached by all but the worst alpha fraction of sampled tuples, random failure set. */
+  randomCompetence: number;
+  /** The same under the balanced adversary's failure set (aimed at alpha of the skills). */
+  adversarialCompetence: number;
+}
+
+/**
+ * Theorem 14 (Arora & Goyal 2023) checked by simulation: for each k', sample k'-tuples of skills,
+ * compute each tuple's competence on its k'-pieces (exactly, 1 - prod(1 - r(s_i))) under a random and
+ * an adversarial failure set, and compare the competence of all but the worst alpha fraction of tuples
+ * with the theorem's guarantee 1 - beta_min(alpha)·k'·theta.
+ */
+export function tupleBoundCheck(options: { graph: SkillGraph; theta: number; kPrimes: ArrayLike<number>; alpha: number; tuples: number; rng: RngOrSeed }): TupleBoundRow[] {
+  const fn = "tupleBoundCheck";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, kPrimes, alpha, tuples, rng }, got ${String(options)}`);
+  const g = checkGraph(fn, options.graph);
+  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
+    throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
+  }
+  const tuples = checkInt(fn, "tuples", options.tuples, 1);
+  const kPrimes = checkList(fn, "kPrimes", options.kPrimes, (kp, i) => {
+    if (!Number.isInteger(kp) || kp < 1 || kp > g.skills) throw new RangeError(`${fn}: kPrimes[${i}] must be an integer in [1, ${g.skills}], got ${kp}`);
+  });
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
+  const advY = adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork("adversary") }).failed;
+  return kPrimes.map((kPrime, i) => {
+    const unionTheta = kPrime * theta;
+    const th = unionTheta < 1 ? betaMin({ theta: unionTheta, k: g.k, alpha }) : null;
+    const worst = (y: Uint8Array, label: string): number =>
+      worstFractionFailureRate(tupleCompetence({ graph: g, failed: y, kPrime, tuples, rng: rng.fork(`${label}${i}`) }).failureRate, alpha);
+    return {
+      kPrime,
+      thetaPrime: 1 - Math.pow(1 - theta, kPrime),
+      unionTheta,
+      theoremCompetence: th && th.feasible ? 1 - th.beta * unionTheta : null,
+      randomCompetence: 1 - worst(randomY, "random"),
+      adversarialCompetence: 1 - worst(advY, "adversary"),
     };
   });
 }

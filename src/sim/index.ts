@@ -13,5 +13,5 @@ export { kPieceFailureFraction, tupleCompetence } from "./tuples";
 export type { KPieceOptions, KPieceResult, TupleCompetenceOptions, TupleCompetenceResult } from "./tuples";
 export { finiteSizeBound, finiteSizeBetaMin } from "./finiteSize";
 export type { FiniteSizeParameters, FiniteSizeBound, FiniteSizeBetaMin } from "./finiteSize";
-export { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows } from "./experiments";
-export type { BoundCheckRow, BoundCheckOptions, FiniteSizeRow, FiniteSizeSweepOptions, ConcentrationRow, SlingshotRow } from "./experiments";
+export { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows, tupleBoundCheck } from "./experiments";
+export type { BoundCheckRow, BoundCheckOptions, FiniteSizeRow, FiniteSizeSweepOptions, ConcentrationRow, SlingshotRow, TupleBoundRow } from "./experiments";

@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows, adversaryLimitBeta } from "../../src/sim";
+import { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows, adversaryLimitBeta, tupleBoundCheck } from "../../src/sim";
 import { betaMin } from "../../src/theory/theorem8";
 import { randomTestGraph } from "./helpers";
 
@@ -57,4 +57,16 @@ test("validation", () => {
   assert.throws(() => finiteSizeSweep({ skills: 10, ratios: [0], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }), /finiteSizeSweep: ratios\[0\] must be a positive number/);
   assert.throws(() => concentrationSweep({ skills: 10, textsList: [1.5], k: 2, theta: 0.1, rng: 1 }), /concentrationSweep: textsList\[0\] must be a positive integer, got 1.5/);
   assert.throws(() => slingshotRows({ k: 8, thetas: [0.1], alpha: 0.1, level: 2 }), /slingshotRows: level must be a finite number in \[0, 1\], got 2/);
+});
+
+test("tupleBoundCheck: tuple competences lie above Theorem 14's guarantee and fall with k'", () => {
+  const g = randomTestGraph(300, 30000, 8, "tuples-bc");
+  const rows = tupleBoundCheck({ graph: g, theta: 0.05, kPrimes: [1, 2, 4], alpha: 0.2, tuples: 2000, rng: "tb" });
+  assert.deepEqual(rows.map((r) => r.kPrime), [1, 2, 4]);
+  for (const r of rows) {
+    assert.ok(Math.abs(r.thetaPrime - (1 - 0.95 ** r.kPrime)) < 1e-15);
+    assert.ok(r.theoremCompetence !== null, `k' = ${r.kPrime} feasible`);
+    assert.ok(r.randomCompetence > r.theoremCompetence! && r.adversarialCompetence > r.theoremCompetence!, `k' = ${r.kPrime}`);
+  }
+  assert.ok(rows[0].randomCompetence > rows[1].randomCompetence && rows[1].randomCompetence > rows[2].randomCompetence);
 });
