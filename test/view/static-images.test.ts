@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { renderStaticImages, staticRenderingUnavailable } from "../../tools/static-images";
+import { FigureRenderer, launchChromium, optimizePng, renderStaticImages, staticRenderingUnavailable } from "../../tools/static-images";
 import { lineFigure } from "../../src/view/figure";
 import { figureBundle } from "../../src/view/figure-html";
 
@@ -99,4 +99,64 @@ test("static images: without Chromium nothing changes and one reason is given", 
     else process.env.EMERGENCE_LAB_CHROMIUM = saved;
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("optimizePng is lossless: Chromium decodes the same pixels from both files", { skip: !ci && unavailable ? unavailable : false }, async () => {
+  const renderer = await FigureRenderer.open();
+  let raw: Buffer;
+  try {
+    const f = figureOutput(3);
+    const img = await renderer.render(f.data["application/vnd.plotly.v1+json"] as { data: unknown[]; layout: Record<string, unknown> }, { optimize: false });
+    raw = Buffer.from(img.png, "base64");
+  } finally {
+    await renderer.close();
+  }
+  const opt = optimizePng(raw);
+  assert.ok(opt.length < raw.length, `optimized ${opt.length} bytes vs ${raw.length}`);
+  assert.equal(opt[25], 2, "opaque RGBA re-encoded as RGB (IHDR colour type 2)");
+  // An independent decoder (the browser's) must see identical RGBA pixels.
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const diff = await page.evaluate(async (a: { raw: string; opt: string }) => {
+      const pixels = async (b64: string) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bmp = await createImageBitmap(new Blob([bytes], { type: "image/png" }), { premultiplyAlpha: "none", colorSpaceConversion: "none" });
+        const c = document.createElement("canvas");
+        c.width = bmp.width;
+        c.height = bmp.height;
+        const ctx = c.getContext("2d")!;
+        ctx.drawImage(bmp, 0, 0);
+        return { w: bmp.width, h: bmp.height, d: ctx.getImageData(0, 0, bmp.width, bmp.height).data };
+      };
+      const x = await pixels(a.raw);
+      const y = await pixels(a.opt);
+      let n = 0;
+      for (let i = 0; i < x.d.length; i++) if (x.d[i] !== y.d[i]) n++;
+      return { n, same: x.w === y.w && x.h === y.h, len: x.d.length };
+    }, { raw: raw.toString("base64"), opt: opt.toString("base64") });
+    assert.equal(diff.same, true, "same size");
+    assert.ok(diff.len > 0);
+    assert.equal(diff.n, 0, `${diff.n} of ${diff.len} bytes differ`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("optimizePng: not a PNG throws; PNG kinds it does not handle come back unchanged", () => {
+  assert.throws(() => optimizePng(Buffer.from("hello, world, not a png at all....")), /optimizePng: not a PNG/);
+  // A 1x1 16-bit greyscale PNG header (bit depth 16): returned as is.
+  const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 16;
+  ihdr[9] = 0;
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  const png = Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IEND", Buffer.alloc(0))]);
+  assert.equal(optimizePng(png), png);
 });
