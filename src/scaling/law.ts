@@ -114,3 +114,17 @@ export function frontierLossExponent(params: ScalingParams): number {
   const p = checkScalingParams("frontierLossExponent", params);
   return (p.alpha * p.beta) / (p.alpha + p.beta);
 }
+
+/**
+ * Iso-loss curve: the number of tokens D at which a model of N parameters reaches `loss`, solving
+ * E + A/N^alpha + B/D^beta = loss for D:  D = (B / (loss - E - A/N^alpha))^(1/beta).
+ * Returns Infinity when no finite D reaches that loss (loss <= E + A/N^alpha: the model is too small).
+ */
+export function isoLossTokens(N: number, loss: number, params: ScalingParams): number {
+  checkPositive("isoLossTokens", "N", N);
+  checkPositive("isoLossTokens", "loss", loss);
+  const p = checkScalingParams("isoLossTokens", params);
+  const room = loss - p.E - p.A * Math.pow(N, -p.alpha);
+  if (room <= 0) return Infinity;
+  return Math.pow(p.B / room, 1 / p.beta);
+}

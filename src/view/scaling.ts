@@ -4,7 +4,7 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, type ScalingParams } from "../scaling";
+import { chinchillaLoss, computeOptimal, isoLossTokens, type ScalingParams } from "../scaling";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
 /** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
@@ -95,13 +95,13 @@ export interface IsoLossContourFigureOptions {
   runs?: ScalingRunPoint[];
   /** Label of the runs in the legend (say "synthetic" when they are). */
   runsName?: string;
-  /** Compute budgets whose iso-FLOP lines D = C/(6N) are drawn (default 1e19, 1e21, 1e23, 1e25). */
+  /** Compute budgets whose iso-FLOP lines D = C/(6N) are drawn (default 1e19, 1e21, 1e23). */
   isoFlops?: number[];
   /** Draw the compute-optimal frontier (default true). */
   frontier?: boolean;
-  /** Grid resolution per axis (default 60). */
+  /** Points per contour curve (default 120). */
   resolution?: number;
-  /** Contour levels in nats/token (default: from E + 0.1, rounded up to 0.1, in steps of 0.1 over 1.5 nats). */
+  /** Contour levels in nats/token (default: from E + 0.1, rounded up to 0.1, in steps of 0.2 over 1.2 nats). */
   levels?: { start: number; end: number; size: number };
   title?: string;
   id?: string;
@@ -109,41 +109,63 @@ export interface IsoLossContourFigureOptions {
 }
 
 /**
- * Iso-loss contours of L(N, D) in the (log10 N, log10 D) plane, with the runs, iso-FLOP lines
- * C = 6 N D, and the compute-optimal frontier (where each iso-FLOP line touches a contour).
- * Axes are log10 N and log10 D so the contour interpolation is done in log space.
+ * Iso-loss contours of L(N, D) in the (log10 N, log10 D) plane, drawn in closed form with
+ * {@link isoLossTokens}, with the runs, iso-FLOP lines C = 6 N D, and the compute-optimal frontier
+ * (where each iso-FLOP line touches a contour). Each contour is labelled with its loss at its right end.
  */
 export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
   const fn = "isoLossContourFigure";
   if (!options || !options.params) throw new TypeError(`${fn}: options.params is required`);
   const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
   const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
-  const res = options.resolution ?? 60;
+  const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
-  const Ns = logspace(n0, n1, res), Ds = logspace(d0, d1, res);
-  const z = Ds.map((D) => Ns.map((N) => chinchillaLoss(N, D, options.params)));
-  const lx = Ns.map(Math.log10), ly = Ds.map(Math.log10);
+  const Ns = logspace(n0, n1, res);
   const start0 = Math.ceil((options.params.E + 0.1) * 10) / 10;
-  const levels = options.levels ?? { start: start0, end: start0 + 1.5, size: 0.1 };
+  const levels = options.levels ?? { start: start0, end: start0 + 1.2, size: 0.2 };
   if (!(levels.size > 0) || !(levels.end > levels.start)) throw new RangeError(`${fn}: levels must have size > 0 and end > start, got ${JSON.stringify(levels)}`);
-  const data: Record<string, unknown>[] = [
-    {
-      type: "contour",
-      name: "L(N, D)",
-      x: lx,
-      y: ly,
-      z,
-      colorscale: "Viridis",
-      reversescale: true,
-      autocontour: false,
-      zmin: levels.start - levels.size,
-      zmax: levels.end + levels.size,
-      contours: { start: levels.start, end: levels.end, size: levels.size, coloring: "heatmap", showlabels: true, labelfont: { size: 10, color: "black" } },
-      colorbar: { title: { text: "loss (nats/token)" } },
-      hovertemplate: "log10 N = %{x:.2f}<br>log10 D = %{y:.2f}<br>L = %{z:.3f}<extra></extra>",
-    },
-  ];
-  for (const C of options.isoFlops ?? [1e19, 1e21, 1e23, 1e25]) {
+  const data: Record<string, unknown>[] = [];
+  const annotations: Record<string, unknown>[] = [];
+  const lD0 = Math.log10(d0), lD1 = Math.log10(d1);
+  // Each contour in closed form, D(N) = (B / (L - E - A/N^alpha))^(1/beta) (isoLossTokens), rounded
+  // to 1e-4 decades: exact curves with few points, which keeps the saved notebook small.
+  const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+  const count = Math.round((levels.end - levels.start) / levels.size);
+  for (let j = 0; j <= count; j++) {
+    const L = levels.start + j * levels.size;
+    const xs: number[] = [], ys: number[] = [];
+    // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
+    // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
+    const p = options.params;
+    const roomTop = L - p.E - p.B * Math.pow(d1, -p.beta);
+    const nTop = roomTop > 0 ? Math.pow(p.A / roomTop, 1 / p.alpha) : Infinity;
+    if (nTop > n0 && nTop < n1) {
+      xs.push(round(Math.log10(nTop)));
+      ys.push(round(lD1));
+    }
+    for (const N of Ns) {
+      if (N <= nTop && xs.length > 0) continue;
+      const lD = Math.log10(isoLossTokens(N, L, options.params));
+      if (lD >= lD0 && lD <= lD1) {
+        xs.push(round(Math.log10(N)));
+        ys.push(round(lD));
+      }
+    }
+    if (xs.length < 2) continue;
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: "iso-loss contours L(N, D) (nats/token)",
+      legendgroup: "iso-loss",
+      showlegend: data.length === 0,
+      x: xs,
+      y: ys,
+      line: { color: "#3b6ea8", width: 1.2 },
+      hovertemplate: `L = ${L.toFixed(2)}<extra></extra>`,
+    });
+    annotations.push({ x: xs[xs.length - 1], y: ys[ys.length - 1], text: L.toFixed(1), showarrow: false, xanchor: "left", font: { size: 10, color: "#3b6ea8" } });
+  }
+  for (const C of options.isoFlops ?? [1e19, 1e21, 1e23]) {
     const pts = Ns.filter((N) => C / (6 * N) >= d0 && C / (6 * N) <= d1);
     if (pts.length < 2) continue;
     data.push({
@@ -152,7 +174,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
       name: `C = ${C.toExponential(0)} FLOPs`,
       x: pts.map(Math.log10),
       y: pts.map((N) => Math.log10(C / (6 * N))),
-      line: { color: "#444", dash: "dot", width: 1 },
+      line: { color: "#888", dash: "dot", width: 1 },
       showlegend: false,
       hoverinfo: "name",
     });
@@ -177,7 +199,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
       name: options.runsName ?? "training runs",
       x: options.runs.map((r) => Math.log10(r.N)),
       y: options.runs.map((r) => Math.log10(r.D)),
-      marker: { size: 5, color: "black", symbol: "circle-open" },
+      marker: { size: 4, color: "rgba(0,0,0,0.6)" },
       text: options.runs.map((r) => `loss ${r.loss.toFixed(3)}`),
     });
   }
@@ -188,7 +210,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
       xaxis: { title: { text: "log10 N (parameters)" }, range: [Math.log10(n0), Math.log10(n1)] },
       yaxis: { title: { text: "log10 D (training tokens)" }, range: [Math.log10(d0), Math.log10(d1)] },
       legend: { orientation: "h", y: -0.2 },
-      height: 560,
+      annotations,
     },
     id: options.id,
     caption: options.caption,

@@ -6,6 +6,7 @@ import {
   chinchillaLoss,
   computeOptimal,
   frontierLossExponent,
+  isoLossTokens,
   reducibleLoss,
   reducibleLossRatio,
   type ScalingParams,
@@ -134,4 +135,16 @@ test("frontierLossExponent: the reducible loss on the frontier falls as C^-(alph
     assert.ok(Math.abs(slope - frontierLossExponent(p)) < 1e-7, `slope ${slope}, gamma ${frontierLossExponent(p)}`);
   }
   assert.throws(() => frontierLossExponent({ ...HOFFMANN_2022, beta: -1 }), /frontierLossExponent: params\.beta/);
+});
+
+test("isoLossTokens solves L(N, D) = loss for D; Infinity when the model is too small", () => {
+  for (const [N, loss] of [[1e9, 2.5], [7e10, 2.0], [1e8, 3.3]]) {
+    const D = isoLossTokens(N, loss, HOFFMANN_2022);
+    assert.ok(Number.isFinite(D));
+    assert.ok(Math.abs(chinchillaLoss(N, D, HOFFMANN_2022) - loss) < 1e-12, `N=${N}, loss=${loss}`);
+  }
+  // E + A/N^alpha at N = 1000 with EXACT: 1 + 0.8 = 1.8; loss 1.8 is out of reach, 2.8 needs D = 81.
+  assert.equal(isoLossTokens(1000, 1.8, EXACT), Infinity);
+  assert.ok(Math.abs(isoLossTokens(1000, 2.8, EXACT) - 81) < 1e-9);
+  assert.throws(() => isoLossTokens(1e9, 0, HOFFMANN_2022), /isoLossTokens: loss must be a finite number > 0, got 0/);
 });
