@@ -205,22 +205,33 @@ function filterRows(px: Uint8Array, width: number, height: number, bpp: number):
   const stride = width * bpp;
   const out = Buffer.alloc((stride + 1) * height);
   const cand = [0, 1, 2, 3, 4].map(() => new Uint8Array(stride));
+  const [c0, c1, c2, c3, c4] = cand;
   for (let y = 0; y < height; y++) {
     const row = y * stride;
     const prev = row - stride;
-    const sums = [0, 0, 0, 0, 0];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
     for (let x = 0; x < stride; x++) {
       const v = px[row + x];
       const a = x >= bpp ? px[row + x - bpp] : 0;
       const b = y > 0 ? px[prev + x] : 0;
       const c = x >= bpp && y > 0 ? px[prev + x - bpp] : 0;
-      const f = [v, v - a, v - b, v - ((a + b) >> 1), v - paeth(a, b, c)];
-      for (let t = 0; t < 5; t++) {
-        const r = f[t] & 255;
-        cand[t][x] = r;
-        sums[t] += r < 128 ? r : 256 - r;
-      }
+      const r0 = v;
+      const r1 = (v - a) & 255;
+      const r2 = (v - b) & 255;
+      const r3 = (v - ((a + b) >> 1)) & 255;
+      const r4 = (v - paeth(a, b, c)) & 255;
+      c0[x] = r0;
+      c1[x] = r1;
+      c2[x] = r2;
+      c3[x] = r3;
+      c4[x] = r4;
+      s0 += r0 < 128 ? r0 : 256 - r0;
+      s1 += r1 < 128 ? r1 : 256 - r1;
+      s2 += r2 < 128 ? r2 : 256 - r2;
+      s3 += r3 < 128 ? r3 : 256 - r3;
+      s4 += r4 < 128 ? r4 : 256 - r4;
     }
+    const sums = [s0, s1, s2, s3, s4];
     let best = 0;
     for (let t = 1; t < 5; t++) if (sums[t] < sums[best]) best = t;
     out[y * (stride + 1)] = best;
