@@ -157,22 +157,25 @@ export function huberLogObjective(data: ScalingFitData, delta: number, theta: Ar
   const { lnN, lnD, lnL, weight } = data;
   const a = theta[0], b = theta[1], e = theta[2], alpha = theta[3], beta = theta[4];
   const halfDelta = 0.5 * delta;
+  const ee = Math.exp(e);
   let f = 0, ga = 0, gb = 0, ge = 0, gal = 0, gbe = 0;
   const n = lnN.length;
   for (let i = 0; i < n; i++) {
     const ln = lnN[i], ld = lnD[i];
     const t1 = a - alpha * ln;
     const t2 = b - beta * ld;
-    // exp of each term relative to the largest one (one of them is exactly 1).
-    let m: number, e1: number, e2: number, e3: number;
-    if (t1 >= t2 && t1 >= e) {
-      m = t1; e1 = 1; e2 = Math.exp(t2 - t1); e3 = Math.exp(e - t1);
-    } else if (t2 >= e) {
-      m = t2; e2 = 1; e1 = Math.exp(t1 - t2); e3 = Math.exp(e - t2);
-    } else {
-      m = e; e3 = 1; e1 = Math.exp(t1 - e); e2 = Math.exp(t2 - e);
+    // Fast path: the three exponentials directly (no overflow or underflow for parameters anywhere
+    // near the data). Otherwise shift by the largest term (stable log-sum-exp); one of them is 1.
+    let e1 = Math.exp(t1), e2 = Math.exp(t2), e3 = ee;
+    let sum = e1 + e2 + e3;
+    let m = 0;
+    if (!(sum > 1e-300 && sum < 1e300)) {
+      m = t1 > t2 ? (t1 > e ? t1 : e) : t2 > e ? t2 : e;
+      e1 = Math.exp(t1 - m);
+      e2 = Math.exp(t2 - m);
+      e3 = Math.exp(e - m);
+      sum = e1 + e2 + e3;
     }
-    const sum = e1 + e2 + e3;
     const r = m + Math.log(sum) - lnL[i];
     const w = weight[i];
     let h: number;
