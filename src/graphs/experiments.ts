@@ -19,6 +19,7 @@ import { checkFinite, checkInt, checkOptions } from "./validate";
  * skipping as gnpEdgeList (Batagelj & Brandes 2005), without storing the edges.
  */
 function forEachGnpEdge(n: number, p: number, rng: Rng, visit: (v: number, w: number) => void): void {
+  if (!(p > 0)) return;
   const uniform = p >= 2 ** -12 ? rng.next.bind(rng) : rng.double.bind(rng);
   const invLogQ = 1 / Math.log1p(-p);
   let v = 1;

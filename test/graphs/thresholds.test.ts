@@ -75,3 +75,36 @@ test("largest component fraction at n = 10^4 matches the Lambert-W giant fractio
   const tol2 = (Z5 * giantFractionStdDev(n, 2)) / Math.sqrt(T2) + 10 / n;
   assert.ok(Math.abs(s / T2 - giantFraction(2)) < tol2, `direct c = 2: ${s / T2} vs ${giantFraction(2)}`);
 });
+
+/**
+ * Exact P(no isolated vertex) for small n by inclusion–exclusion: a given set of j vertices is
+ * isolated iff its C(j,2) inner pairs and j(n-j) outgoing pairs are all non-edges, so
+ * P(no isolated) = sum_j (-1)^j C(n,j) (1-p)^{C(j,2) + j(n-j)}.
+ */
+function exactNoIsolated(n: number, p: number): number {
+  let s = 0;
+  let binom = 1;
+  for (let j = 0; j <= n; j++) {
+    s += (j % 2 ? -1 : 1) * binom * (1 - p) ** ((j * (j - 1)) / 2 + j * (n - j));
+    binom = (binom * (n - j)) / (j + 1);
+  }
+  return s;
+}
+
+test("P(no isolated vertex) for n = 8 matches the exact inclusion–exclusion value, both samplers, deep below the threshold too", () => {
+  const n = 8;
+  const trials = 20_000;
+  // c from -1.9 (p0 = p = 0.0223: most vertices isolated, so the two-level method's inner pairs matter) to 3.
+  const cs = [-1.9, -1, 0, 1, 3];
+  for (const method of ["twoLevel", "direct"] as const) {
+    const r = isolatedThresholdExperiment({ n, cs, trials, rng: createRng(`exact-8-${method}`), method });
+    for (let i = 0; i < cs.length; i++) {
+      const q = exactNoIsolated(n, r.p[i]);
+      const tol = Z5 * Math.sqrt((q * (1 - q)) / trials); // 5 sigma, Bonferroni over 10 checks: < 6e-6
+      assert.ok(Math.abs(r.pNoIsolated[i] - q) < tol, `${method}, c = ${cs[i]}: ${r.pNoIsolated[i]} vs exact ${q} (tol ${tol})`);
+      // mean isolated count: exactly n(1-p)^(n-1), which the result also reports
+      assert.ok(Math.abs(r.expectedIsolated[i] - n * (1 - r.p[i]) ** (n - 1)) < 1e-12);
+    }
+  }
+});
+
