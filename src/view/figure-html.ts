@@ -179,7 +179,8 @@ const DRAW_SCRIPT = `(function () {
     });
   }).then(null, function (e) {
     el.setAttribute("data-el-state", "failed");
-    say("Interactive figure unavailable: " + (e && e.message ? e.message : String(e)) + ".");
+    var why = e && e.message ? e.message : String(e);
+    say((el.querySelector(".el-fig-fallback img") ? "Static image shown; the interactive figure is unavailable: " : "Interactive figure unavailable: ") + why + ".");
   });
 })();`;
 
@@ -212,7 +213,7 @@ export function figureHtml(figure: Figure, options: FigureHtmlOptions): string {
     `data-traces="${figure.data.length}" style="margin:0">` +
     `<div class="el-fig-plot"></div>` +
     `<div class="el-fig-fallback">${fallback}</div>` +
-    `<div class="el-fig-status" style="display:none;color:#a00"></div>` +
+    `<div class="el-fig-status" style="display:none;color:#777;font-size:90%"></div>` +
     caption +
     `</figure>\n<script type="text/javascript">\n${script}\n</script>`
   );

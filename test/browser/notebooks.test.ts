@@ -67,7 +67,11 @@ interface BrowserContext {
   close(): Promise<void>;
 }
 interface Browser {
-  newContext(o?: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean }): Promise<BrowserContext>;
+  newContext(o?: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+    extraHTTPHeaders?: Record<string, string>;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -362,6 +366,81 @@ test("npm run figures: PNG and standalone offline HTML for every figure id", { s
       assert.equal(traces, e.traces, `${e.id}.html draws ${e.traces} traces`);
     }
     assert.deepEqual(requests, [], "the standalone pages load nothing from the network");
+  } finally {
+    await ctx.close();
+  }
+});
+
+test("JupyterLab-style page (config-data base URL, no require.js, scripts re-inserted): draws, or fails visibly", { skip, timeout: 60_000 }, async () => {
+  // JupyterLab 4 is not packaged in Debian, so this page imitates what matters of it: the base URL
+  // in a #jupyter-config-data element, no require.js, and output HTML set with innerHTML whose
+  // <script> elements are then re-created so that they run (as JupyterLab's renderHTML does).
+  const file = executed.get("view-figures")!;
+  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+  const htmls = figureOutputs(nb).map((o) => {
+    const h = o.data!["text/html"];
+    return Array.isArray(h) ? h.join("") : String(h);
+  });
+  const page = (baseUrl: string) => `<!DOCTYPE html><html><head><meta charset="utf-8">
+<script id="jupyter-config-data" type="application/json">${JSON.stringify({ baseUrl })}</script></head>
+<body><div id="out"></div><script>
+var outputs = ${JSON.stringify(htmls).replace(/</g, "\\u003c")};
+outputs.forEach(function (h) {
+  var host = document.createElement("div");
+  host.innerHTML = h;
+  document.getElementById("out").appendChild(host);
+  host.querySelectorAll("script").forEach(function (old) {
+    var s = document.createElement("script");
+    s.textContent = old.textContent;
+    old.parentNode.replaceChild(s, old);
+  });
+});
+</script></body></html>`;
+  const dir = path.join(WORK, "lab-sim");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "ok.html"), page("/"));
+  fs.writeFileSync(path.join(dir, "wrong-root.html"), page("/not-the-project-root/"));
+  // The server's /files/ route serves HTML in a sandbox (opaque origin, so no login cookie is
+  // sent): authenticate every request of this context with the token header instead.
+  const ctx = await browser!.newContext({ viewport: { width: 1000, height: 800 }, extraHTTPHeaders: { Authorization: `token ${server!.token}` } });
+  try {
+    const read = async (name: string) => {
+      const p = await ctx.newPage();
+      await p.goto(`${server!.url}files/${rel(path.join(dir, name))}?token=${server!.token}`, { waitUntil: "load" });
+      await p.waitForFunction(
+        (n: number) => {
+          const f = Array.from(document.querySelectorAll("figure.emergence-lab-figure"));
+          return f.length === n && f.every((x) => ["plotly", "failed"].includes(x.getAttribute("data-el-state") ?? ""));
+        },
+        htmls.length,
+        { timeout: 30_000 },
+      );
+      const r = await p.evaluate(
+        () =>
+          Array.from(document.querySelectorAll("figure.emergence-lab-figure")).map((f) => ({
+            state: f.getAttribute("data-el-state"),
+            traces: (f.querySelector(".js-plotly-plot") as unknown as { data?: unknown[] } | null)?.data?.length ?? null,
+            status: (f.querySelector(".el-fig-status") as HTMLElement).textContent ?? "",
+            statusVisible: (f.querySelector(".el-fig-status") as HTMLElement).style.display !== "none",
+            img: ((f.querySelector(".el-fig-fallback img") as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+          })),
+        null,
+      );
+      await p.close();
+      return r;
+    };
+    const expected = expectedFigures(file);
+    const ok = await read("ok.html");
+    ok.forEach((f, i) => {
+      assert.equal(f.state, "plotly", `figure ${i + 1}: ${f.status}`);
+      assert.equal(f.traces, expected[i].traces);
+    });
+    const wrong = await read("wrong-root.html");
+    wrong.forEach((f, i) => {
+      assert.equal(f.state, "failed", `figure ${i + 1} cannot load plotly.js from a wrong root`);
+      assert.ok(f.statusVisible && /could not load plotly\.js from \/not-the-project-root\/files\/node_modules/.test(f.status), f.status);
+      assert.ok(f.img, "the static image stays visible");
+    });
   } finally {
     await ctx.close();
   }
