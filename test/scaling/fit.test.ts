@@ -120,7 +120,7 @@ const csv = sharedChinchillaCsv();
  */
 const SCIPY_FULL_GRID_OBJECTIVE = 0.0010182740178168496;
 
-test("real runs: the full-grid fit reproduces Besiroglu et al. 2024 (Table 1) and beats scipy's objective", { skip: csv ? false : "Chinchilla CSV not found" }, () => {
+test("real runs: the full-grid fit reproduces the estimates of Besiroglu et al. 2024 and beats scipy's objective", { skip: csv ? false : "Chinchilla CSV not found" }, () => {
   const rows = dropHighestLoss(parseChinchillaCsv(fs.readFileSync(csv!, "utf8")), 5);
   assert.equal(rows.length, 240);
   const fit = fitScalingLaw(rows);
