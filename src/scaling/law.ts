@@ -31,7 +31,7 @@ export const HOFFMANN_2022: Readonly<ScalingParams> = Object.freeze({ E: 1.69, A
  * Besiroglu, Erdil, Barnett & You 2024, "Chinchilla Scaling: A replication attempt"
  * (Epoch AI, arXiv 2404.10102), their reported estimates: the refit of Hoffmann's Approach 3 on the 240 runs they
  * extracted from Hoffmann's Figure 4 (245 runs, the 5 highest-loss runs dropped), with the same
- * procedure (Huber delta = 1e-3 on log residuals, summed, L-BFGS from the same grid). Printed values:
+ * procedure (Huber delta = 1e-3 on log residuals, summed, quasi-Newton from the same grid). Values:
  * E = 1.8172 (s.e. 0.03), A = 482.01 (124.58), B = 2085.43 (1293.23), alpha = 0.3478 (0.02),
  * beta = 0.3658 (0.02).
  */
