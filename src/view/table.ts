@@ -34,12 +34,16 @@ interface DataFrameLike {
   index?: unknown[];
 }
 
-/** True for a danfojs DataFrame (or anything with string `columns` and 2-D `values`). */
+/** True for a danfojs DataFrame or Series (anything with `columns` and 2-D or 1-D `values`). */
 export function isDataFrameLike(x: unknown): boolean {
   if (!x || typeof x !== "object" || Array.isArray(x)) return false;
   const d = x as Partial<DataFrameLike>;
   try {
-    return Array.isArray(d.columns) && Array.isArray(d.values) && d.values.every((r) => Array.isArray(r));
+    if (!Array.isArray(d.columns) || !Array.isArray(d.values)) return false;
+    const v = d.values as unknown[];
+    const rows = v.every((r) => Array.isArray(r));
+    const series = d.columns.length === 1 && v.every((r) => !Array.isArray(r));
+    return rows || series;
   } catch {
     return false;
   }
@@ -52,7 +56,11 @@ export function isDataFrameLike(x: unknown): boolean {
 export function toTableData(input: unknown, options: { columns?: string[] } = {}): TableData {
   const fn = "showTable";
   if (isDataFrameLike(input)) {
-    const df = input as DataFrameLike;
+    const raw = input as DataFrameLike;
+    // A Series: one column of values.
+    const df: DataFrameLike = (raw.values as unknown[]).every((r) => Array.isArray(r))
+      ? raw
+      : { columns: raw.columns, values: (raw.values as unknown[]).map((v) => [v]), index: raw.index };
     const all = df.columns.map(String);
     const cols = options.columns ?? all;
     const pos = cols.map((c) => {

@@ -54,4 +54,9 @@ test("a real danfojs DataFrame is displayed like its rows", async () => {
   ]);
   assert.equal(fromDf.text, fromRows.text);
   assert.match(fromDf.text.split("\n")[3], /^\s*4\s+0\.3333$/);
+  // A Series with a labelled index: one column, the labels as row headers.
+  const s = new dfd.Series([0.5, 2e-9], { index: ["theta", "delta"] });
+  const t = tableBundle(s).text.split("\n");
+  assert.match(t[2], /^theta\s+0\.5$/);
+  assert.match(t[3], /^delta\s+2e-9$/);
 });
