@@ -64,6 +64,27 @@ test("lbfgsMinimize finds the minimum of the Rosenbrock function (1, 1) from (-1
   assert.ok(r.iterations < 100, `iterations ${r.iterations}`);
 });
 
+test("lbfgsMinimize reports why it stopped: max-iterations, non-finite start, gradient on a quadratic", () => {
+  // f = sum_i (i+1) x_i^2 / 2 (condition number 5): L-BFGS reaches the gradient tolerance quickly.
+  const quad = (x: Float64Array, g: Float64Array): number => {
+    let f = 0;
+    for (let i = 0; i < x.length; i++) {
+      g[i] = (i + 1) * x[i];
+      f += 0.5 * (i + 1) * x[i] * x[i];
+    }
+    return f;
+  };
+  const ok = lbfgsMinimize(quad, [1, -2, 3, 0.5, 4], { gradientTolerance: 1e-12, relativeTolerance: 0 });
+  assert.equal(ok.stop, "gradient");
+  assert.ok(ok.converged && ok.gradientNorm <= 1e-12);
+  const capped = lbfgsMinimize(quad, [1, -2, 3, 0.5, 4], { maxIterations: 1, gradientTolerance: 0, relativeTolerance: 0 });
+  assert.equal(capped.stop, "max-iterations");
+  assert.equal(capped.converged, false);
+  const bad = lbfgsMinimize(() => NaN, [0, 0]);
+  assert.equal(bad.stop, "non-finite");
+  assert.equal(bad.converged, false);
+});
+
 test("parameter recovery: noise-free runs from a known law give back the law", () => {
   const truth: ScalingParams = { E: 1.8, A: 500, B: 2000, alpha: 0.35, beta: 0.37 };
   const rows = syntheticChinchillaRuns({ rng: "recover-exact", params: truth, runs: 120, noise: 0 });
