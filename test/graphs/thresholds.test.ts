@@ -108,3 +108,41 @@ test("P(no isolated vertex) for n = 8 matches the exact inclusion–exclusion va
   }
 });
 
+
+/** Exact mean and variance of (largest component)/n in G(n, p) for tiny n, by enumerating all graphs. */
+function exactLargest(n: number, p: number): { mean: number; variance: number } {
+  const pairs: Array<[number, number]> = [];
+  for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) pairs.push([v, w]);
+  let m1 = 0;
+  let m2 = 0;
+  for (let mask = 0; mask < 1 << pairs.length; mask++) {
+    const parent = Array.from({ length: n }, (_, i) => i);
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    let edges = 0;
+    pairs.forEach(([a, b], i) => {
+      if (mask & (1 << i)) {
+        edges++;
+        parent[find(a)] = find(b);
+      }
+    });
+    const sizes = new Map<number, number>();
+    for (let v = 0; v < n; v++) sizes.set(find(v), (sizes.get(find(v)) ?? 0) + 1);
+    const frac = Math.max(...sizes.values()) / n;
+    const prob = p ** edges * (1 - p) ** (pairs.length - edges);
+    m1 += prob * frac;
+    m2 += prob * frac * frac;
+  }
+  return { mean: m1, variance: m2 - m1 * m1 };
+}
+
+test("largest component for n = 5 matches exact enumeration of all 1024 graphs at every c of one coupled process", () => {
+  const n = 5;
+  const trials = 20_000;
+  const cs = [0.5, 1, 2, 3.5, 5];
+  const r = giantComponentExperiment({ n, cs, trials, rng: createRng("exact-5") });
+  for (let i = 0; i < cs.length; i++) {
+    const { mean, variance } = exactLargest(n, cs[i] / n);
+    const tol = Z5 * Math.sqrt(variance / trials); // 5 SE of a mean of i.i.d. trials; Bonferroni over 5 values of c
+    assert.ok(Math.abs(r.meanLargestFraction[i] - mean) <= tol + 1e-12, `c = ${cs[i]}: ${r.meanLargestFraction[i]} vs exact ${mean} (tol ${tol})`); // +1e-12: p = 1 has variance 0
+  }
+});
