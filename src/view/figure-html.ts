@@ -113,7 +113,15 @@ export interface FigureHtmlOptions {
  * runs in any front-end). Placeholders: __ID__, __SPEC__, __REL__.
  */
 const DRAW_SCRIPT = `(function () {
-  var el = document.getElementById(__ID__);
+  // This output's container: the element just before this script when the front-end runs it in
+  // place (JupyterLab), else the first not-yet-drawn container with this id (a copied cell
+  // duplicates ids; the classic Notebook runs scripts through jQuery, away from the output).
+  var id = __ID__, el = null, cs = document.currentScript;
+  if (cs && cs.previousElementSibling && cs.previousElementSibling.id === id) { el = cs.previousElementSibling; }
+  if (!el) {
+    var all = document.querySelectorAll('figure[id="' + id + '"]');
+    for (var k = 0; k < all.length && !el; k++) { if (!all[k].getAttribute("data-el-state")) { el = all[k]; } }
+  }
   if (!el || el.getAttribute("data-el-state")) { return; }
   el.setAttribute("data-el-state", "loading");
   var packed = __SPEC__;
