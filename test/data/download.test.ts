@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CHINCHILLA_CSV_SHA256 } from "../../src/data";
 import { fetchChinchillaCsv } from "../../tools/data";
-import { sharedChinchillaCsv } from "../scaling/helpers";
+import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();
 
@@ -29,7 +29,8 @@ async function serve(good: Buffer): Promise<{ url: string; close: () => Promise<
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-test("download over HTTP: good file saved with verified sha256; corrupted copy rejected, nothing left", { skip: csv ? false : "Chinchilla CSV not found" }, async () => {
+test("download over HTTP: good file saved with verified sha256; corrupted copy rejected, nothing left", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, async () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
   const good = fs.readFileSync(csv!);
   assert.equal(createHash("sha256").update(good).digest("hex"), CHINCHILLA_CSV_SHA256, "the shared file is the pinned one");
   const srv = await serve(good);
@@ -64,7 +65,8 @@ test("download over HTTP: good file saved with verified sha256; corrupted copy r
   }
 });
 
-test("--from a local file needs no network; an unreachable host says how to place the file by hand", { skip: csv ? false : "Chinchilla CSV not found" }, async () => {
+test("--from a local file needs no network; an unreachable host says how to place the file by hand", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, async () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "el-download-"));
   try {
     const dest = path.join(dir, "svg_extracted_data.csv");

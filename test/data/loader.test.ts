@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/data";
-import { sharedChinchillaCsv } from "../scaling/helpers";
+import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();
 
@@ -25,7 +25,8 @@ test("packageRoot finds the folder whose package.json is emergence-lab", () => {
   assert.equal(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).name, "emergence-lab");
 });
 
-test("loadChinchillaRuns reads the real CSV from options.path and from the environment", { skip: csv ? false : "Chinchilla CSV not found" }, () => {
+test("loadChinchillaRuns reads the real CSV from options.path and from the environment", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
   const r = loadChinchillaRuns({ path: csv });
   assert.equal(r.source, "epoch-ai");
   assert.equal(r.rows.length, 245);

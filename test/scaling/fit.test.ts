@@ -18,7 +18,7 @@ import {
   type ScalingParams,
 } from "../../src/scaling";
 import { createRng } from "../../src/random/rng";
-import { sharedChinchillaCsv } from "./helpers";
+import { sharedChinchillaCsv, skipOutsideCi } from "./helpers";
 import * as fs from "node:fs";
 
 const KEYS = ["E", "A", "B", "alpha", "beta"] as const;
@@ -141,7 +141,8 @@ const csv = sharedChinchillaCsv();
  */
 const SCIPY_FULL_GRID_OBJECTIVE = 0.0010182740178168496;
 
-test("real runs: the full-grid fit reproduces the estimates of Besiroglu et al. 2024 and beats scipy's objective", { skip: csv ? false : "Chinchilla CSV not found" }, () => {
+test("real runs: the full-grid fit reproduces the estimates of Besiroglu et al. 2024 and beats scipy's objective", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
   const rows = dropHighestLoss(parseChinchillaCsv(fs.readFileSync(csv!, "utf8")), 5);
   assert.equal(rows.length, 240);
   const fit = fitScalingLaw(rows);
@@ -175,8 +176,10 @@ function scipyAvailable(): boolean {
 
 test(
   "real runs: no worse than scipy L-BFGS-B run now on the same 450-start subset (CI=true with scipy)",
-  { skip: !csv ? "Chinchilla CSV not found" : process.env.CI !== "true" ? "set CI=true to run scipy" : !scipyAvailable() ? "scipy not importable" : false },
+  { skip: process.env.CI === "true" ? false : !csv ? "Chinchilla CSV not found" : !scipyAvailable() ? "scipy not importable" : false },
   () => {
+    assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
+    assert.ok(scipyAvailable(), "CI=true: scipy must be importable by /usr/bin/python3 (Debian python3-scipy)");
     const script = path.resolve(__dirname, "..", "..", "..", "bench", "scaling_scipy.py");
     const r = spawnSync("/usr/bin/python3", [script, csv!, "--stride", "10", "--drop", "5"], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);

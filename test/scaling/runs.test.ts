@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { HOFFMANN_2022, chinchillaLoss, dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns } from "../../src/scaling";
-import { sharedChinchillaCsv } from "./helpers";
+import { sharedChinchillaCsv, skipOutsideCi } from "./helpers";
 
 const HEADER = "x,y,color,Model Size,Training FLOP,hex_color,loss";
 
@@ -24,7 +24,8 @@ test("parseChinchillaCsv: clear errors for a missing column, NaN, a negative or 
   assert.throws(() => parseChinchillaCsv(""), /empty/);
 });
 
-test("parseChinchillaCsv on Epoch AI's file: 245 runs spanning Hoffmann's Figure 4", { skip: sharedChinchillaCsv() ? false : "Chinchilla CSV not found" }, () => {
+test("parseChinchillaCsv on Epoch AI's file: 245 runs spanning Hoffmann's Figure 4", { skip: skipOutsideCi(!!sharedChinchillaCsv(), "Chinchilla CSV not found") }, () => {
+  assert.ok(sharedChinchillaCsv(), "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
   const rows = parseChinchillaCsv(fs.readFileSync(sharedChinchillaCsv()!, "utf8"));
   assert.equal(rows.length, 245);
   // Hoffmann et al. 2022 trained models from about 70M to over 16B parameters (Section 3).
