@@ -101,7 +101,7 @@ export interface FigureHtmlOptions {
   elementId: string;
   /**
    * Static image of the figure shown where scripts do not run, as a data: URL
-   * (e.g. "data:image/webp;base64,..."; WebP is ~4x smaller than PNG for line charts).
+   * (e.g. "data:image/webp;base64,..."; WebP is ~3x smaller than the optimized PNG for line charts).
    */
   fallbackImage?: string;
   /** Base64 PNG (no data: prefix) added to the bundle as image/png by {@link figureBundle}. */
