@@ -1,5 +1,6 @@
 /**
- * k'-tuples of skills through k'-pieces (Arora & Goyal 2023, Section 7, Theorem 14): a k'-piece is
+ * k'-tuples of skills through k'-pieces (Arora & Goyal 2023 v2, Theorem 14 and Corollary 13 of Sec. 5.1.1;
+ * Sec. 7 is the paper's takeaways, not this argument): a k'-piece is
  * the concatenation of k' text pieces; the model fails it if it fails any of its pieces. A k'-tuple
  * of skills (s_1, ..., s_k') is served by the k'-pieces made of one text piece of each s_i.
  */

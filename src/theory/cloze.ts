@@ -22,10 +22,11 @@ export interface ThetaFromLossOptions {
  * answer, answering wrongly means putting probability <= 1/2 on the right answer, a loss >= ln 2 > 1/2,
  * so argmax failures are counted too.) The result is an upper bound, not an identity.
  *
- * Cloze Sufficiency Assumption (Arora & Goyal 2023, Section 4, Assumption 2): the model's average
- * (multiclass) prediction loss on cloze questions tracks its excess cross-entropy on next-word
- * prediction (the reducible loss delta of a scaling law) within a small multiplicative factor such as
- * 1.1. With that slack c the bound becomes theta <= 2 c delta: pass `factor: 2.2` for c = 1.1.
+ * Cloze Sufficiency Assumption (Arora & Goyal 2023 v2, Section 4, Assumption 2): "The pre-trained
+ * model's average (multiclass) prediction loss on Cloze questions" tracks its excess cross-entropy on
+ * next-word prediction (the reducible loss delta of a scaling law) "within a small multiplicative
+ * factor like 1.1". (The 1/2-nat failure threshold and the Markov step above are this pack's
+ * derivation; the paper's own loss-to-error step, its Theorem 3, goes through Pinsker's inequality.) With that slack c the bound becomes theta <= 2 c delta: pass `factor: 2.2` for c = 1.1.
  * Capped at 1 (a fraction).
  */
 export function thetaFromReducibleLoss(delta: number, options: ThetaFromLossOptions = {}): number {

@@ -2,7 +2,8 @@
  * Emergence versus scale: drive the theory of Arora & Goyal 2023 (arXiv 2307.15936 v2) with a
  * Chinchilla scaling law (Hoffmann et al. 2022): compute C -> compute-optimal (N, D) -> reducible
  * loss delta -> theta (failed text pieces) -> guaranteed competence on k'-tuples of skills
- * (Theorem 8 / 14). And Takeaway 1: the scale factor that halves theta.
+ * (Theorem 8 / 14). And Takeaway 1 (this pack's name for the paper's takeaway in v2, Sec. 7: halving the
+ * error fraction, about 10x scaling, lifts 2k'-tuples to the old k'-tuple level): the scale factor that halves theta.
  */
 import { computeOptimal, type ScalingParams } from "../scaling";
 import { thetaFromReducibleLoss } from "./cloze";

@@ -38,13 +38,14 @@ export interface PerformanceCurveOptions {
  * the k'-tuples of skills are guaranteed (Arora & Goyal 2023, Theorem 8 for kPrime = 1, Theorem 14
  * for kPrime > 1).
  *
- * How k'-tuples are handled (Theorem 14's k'-piece argument): glue k' random text pieces into one
+ * How k'-tuples are handled (our rendering of the paper's tensorization argument, Sec. 5.1; the
+ * k'-piece construction is this pack's wording, not checked against the text): glue k' random text pieces into one
  * "k'-piece"; it fails when any of its pieces fails, so the failed fraction of k'-pieces is at most
  * theta' = kPrime theta (union bound). Theorem 8's condition is then applied with theta' in place of
- * theta and the same k. That this is the right scaling is pinned down by Corollary 13 (Sec. 5.1.1):
- * "when the loss falls from delta to delta/k', the performance curve inferred for k'-tuples using the
- * new model is identical to the curve for individual skills using the old one", i.e. the curve at
- * (theta / k', kPrime) equals the curve at (theta, 1); with theta' = kPrime (theta / kPrime) computed
+ * theta and the same k. That this is the right scaling is pinned down by Corollary 13 (v2, Sec. 5.1.1):
+ * when model M1 is scaled to M2 so that the loss falls from delta to delta/k', "the performance curve
+ * inferred by our method for k'-tuples of skills using M2 is identical" to the curve for individual
+ * skills using M1, i.e. the curve at (theta / k', kPrime) equals the curve at (theta, 1); with theta' = kPrime (theta / kPrime) computed
  * here it does, exactly whenever kPrime (theta/kPrime) rounds back to theta (always for powers of two).
  * (Charging the k'-piece with k kPrime skills instead would only strengthen the bound; the paper's
  * curves, and this function, use the conservative form.)
