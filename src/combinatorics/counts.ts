@@ -16,6 +16,7 @@
  *   (C(1000, 4) = 41,417,124,750, about 4.14·10^10.)
  * - "unorderedWithRepetition": multisets of k skills: C(N + k - 1, k).
  */
+import { lnChooseCore, lnFactorialCore, lnFallingFactorialCore } from "../math/lgamma";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** The four ways to count k-tuples of skills (see the module comment). */
@@ -43,13 +44,18 @@ function checkSkillsK(fn: string, kind: TupleKind, skills: unknown, k: unknown):
   return [n, kk];
 }
 
+/** Check the two counts n, k of a binomial or falling factorial. */
+function checkNK(fn: string, n: unknown, k: unknown): void {
+  checkCount(fn, "n", n);
+  checkCount(fn, "k", k);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Exact counts (BigInt)
 
 /** Binomial coefficient C(n, k) exactly, as a BigInt (0 when k > n). Multiplicative formula. */
 export function chooseBig(n: number, k: number): bigint {
-  checkCount("chooseBig", "n", n);
-  checkCount("chooseBig", "k", k);
+  checkNK("chooseBig", n, k);
   if (k > n) return 0n;
   const j = Math.min(k, n - k);
   let c = 1n;
@@ -60,8 +66,7 @@ export function chooseBig(n: number, k: number): bigint {
 
 /** Falling factorial n (n-1) ... (n-k+1) exactly, as a BigInt (0 when k > n). */
 export function fallingFactorialBig(n: number, k: number): bigint {
-  checkCount("fallingFactorialBig", "n", n);
-  checkCount("fallingFactorialBig", "k", k);
+  checkNK("fallingFactorialBig", n, k);
   if (k > n) return 0n;
   let c = 1n;
   for (let i = 0; i < k; i++) c *= BigInt(n - i);
@@ -88,67 +93,27 @@ export function tupleCountBig(kind: TupleKind, skills: number, k: number): bigin
 // ---------------------------------------------------------------------------------------------
 // Log space
 
-const LN_SQRT_2PI = 0.9189385332046728; // ln(sqrt(2 pi))
-/** Below this, sums of logs (at most this many terms) are used instead of Stirling's series. */
-const SUM_LIMIT = 256;
-
-/** Stirling-series correction ln n! - [n ln n - n + ln sqrt(2 pi n)] for n >= SUM_LIMIT (error < 1e-20). */
-function stirlingCorrection(n: number): number {
-  const r = 1 / n;
-  const r2 = r * r;
-  return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)));
-}
-
-/** ln n! for a non-negative integer n: a sum of logs below SUM_LIMIT, Stirling's series above. */
+/** ln n! for a non-negative integer n: a sum of logs below 256, Stirling's series above (src/math/lgamma). */
 export function lnFactorial(n: number): number {
   checkCount("lnFactorial", "n", n);
-  if (n < SUM_LIMIT) {
-    let s = 0;
-    for (let i = 2; i <= n; i++) s += Math.log(i);
-    return s;
-  }
-  return n * Math.log(n) - n + LN_SQRT_2PI + 0.5 * Math.log(n) + stirlingCorrection(n);
+  return lnFactorialCore(n);
 }
 
 /**
  * ln C(n, k) for integers 0 <= k <= n (-Infinity when k > n, since C = 0).
  * With j = min(k, n-k): for j < 256 the sum of ln((n-i)/(j-i)) over i < j; otherwise Stirling's
- * series in a cancellation-free form, k ln(n/k) + m log1p(k/m) + ln sqrt(n/(2 pi k m)) + corrections
- * with m = n - k. Relative error about 1e-14 or better (tested against BigInt values).
+ * series in a cancellation-free form (src/math/lgamma). Relative error about 1e-14 or better
+ * (tested against BigInt values).
  */
 export function lnChoose(n: number, k: number): number {
-  checkCount("lnChoose", "n", n);
-  checkCount("lnChoose", "k", k);
-  if (k > n) return -Infinity;
-  const m = n - k;
-  const j = Math.min(k, m);
-  if (j < SUM_LIMIT) {
-    let s = 0;
-    for (let i = 0; i < j; i++) s += Math.log((n - i) / (j - i));
-    return s;
-  }
-  return (
-    k * Math.log(n / k) +
-    m * Math.log1p(k / m) +
-    0.5 * Math.log(n / (k * m)) -
-    LN_SQRT_2PI +
-    stirlingCorrection(n) -
-    stirlingCorrection(k) -
-    stirlingCorrection(m)
-  );
+  checkNK("lnChoose", n, k);
+  return lnChooseCore(n, k);
 }
 
 /** ln of the falling factorial n!/(n-k)! (-Infinity when k > n). */
 export function lnFallingFactorial(n: number, k: number): number {
-  checkCount("lnFallingFactorial", "n", n);
-  checkCount("lnFallingFactorial", "k", k);
-  if (k > n) return -Infinity;
-  if (k < SUM_LIMIT) {
-    let s = 0;
-    for (let i = 0; i < k; i++) s += Math.log(n - i);
-    return s;
-  }
-  return lnChoose(n, k) + lnFactorial(k);
+  checkNK("lnFallingFactorial", n, k);
+  return lnFallingFactorialCore(n, k);
 }
 
 /** Natural log of the number of k-tuples of `skills` skills of the given kind. */

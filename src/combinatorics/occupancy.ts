@@ -31,6 +31,7 @@
  * (10^40 tuples) and huge T (10^12 texts) lose no precision.
  */
 import { lnChoose } from "./counts";
+import { checkBoolean, checkOptions, failArg } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 // ---------------------------------------------------------------------------------------------
@@ -39,7 +40,7 @@ import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 /** A size that may exceed 2^53 (counts of tuples or texts as doubles): an integer-valued double >= min. */
 function checkSize(fn: string, name: string, value: unknown, min: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || !Number.isInteger(value) || value < min) {
-    throw new RangeError(`${fn}: ${name} must be an integer >= ${min} (a finite double), got ${String(value)}`);
+    failArg(fn, name, value, `an integer >= ${min} (a finite double)`);
   }
   return value;
 }
@@ -53,7 +54,7 @@ export interface OccupancyOptions {
 }
 
 function checkOccupancy(fn: string, o: OccupancyOptions): [number, number] {
-  if (!o || typeof o !== "object") throw new TypeError(`${fn}: expected an options object { tuples, texts }, got ${String(o)}`);
+  checkOptions(fn, o, "{ tuples, texts }");
   return [checkSize(fn, "tuples", o.tuples, 1), checkSize(fn, "texts", o.texts, 0)];
 }
 
@@ -128,13 +129,11 @@ export interface CorpusCoverOptions extends TupleCoverOptions {
 }
 
 function checkCover(fn: string, o: TupleCoverOptions): [number, number, number, boolean] {
-  if (!o || typeof o !== "object") {
-    throw new TypeError(`${fn}: expected an options object { skills, k, kPrime, distinct }, got ${String(o)}`);
-  }
+  checkOptions(fn, o, "{ skills, k, kPrime, distinct }");
   const N = checkPositiveCount(fn, "skills", o.skills);
   const k = checkCount(fn, "k", o.k);
   const kPrime = checkPositiveCount(fn, "kPrime", o.kPrime);
-  if (typeof o.distinct !== "boolean") throw new TypeError(`${fn}: distinct must be a boolean, got ${String(o.distinct)}`);
+  checkBoolean(fn, "distinct", o.distinct);
   if (o.distinct) checkKAtMostSkills(fn, "k", k, N);
   checkKAtMostSkills(fn, "kPrime", kPrime, N);
   return [N, k, kPrime, o.distinct];
@@ -255,9 +254,7 @@ export interface CorpusCountOptions {
 }
 
 function checkCorpusCount(fn: string, o: CorpusCountOptions): [number, number, number, number] {
-  if (!o || typeof o !== "object") {
-    throw new TypeError(`${fn}: expected an options object { skills, k, kPrime, texts }, got ${String(o)}`);
-  }
+  checkOptions(fn, o, "{ skills, k, kPrime, texts }");
   const N = checkPositiveCount(fn, "skills", o.skills);
   const k = checkCount(fn, "k", o.k);
   const kPrime = checkPositiveCount(fn, "kPrime", o.kPrime);
@@ -295,9 +292,7 @@ export function minUnseenCompetentFraction(options: CompetenceCountOptions): num
   const fn = "minUnseenCompetentFraction";
   const [N, k, kPrime, T] = checkCorpusCount(fn, options);
   const f = options.competentFraction;
-  if (typeof f !== "number" || !(f > 0 && f <= 1)) {
-    throw new RangeError(`${fn}: competentFraction must be in (0, 1], got ${String(f)}`);
-  }
+  if (typeof f !== "number" || !(f > 0 && f <= 1)) failArg(fn, "competentFraction", f, "in (0, 1]");
   if (T === 0 || kPrime > k) return 1;
   const ln = Math.log(T) + lnChoose(k, kPrime) - lnChoose(N, kPrime) - Math.log(f);
   return ln >= 0 ? 0 : -Math.expm1(ln);

@@ -6,6 +6,7 @@ import type { SkillGraph } from "../graphs/types";
 import { skillGraph } from "../graphs/skillGraph";
 import { toRng, type RngOrSeed } from "../random/rng";
 import { expectedSeenTupleFraction, seenTuplesVariance } from "./occupancy";
+import { checkBoolean, checkOptions } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** What a corpus showed. */
@@ -163,12 +164,12 @@ export interface SimulateCoverageOptions {
  */
 export function simulateTupleCoverage(options: SimulateCoverageOptions): TupleCoverage {
   const fn = "simulateTupleCoverage";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
+  checkOptions(fn, options);
   const N = checkPositiveCount(fn, "skills", options.skills);
   const k = checkPositiveCount(fn, "k", options.k);
   const kPrime = checkPositiveCount(fn, "kPrime", options.kPrime);
   const T = checkCount(fn, "texts", options.texts);
-  if (typeof options.distinct !== "boolean") throw new TypeError(`${fn}: distinct must be a boolean, got ${String(options.distinct)}`);
+  checkBoolean(fn, "distinct", options.distinct);
   if (options.distinct) checkKAtMostSkills(fn, "k", k, N);
   checkKAtMostSkills(fn, "kPrime", kPrime, N);
   const rng = toRng(options.rng, `${fn}: rng`);
@@ -215,7 +216,7 @@ export interface CoveragePoint {
  */
 export function coverageExperiment(options: CoverageExperimentOptions): CoveragePoint[] {
   const fn = "coverageExperiment";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
+  checkOptions(fn, options);
   const { skills, k, kPrime, distinct } = options;
   const R = checkCount(fn, "replicates", options.replicates);
   if (R < 2) throw new RangeError(`${fn}: replicates must be >= 2 (a standard error needs two runs), got ${R}`);

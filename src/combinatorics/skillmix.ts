@@ -18,7 +18,8 @@
  * (p_s <= 0.0144, p_t <= 0.0022, L <= 5·10^10, see {@link SKILL_MIX_REPORTED}) it is about 0.07 at
  * k = 5 and about 0.001 at k = 6 (computed by {@link skillMixBound}, not typed in).
  */
-import { checkCount, checkNonNegative, checkProbability } from "./validate";
+import { checkNonNegative, checkOptions, checkPositive, checkProbability } from "../validate";
+import { checkCount } from "./validate";
 
 /** Inputs of the Skill-Mix counting bound. */
 export interface SkillMixInputs {
@@ -48,7 +49,7 @@ export const SKILL_MIX_REPORTED = Object.freeze({
 } as const);
 
 function checkInputs(fn: string, inputs: SkillMixInputs): SkillMixInputs {
-  if (!inputs || typeof inputs !== "object") throw new TypeError(`${fn}: expected inputs { pS, pT, L }, got ${String(inputs)}`);
+  checkOptions(fn, inputs, "{ pS, pT, L }");
   return {
     pS: checkProbability(fn, "pS", inputs.pS),
     pT: checkProbability(fn, "pT", inputs.pT),
@@ -69,7 +70,7 @@ export interface SkillMixBoundOptions extends Partial<SkillMixInputs> {
  */
 export function skillMixBound(options: SkillMixBoundOptions): number {
   const fn = "skillMixBound";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected options { k, pS?, pT?, L? }, got ${String(options)}`);
+  checkOptions(fn, options, "{ k, pS?, pT?, L? }");
   const k = checkCount(fn, "k", options.k);
   const { pS, pT, L } = checkInputs(fn, {
     pS: options.pS ?? SKILL_MIX_REPORTED.pS,
@@ -97,11 +98,8 @@ export function skillMixBoundCurve(ks: ArrayLike<number>, inputs: Partial<SkillM
  */
 export function skillMixSmallestK(options: Partial<SkillMixInputs> & { threshold: number }): number {
   const fn = "skillMixSmallestK";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected options { threshold, pS?, pT?, L? }, got ${String(options)}`);
-  const th = options.threshold;
-  if (typeof th !== "number" || !(th > 0) || !Number.isFinite(th)) {
-    throw new RangeError(`${fn}: threshold must be a finite number > 0, got ${String(th)}`);
-  }
+  checkOptions(fn, options, "{ threshold, pS?, pT?, L? }");
+  const th = checkPositive(fn, "threshold", options.threshold);
   const inputs = checkInputs(fn, {
     pS: options.pS ?? SKILL_MIX_REPORTED.pS,
     pT: options.pT ?? SKILL_MIX_REPORTED.pT,

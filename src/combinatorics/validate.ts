@@ -1,37 +1,20 @@
 /**
- * Argument checks shared by the combinatorics functions (not exported from the package).
- * Every message names the function, the argument, the value and what was expected.
+ * Argument checks specific to the combinatorics functions (internal: not re-exported), built on the
+ * shared checks in ../validate. Counts here may go up to 2^53 (exact in a double), one past the
+ * largest safe integer, because tuple counts are compared against 2^53.
  */
+import { checkInteger, failArg } from "../validate";
 
 /** A non-negative integer that is exact in a double (<= 2^53). */
 export function checkCount(fn: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 2 ** 53) {
-    throw new RangeError(`${fn}: ${name} must be a non-negative integer <= 2^53, got ${String(value)}`);
-  }
-  return value;
+  return checkInteger(fn, name, value, 0, 2 ** 53, "a non-negative integer <= 2^53");
 }
 
 /** A positive integer that is exact in a double. */
 export function checkPositiveCount(fn: string, name: string, value: unknown): number {
   checkCount(fn, name, value);
-  if ((value as number) < 1) throw new RangeError(`${fn}: ${name} must be a positive integer, got ${String(value)}`);
+  if ((value as number) < 1) failArg(fn, name, value, "a positive integer");
   return value as number;
-}
-
-/** A finite non-negative number (possibly non-integer, possibly huge). */
-export function checkNonNegative(fn: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${fn}: ${name} must be a finite number >= 0, got ${String(value)}`);
-  }
-  return value;
-}
-
-/** A probability in [0, 1]. */
-export function checkProbability(fn: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
-    throw new RangeError(`${fn}: ${name} must be a probability in [0, 1], got ${String(value)}`);
-  }
-  return value;
 }
 
 /** k <= skills, for counts of tuples without repetition. */

@@ -6,7 +6,7 @@
  */
 import { RngOrSeed, toRng } from "../random/rng";
 import { Graph, graphFromEdges } from "./graph";
-import { checkInt, checkOptions, checkProb } from "./validate";
+import { checkInteger, checkOptions, checkProbability } from "../validate";
 
 /** Options of {@link coinFlipGraph}. */
 export interface CoinFlipOptions {
@@ -34,8 +34,8 @@ export interface CoinFlipGraph {
 export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
   const fn = "coinFlipGraph";
   checkOptions(fn, options);
-  const n = checkInt(fn, "n", options.n, 1, 2000);
-  const p = checkProb(fn, "p", options.p);
+  const n = checkInteger(fn, "n", options.n, 1, 2000);
+  const p = checkProbability(fn, "p", options.p);
   const rng = toRng(options.rng, `${fn}: rng`);
   const pairs = (n * (n - 1)) / 2;
   const pairV = new Uint32Array(pairs);
@@ -55,7 +55,7 @@ export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
 
 /** The graph the same coins make at another edge probability p (edges: coin < p). */
 export function coinGraphAt(coins: Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">, p: number): Graph {
-  checkProb("coinGraphAt", "p", p);
+  checkProbability("coinGraphAt", "p", p);
   let m = 0;
   for (let i = 0; i < coins.coin.length; i++) if (coins.coin[i] < p) m++;
   const src = new Uint32Array(m);

@@ -4,7 +4,7 @@
  */
 import { EdgeList, Graph } from "./graph";
 import { UnionFind } from "./unionFind";
-import { checkInt } from "./validate";
+import { checkInteger } from "../validate";
 
 /** The connected components of a graph. */
 export interface Components {
@@ -60,8 +60,8 @@ export function connectedComponents(graph: Graph): Components {
 export function componentsFromEdges(edges: EdgeList): Components {
   const fn = "componentsFromEdges";
   if (edges === null || typeof edges !== "object") throw new TypeError(`${fn}: expected { n, m, src, dst }, got ${String(edges)}`);
-  const n = checkInt(fn, "n", edges.n, 0);
-  const m = checkInt(fn, "m", edges.m, 0);
+  const n = checkInteger(fn, "n", edges.n, 0);
+  const m = checkInteger(fn, "m", edges.m, 0);
   const { src, dst } = edges;
   if (src.length < m || dst.length < m) throw new RangeError(`${fn}: src and dst need at least m = ${m} entries`);
   const uf = new UnionFind(n);

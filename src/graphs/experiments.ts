@@ -10,29 +10,10 @@
  */
 import { Rng, RngOrSeed, toRng } from "../random/rng";
 import { gnpEdgeList } from "./gnp";
+import { forEachGnpEdge } from "./gnpSkip";
 import { giantFraction, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "./theory";
 import { UnionFind } from "./unionFind";
-import { checkFinite, checkInt, checkOptions } from "./validate";
-
-/**
- * Calls visit(v, w) for every edge (v > w) of one G(n, p) sample, 0 < p < 1, by the same geometric
- * skipping as gnpEdgeList (Batagelj & Brandes 2005), without storing the edges.
- */
-function forEachGnpEdge(n: number, p: number, rng: Rng, visit: (v: number, w: number) => void): void {
-  if (!(p > 0)) return;
-  const uniform = p >= 2 ** -12 ? rng.next.bind(rng) : rng.double.bind(rng);
-  const invLogQ = 1 / Math.log1p(-p);
-  let v = 1;
-  let w = -1;
-  while (v < n) {
-    w += 1 + Math.floor(Math.log(1 - uniform()) * invLogQ);
-    while (w >= v && v < n) {
-      w -= v;
-      v++;
-    }
-    if (v < n) visit(v, w);
-  }
-}
+import { checkFinite, checkInteger, checkNumberList, checkOptions } from "../validate";
 
 /**
  * The smallest coin of every vertex that can still be isolated at some p >= pMin, for one coupled
@@ -140,12 +121,7 @@ export interface IsolatedThresholdResult {
 }
 
 function checkCs(fn: string, cs: ArrayLike<number>): Float64Array {
-  if (cs === null || typeof cs !== "object" || typeof cs.length !== "number" || cs.length === 0) {
-    throw new TypeError(`${fn}: cs must be a non-empty array of numbers, got ${String(cs)}`);
-  }
-  const out = Float64Array.from(cs);
-  out.forEach((c, i) => checkFinite(fn, `cs[${i}]`, c));
-  return out;
+  return Float64Array.from(checkNumberList(fn, "cs", cs, checkFinite));
 }
 
 /**
@@ -157,8 +133,8 @@ function checkCs(fn: string, cs: ArrayLike<number>): Float64Array {
 export function isolatedThresholdExperiment(options: IsolatedThresholdOptions): IsolatedThresholdResult {
   const fn = "isolatedThresholdExperiment";
   checkOptions(fn, options);
-  const n = checkInt(fn, "n", options.n, 2);
-  const trials = checkInt(fn, "trials", options.trials, 1);
+  const n = checkInteger(fn, "n", options.n, 2);
+  const trials = checkInteger(fn, "trials", options.trials, 1);
   const cs = checkCs(fn, options.cs);
   const rng = toRng(options.rng, `${fn}: rng`);
   const L = cs.length;
@@ -259,8 +235,8 @@ export interface GiantComponentResult {
 export function giantComponentExperiment(options: GiantComponentOptions): GiantComponentResult {
   const fn = "giantComponentExperiment";
   checkOptions(fn, options);
-  const n = checkInt(fn, "n", options.n, 2);
-  const trials = checkInt(fn, "trials", options.trials, 1);
+  const n = checkInteger(fn, "n", options.n, 2);
+  const trials = checkInteger(fn, "trials", options.trials, 1);
   const cs = checkCs(fn, options.cs);
   cs.forEach((c, i) => {
     if (c < 0 || c > n) throw new RangeError(`${fn}: cs[${i}] (mean degree) must lie in [0, n = ${n}], got ${c}`);

@@ -4,7 +4,8 @@
  */
 import { Rng, RngOrSeed, toRng } from "../random/rng";
 import { EdgeList, Graph, graphFromEdges } from "./graph";
-import { checkInt, checkOptions, MAX_CSR_ENTRIES } from "./validate";
+import { checkInteger, checkOptions } from "../validate";
+import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Options of {@link gnm}. */
 export interface GnmOptions {
@@ -67,10 +68,10 @@ function decodePair(e: number): [number, number] {
  */
 export function gnmEdgeList(n: number, m: number, options: GnmOptions): EdgeList {
   const fn = "gnm";
-  checkInt(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
+  checkInteger(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
   const pairs = (n * (n - 1)) / 2;
   if (pairs > 2 ** 53) throw new RangeError(`${fn}: n(n-1)/2 must be <= 2^53, got n = ${n}`);
-  checkInt(fn, "m", m, 0, Math.min(pairs, Math.floor(MAX_CSR_ENTRIES / 2)));
+  checkInteger(fn, "m", m, 0, Math.min(pairs, Math.floor(MAX_CSR_ENTRIES / 2)));
   checkOptions(fn, options);
   const rng = toRng(options.rng, `${fn}: options.rng`);
   const src = new Uint32Array(m);

@@ -4,19 +4,14 @@
  */
 import { RngOrSeed, toRng } from "../random/rng";
 import { EdgeList, Graph, graphFromEdges } from "./graph";
-import { checkInt, checkOptions, checkProb, MAX_CSR_ENTRIES } from "./validate";
+import { checkInteger, checkOptions, checkProbability } from "../validate";
+import { forEachGnpEdge } from "./gnpSkip";
+import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Options of {@link gnp} and {@link gnpEdgeList}. */
 export interface GnpOptions {
   /** The random stream (or a seed). Required. */
   rng: RngOrSeed;
-}
-
-/** A uniform in [0, 1) with enough bits for a geometric skip of parameter p (see gnpEdgeList). */
-function uniformFor(p: number, rng: { next(): number; double(): number }): () => number {
-  // With 32-bit uniforms the probability of each skip value is off by at most 2^-32 absolute,
-  // i.e. relative 2^-32 / p per value; below p = 2^-12 use 53-bit uniforms (relative <= 2^-41).
-  return p >= 2 ** -12 ? rng.next.bind(rng) : rng.double.bind(rng);
 }
 
 /**
@@ -31,8 +26,8 @@ function uniformFor(p: number, rng: { next(): number; double(): number }): () =>
  */
 export function gnpEdgeList(n: number, p: number, options: GnpOptions): EdgeList {
   const fn = "gnp";
-  checkInt(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
-  checkProb(fn, "p", p);
+  checkInteger(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
+  checkProbability(fn, "p", p);
   checkOptions(fn, options);
   const rng = toRng(options.rng, `${fn}: options.rng`);
   const pairs = (n * (n - 1)) / 2;
@@ -50,32 +45,21 @@ export function gnpEdgeList(n: number, p: number, options: GnpOptions): EdgeList
     for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) { src[m] = v; dst[m] = w; m++; }
     return { n, m, src, dst };
   }
-  const uniform = uniformFor(p, rng);
-  const invLogQ = 1 / Math.log1p(-p);
-  let v = 1;
-  let w = -1;
-  while (v < n) {
-    w += 1 + Math.floor(Math.log(1 - uniform()) * invLogQ);
-    while (w >= v && v < n) {
-      w -= v;
-      v++;
+  forEachGnpEdge(n, p, rng, (v, w) => {
+    if (m === cap) {
+      if (m >= maxM) throw new RangeError(`${fn}: edge count exceeded the CSR limit ${maxM}`);
+      cap = Math.min(pairs, maxM, 2 * cap);
+      const s2 = new Uint32Array(cap);
+      s2.set(src);
+      src = s2;
+      const d2 = new Uint32Array(cap);
+      d2.set(dst);
+      dst = d2;
     }
-    if (v < n) {
-      if (m === cap) {
-        if (m >= maxM) throw new RangeError(`${fn}: edge count exceeded the CSR limit ${maxM}`);
-        cap = Math.min(pairs, maxM, 2 * cap);
-        const s2 = new Uint32Array(cap);
-        s2.set(src);
-        src = s2;
-        const d2 = new Uint32Array(cap);
-        d2.set(dst);
-        dst = d2;
-      }
-      src[m] = v;
-      dst[m] = w;
-      m++;
-    }
-  }
+    src[m] = v;
+    dst[m] = w;
+    m++;
+  });
   return { n, m, src, dst };
 }
 

@@ -2,7 +2,8 @@
  * An undirected simple graph on vertices 0..n-1 in CSR (compressed sparse row) typed arrays, and
  * the counting-sort construction from an edge list. O(n + m) time and memory.
  */
-import { checkInt, MAX_CSR_ENTRIES } from "./validate";
+import { checkInteger } from "../validate";
+import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Undirected graph in CSR: the neighbours of v are neighbors[offsets[v] .. offsets[v+1]). */
 export interface Graph {
@@ -33,8 +34,8 @@ export interface EdgeList {
 export function graphFromEdges(edges: EdgeList): Graph {
   const fn = "graphFromEdges";
   if (edges === null || typeof edges !== "object") throw new TypeError(`${fn}: expected { n, m, src, dst }, got ${String(edges)}`);
-  const n = checkInt(fn, "n", edges.n, 0, MAX_CSR_ENTRIES - 1);
-  const m = checkInt(fn, "m", edges.m, 0, Math.floor(MAX_CSR_ENTRIES / 2));
+  const n = checkInteger(fn, "n", edges.n, 0, MAX_CSR_ENTRIES - 1);
+  const m = checkInteger(fn, "m", edges.m, 0, Math.floor(MAX_CSR_ENTRIES / 2));
   const { src, dst } = edges;
   if (!(src instanceof Uint32Array) || !(dst instanceof Uint32Array) || src.length < m || dst.length < m) {
     throw new TypeError(`${fn}: src and dst must be Uint32Arrays with at least m = ${m} entries`);

@@ -4,7 +4,7 @@
  * Math. 5, 329–359). Halley's iteration from a branch-point series, a series at 0, or the asymptotic
  * log expansion; converges to about machine precision in a few steps.
  */
-import { checkFinite } from "./validate";
+import { checkFinite } from "../validate";
 
 const E_INV = Math.exp(-1);
 

@@ -5,7 +5,8 @@
  */
 import { Rng, toRng } from "../random/rng";
 import { SkillGraph } from "./types";
-import { checkInt, checkOptions, MAX_CSR_ENTRIES } from "./validate";
+import { checkBoolean, checkInteger, checkOptions } from "../validate";
+import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Above this many skills, distinct draws use rejection instead of a scratch permutation (64 MB). */
 const PERMUTATION_LIMIT = 1 << 24;
@@ -45,13 +46,10 @@ export interface SkillGraphOptions {
 export function skillGraph(options: SkillGraphOptions): SkillGraph {
   const fn = "skillGraph";
   checkOptions(fn, options);
-  const skills = checkInt(fn, "skills", options.skills, 1, 2 ** 32 - 1);
-  const texts = checkInt(fn, "texts", options.texts, 1);
-  const distinct = options.distinct === undefined ? true : options.distinct;
-  if (typeof distinct !== "boolean") {
-    throw new TypeError(`${fn}: distinct must be a boolean, got ${String(options.distinct)}`);
-  }
-  const k = checkInt(fn, "k", options.k, 1);
+  const skills = checkInteger(fn, "skills", options.skills, 1, 2 ** 32 - 1);
+  const texts = checkInteger(fn, "texts", options.texts, 1);
+  const distinct = checkBoolean(fn, "distinct", options.distinct ?? true);
+  const k = checkInteger(fn, "k", options.k, 1);
   if (distinct && k > skills) {
     throw new RangeError(`${fn}: k must be <= skills when distinct is true, got k = ${k} > skills = ${skills} (pass distinct: false for i.i.d. draws)`);
   }

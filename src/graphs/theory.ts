@@ -3,19 +3,19 @@
  * 2001, ch. 5–7; Frieze & Karoński, "Introduction to Random Graphs", 2016, ch. 1–2 and 4).
  */
 import { lambertW0 } from "./lambertW";
-import { checkFinite, checkInt, checkProb } from "./validate";
+import { checkFinite, checkInteger, checkOptions, checkProbability } from "../validate";
 
 /** E[# isolated vertices] of G(n, p) = n (1 - p)^(n-1) (linearity of expectation). */
 export function expectedIsolated(n: number, p: number): number {
-  checkInt("expectedIsolated", "n", n, 1);
-  checkProb("expectedIsolated", "p", p);
+  checkInteger("expectedIsolated", "n", n, 1);
+  checkProbability("expectedIsolated", "p", p);
   if (p === 1) return n === 1 ? 1 : 0;
   return n * Math.exp((n - 1) * Math.log1p(-p));
 }
 
 /** The edge probability p = (ln n + c) / n of the isolated-vertex (and connectivity) window. */
 export function isolatedThresholdP(n: number, c: number): number {
-  checkInt("isolatedThresholdP", "n", n, 2);
+  checkInteger("isolatedThresholdP", "n", n, 2);
   checkFinite("isolatedThresholdP", "c", c);
   const p = (Math.log(n) + c) / n;
   if (!(p >= 0 && p <= 1)) {
@@ -69,7 +69,7 @@ export function giantFraction(c: number): number {
  * Var(L_1) ≈ n G (1 - G) / (1 - c (1 - G))^2.
  */
 export function giantFractionStdDev(n: number, c: number): number {
-  checkInt("giantFractionStdDev", "n", n, 1);
+  checkInteger("giantFractionStdDev", "n", n, 1);
   if (!(c > 1)) throw new RangeError(`giantFractionStdDev: c must be > 1 (supercritical), got ${c}`);
   const g = giantFraction(c);
   const d = 1 - c * (1 - g);
@@ -96,10 +96,10 @@ export interface IsolatedSkillsOptions {
  */
 export function expectedIsolatedSkills(options: IsolatedSkillsOptions): number {
   const fn = "expectedIsolatedSkills";
-  if (options === null || typeof options !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
-  const skills = checkInt(fn, "skills", options.skills, 1);
-  const texts = checkInt(fn, "texts", options.texts, 0);
-  const k = checkInt(fn, "k", options.k, 1);
+  checkOptions(fn, options);
+  const skills = checkInteger(fn, "skills", options.skills, 1);
+  const texts = checkInteger(fn, "texts", options.texts, 0);
+  const k = checkInteger(fn, "k", options.k, 1);
   const distinct = options.distinct ?? true;
   if (distinct && k > skills) throw new RangeError(`${fn}: k must be <= skills when distinct, got k = ${k} > skills = ${skills}`);
   if (distinct) return k === skills ? (texts === 0 ? skills : 0) : skills * Math.exp(texts * Math.log1p(-k / skills));

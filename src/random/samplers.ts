@@ -2,18 +2,9 @@
  * Exact samplers on a seeded stream: geometric, binomial, a uniform k-subset without replacement,
  * and k i.i.d. uniform draws. Each takes its `rng` explicitly (an Rng or a seed).
  */
+import { lnFactorialCore } from "../math/lgamma";
+import { checkInteger, checkOptions, checkProbability, failArg } from "../validate";
 import { Rng, RngOrSeed, toRng } from "./rng";
-
-function fail(fn: string, name: string, value: unknown, expected: string): never {
-  throw new RangeError(`${fn}: ${name} must be ${expected}, got ${String(value)}`);
-}
-function checkOpts<T>(fn: string, o: T): T {
-  if (o === null || typeof o !== "object") throw new TypeError(`${fn}: expected an options object, got ${String(o)}`);
-  return o;
-}
-function isCount(x: unknown, min: number): x is number {
-  return typeof x === "number" && Number.isInteger(x) && x >= min && x <= Number.MAX_SAFE_INTEGER;
-}
 
 /**
  * Geometric(p) on {0, 1, 2, …}: the number of failures before the first success in Bernoulli(p)
@@ -21,23 +12,15 @@ function isCount(x: unknown, min: number): x is number {
  * (Devroye, "Non-Uniform Random Variate Generation", 1986, §X.2). p in (0, 1].
  */
 export function sampleGeometric(p: number, rng: RngOrSeed): number {
-  if (typeof p !== "number" || !(p > 0 && p <= 1)) fail("sampleGeometric", "p", p, "in (0, 1]");
+  if (typeof p !== "number" || !(p > 0 && p <= 1)) failArg("sampleGeometric", "p", p, "in (0, 1]");
   const r = toRng(rng, "sampleGeometric: rng");
   if (p === 1) return 0;
   return Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
 }
 
-// ln k! exactly summed for k < 256, Stirling's series beyond (error < 1e-17 relative there).
-const LOG_FACT = new Float64Array(256);
-for (let k = 1; k < 256; k++) LOG_FACT[k] = LOG_FACT[k - 1] + Math.log(k);
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-/** ln k! for a non-negative integer k. */
+/** ln k! for a non-negative integer k: summed logs below 256, Stirling's series beyond (src/math/lgamma). */
 export function logFactorial(k: number): number {
-  if (!isCount(k, 0)) fail("logFactorial", "k", k, "a non-negative integer");
-  if (k < 256) return LOG_FACT[k];
-  const x = k + 1;
-  const x2 = x * x;
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
+  return lnFactorialCore(checkInteger("logFactorial", "k", k, 0, undefined, "a non-negative integer"));
 }
 
 /** Inversion by sequential search from 0 (Kachitvichyanukul & Schmeiser 1988, "BINV"), p <= 1/2. */
@@ -103,10 +86,10 @@ export interface BinomialOptions {
  */
 export function sampleBinomial(options: BinomialOptions): number {
   const fn = "sampleBinomial";
-  checkOpts(fn, options);
+  checkOptions(fn, options);
   const { n, p } = options;
-  if (!isCount(n, 0)) fail(fn, "n", n, "a non-negative integer");
-  if (typeof p !== "number" || !(p >= 0 && p <= 1)) fail(fn, "p", p, "a probability in [0, 1]");
+  checkInteger(fn, "n", n, 0, undefined, "a non-negative integer");
+  checkProbability(fn, "p", p);
   const rng = toRng(options.rng, `${fn}: rng`);
   if (n === 0 || p === 0) return 0;
   if (p === 1) return n;
@@ -125,18 +108,23 @@ export interface DrawOptions {
   rng: RngOrSeed;
 }
 
+/** Check {@link DrawOptions} (k <= n when `subset`); returns n, k and the stream. */
+function checkDraw(fn: string, options: DrawOptions, subset: boolean): [number, number, Rng] {
+  checkOptions(fn, options);
+  const { n, k } = options;
+  checkInteger(fn, "n", n, 1, 2 ** 32, "a positive integer <= 2^32");
+  if (subset) checkInteger(fn, "k", k, 0, n, `an integer in [0, n = ${n}]`);
+  else checkInteger(fn, "k", k, 0, undefined, "a non-negative integer");
+  return [n, k, toRng(options.rng, `${fn}: rng`)];
+}
+
 /**
  * A uniform k-subset of {0, …, n-1}, ascending, by Floyd's algorithm (Bentley & Floyd 1987,
  * "Programming pearls: a sample of brilliance", CACM 30(9)): for j = n-k … n-1 draw t uniform in
  * [0, j] and add t, or j if t is already chosen. Exactly k draws, O(k log k) with the final sort.
  */
 export function sampleKSubset(options: DrawOptions): Uint32Array {
-  const fn = "sampleKSubset";
-  checkOpts(fn, options);
-  const { n, k } = options;
-  if (!isCount(n, 1) || n > 2 ** 32) fail(fn, "n", n, "a positive integer <= 2^32");
-  if (!isCount(k, 0) || k > n) fail(fn, "k", k, `an integer in [0, n = ${n}]`);
-  const rng = toRng(options.rng, `${fn}: rng`);
+  const [n, k, rng] = checkDraw("sampleKSubset", options, true);
   const chosen = new Set<number>();
   const out = new Uint32Array(k);
   let i = 0;
@@ -151,12 +139,7 @@ export function sampleKSubset(options: DrawOptions): Uint32Array {
 
 /** k i.i.d. uniform draws from {0, …, n-1} (with repeats), in draw order. */
 export function sampleIid(options: DrawOptions): Uint32Array {
-  const fn = "sampleIid";
-  checkOpts(fn, options);
-  const { n, k } = options;
-  if (!isCount(n, 1) || n > 2 ** 32) fail(fn, "n", n, "a positive integer <= 2^32");
-  if (!isCount(k, 0)) fail(fn, "k", k, "a non-negative integer");
-  const rng = toRng(options.rng, `${fn}: rng`);
+  const [n, k, rng] = checkDraw("sampleIid", options, false);
   const out = new Uint32Array(k);
   for (let i = 0; i < k; i++) out[i] = Math.floor(rng.next() * n);
   return out;

@@ -11,6 +11,7 @@
  * losses are summed, not averaged (averaging shrinks the objective and stops L-BFGS early).
  */
 import { toRng, type RngOrSeed } from "../random/rng";
+import { checkInteger, checkPositive, failArg } from "../validate";
 import { LbfgsWorkspace, lbfgsMinimize, type LbfgsOptions } from "./lbfgs";
 import type { ScalingParams } from "./law";
 
@@ -136,10 +137,7 @@ export function scalingFitData(rows: ReadonlyArray<ScalingRun>, fn = "fitScaling
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     for (const key of ["N", "D", "loss"] as const) {
-      const v = r?.[key];
-      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-        throw new RangeError(`${fn}: rows[${i}].${key} must be a finite number > 0, got ${String(v)}`);
-      }
+      checkPositive(fn, `rows[${i}].${key}`, r?.[key]);
     }
     lnN[i] = Math.log(r.N);
     lnD[i] = Math.log(r.D);
@@ -317,9 +315,7 @@ function summarise(draws: Float64Array, level: number): { se: number; lower: num
 export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScalingLawOptions = {}): ScalingFit {
   const data = scalingFitData(rows);
   const delta = options.delta ?? 1e-3;
-  if (typeof delta !== "number" || !Number.isFinite(delta) || delta <= 0) {
-    throw new RangeError(`fitScalingLaw: options.delta must be a finite number > 0, got ${String(delta)}`);
-  }
+  checkPositive("fitScalingLaw", "options.delta", delta);
   const startList = options.starts ?? scalingGridStarts(options.grid ?? HOFFMANN_GRID);
   if (!Array.isArray(startList) || startList.length === 0) throw new RangeError(`fitScalingLaw: options.starts must be a non-empty array of {a, b, e, alpha, beta}`);
   const starts = new Float64Array(startList.length * 5);
@@ -329,7 +325,7 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
     starts.set(v, i * 5);
   });
   const polish = options.polish ?? 8;
-  if (!Number.isInteger(polish) || polish < 1) throw new RangeError(`fitScalingLaw: options.polish must be an integer >= 1, got ${polish}`);
+  checkInteger("fitScalingLaw", "options.polish", polish, 1);
   const lbfgs = options.lbfgs ?? {};
   const res = multiStart(data, delta, starts, startList.length, lbfgs, polish);
   const th = res.theta;
@@ -357,9 +353,9 @@ const BOOTSTRAP_GRADIENT_OK = 1e-7;
 
 function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
   const samples = opts.samples;
-  if (!Number.isInteger(samples) || samples < 2) throw new RangeError(`fitScalingLaw: options.bootstrap.samples must be an integer >= 2, got ${String(samples)}`);
+  checkInteger("fitScalingLaw", "options.bootstrap.samples", samples, 2);
   const level = opts.level ?? 0.95;
-  if (typeof level !== "number" || !(level > 0 && level < 1)) throw new RangeError(`fitScalingLaw: options.bootstrap.level must be in (0, 1), got ${String(level)}`);
+  if (typeof level !== "number" || !(level > 0 && level < 1)) failArg("fitScalingLaw", "options.bootstrap.level", level, "in (0, 1)");
   const rng = toRng(opts.rng, "fitScalingLaw: options.bootstrap.rng");
   const n = data.lnN.length;
   const resampled: ScalingFitData = { lnN: data.lnN, lnD: data.lnD, lnL: data.lnL, weight: new Float64Array(n) };

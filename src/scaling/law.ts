@@ -3,7 +3,8 @@
  * "Training Compute-Optimal Large Language Models", arXiv 2203.15556, eq. 2) and its
  * compute-optimal frontier under C = 6 N D (their eq. 4 and Appendix D.2). Loss in nats per token.
  */
-import { checkPositive, checkScalingParams } from "./validate";
+import { checkPositive } from "../validate";
+import { checkScalingParams } from "./validate";
 
 /** Parameters of L(N, D) = E + A / N^alpha + B / D^beta. E is in nats per token. */
 export interface ScalingParams {

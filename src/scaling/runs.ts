@@ -6,6 +6,7 @@
  */
 import { toRng, type Rng, type RngOrSeed } from "../random/rng";
 import { chinchillaLoss, computeOptimal, type ScalingParams } from "./law";
+import { checkInteger, checkNonNegative } from "../validate";
 import { checkScalingParams } from "./validate";
 
 /** One training run: N parameters, D tokens, C = 6 N D training FLOPs, final loss (nats/token). */
@@ -134,13 +135,13 @@ export function syntheticChinchillaRuns(options: SyntheticChinchillaOptions): Ch
   const rng = toRng(options.rng, "syntheticChinchillaRuns: options.rng");
   const params = checkScalingParams("syntheticChinchillaRuns", options.params);
   const runs = options.runs ?? 245;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`syntheticChinchillaRuns: options.runs must be a positive integer, got ${runs}`);
+  checkInteger("syntheticChinchillaRuns", "options.runs", runs, 1, undefined, "a positive integer");
   const noise = options.noise ?? 0.02;
-  if (typeof noise !== "number" || !Number.isFinite(noise) || noise < 0) throw new RangeError(`syntheticChinchillaRuns: options.noise must be a finite number >= 0, got ${noise}`);
+  checkNonNegative("syntheticChinchillaRuns", "options.noise", noise);
   const [cLo, cHi] = options.computeRange ?? [6e18, 3e21];
   if (!(cLo > 0 && cHi >= cLo && Number.isFinite(cHi))) throw new RangeError(`syntheticChinchillaRuns: options.computeRange must be [low, high] with 0 < low <= high, got [${cLo}, ${cHi}]`);
   const spread = options.spreadDecades ?? 1;
-  if (typeof spread !== "number" || !Number.isFinite(spread) || spread < 0) throw new RangeError(`syntheticChinchillaRuns: options.spreadDecades must be a finite number >= 0, got ${spread}`);
+  checkNonNegative("syntheticChinchillaRuns", "options.spreadDecades", spread);
   const out: ChinchillaRun[] = [];
   const l10lo = Math.log10(cLo), l10hi = Math.log10(cHi);
   for (let i = 0; i < runs; i++) {

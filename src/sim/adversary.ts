@@ -7,7 +7,8 @@
  */
 import type { SkillGraph } from "../graphs/types";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
-import { checkGraph, checkInRange, checkInt, fractionCount } from "./check";
+import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { checkGraph, fractionCount } from "./check";
 import { countFailedEdges, fractionOfSkillsFailing, selectKthLargest } from "./competence";
 import { balancedFill } from "./balanced";
 
@@ -119,19 +120,19 @@ export interface AdversarialFailureSet {
  */
 export function adversarialFailureSet(options: AdversarialFailureSetOptions): AdversarialFailureSet {
   const fn = "adversarialFailureSet";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, alpha, rng }, got ${String(options)}`);
+  checkOptions(fn, options, "{ graph, theta, alpha, rng }");
   const g = checkGraph(fn, options.graph);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
-  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   if (alpha === 0) throw new RangeError(`${fn}: alpha must be in (0, 1], got 0`);
   const rng = toRng(options.rng, `${fn}: rng`);
   const strategy = options.strategy ?? "balanced";
   if (strategy !== "greedy" && strategy !== "balanced") {
     throw new RangeError(`${fn}: strategy must be "greedy" or "balanced", got ${String(strategy)}`);
   }
-  const maxRounds = checkInt(fn, "maxRounds", options.maxRounds ?? 6, 0, 1000);
-  const patience = checkInt(fn, "patience", options.patience ?? 1, 1, 1000);
-  const beta = options.beta === undefined ? undefined : checkInRange(fn, "beta", options.beta, 0, Number.MAX_VALUE);
+  const maxRounds = checkInteger(fn, "maxRounds", options.maxRounds ?? 6, 0, 1000);
+  const patience = checkInteger(fn, "patience", options.patience ?? 1, 1, 1000);
+  const beta = options.beta === undefined ? undefined : checkClosed(fn, "beta", options.beta, 0, Number.MAX_VALUE);
 
   const ns = g.skills;
   const m = fractionCount(g.texts, theta);
@@ -205,10 +206,10 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
  */
 export function adversaryLimitBeta(options: { theta: number; k: number; alpha: number }): { rate: number; beta: number } {
   const fn = "adversaryLimitBeta";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { theta, k, alpha }, got ${String(options)}`);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
-  const k = checkInt(fn, "k", options.k, 1);
-  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  checkOptions(fn, options, "{ theta, k, alpha }");
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
+  const k = checkInteger(fn, "k", options.k, 1, Number.MAX_SAFE_INTEGER);
+  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   if (alpha === 0 || theta === 0) throw new RangeError(`${fn}: alpha and theta must be > 0, got alpha = ${alpha}, theta = ${theta}`);
   // Binomial(k, alpha) pmf by the recurrence p(x+1) = p(x) (k-x)/(x+1) alpha/(1-alpha), in logs for safety.
   const pmf = new Float64Array(k + 1);

@@ -1,33 +1,19 @@
 /**
- * Argument checks shared by the simulation functions (internal; not re-exported).
- * Every message names the function, the argument, the value and what was expected.
+ * Argument checks specific to the simulation functions (internal; not re-exported), built on the
+ * shared checks in ../validate. Every message names the function, the argument, the value and
+ * what was expected.
  */
 import type { SkillGraph } from "../graphs/types";
-
-/** Throw unless `x` is a finite number in [lo, hi]. */
-export function checkInRange(fn: string, name: string, x: unknown, lo: number, hi: number): number {
-  if (typeof x !== "number" || !Number.isFinite(x) || x < lo || x > hi) {
-    throw new RangeError(`${fn}: ${name} must be a finite number in [${lo}, ${hi}], got ${String(x)}`);
-  }
-  return x;
-}
-
-/** Throw unless `x` is an integer in [lo, hi]. */
-export function checkInt(fn: string, name: string, x: unknown, lo: number, hi = Number.MAX_SAFE_INTEGER): number {
-  if (typeof x !== "number" || !Number.isInteger(x) || x < lo || x > hi) {
-    throw new RangeError(`${fn}: ${name} must be an integer in [${lo}, ${hi}], got ${String(x)}`);
-  }
-  return x;
-}
+import { checkInteger } from "../validate";
 
 /** Throw unless `g` looks like a consistent SkillGraph (cheap O(1) checks of the array lengths). */
 export function checkGraph(fn: string, g: unknown): SkillGraph {
   const graph = g as SkillGraph;
   if (!graph || typeof graph !== "object") throw new TypeError(`${fn}: graph must be a SkillGraph, got ${String(g)}`);
   const { skills, texts, k, textSkills, skillOffsets, skillTexts } = graph;
-  if (!Number.isInteger(skills) || skills < 1) throw new RangeError(`${fn}: graph.skills must be a positive integer, got ${String(skills)}`);
-  if (!Number.isInteger(texts) || texts < 1) throw new RangeError(`${fn}: graph.texts must be a positive integer, got ${String(texts)}`);
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`${fn}: graph.k must be a positive integer, got ${String(k)}`);
+  for (const [name, v] of [["graph.skills", skills], ["graph.texts", texts], ["graph.k", k]] as const) {
+    checkInteger(fn, name, v, 1, undefined, "a positive integer");
+  }
   if (!(textSkills instanceof Uint32Array) || textSkills.length !== texts * k) {
     throw new RangeError(`${fn}: graph.textSkills must be a Uint32Array of length texts*k = ${texts * k}, got length ${String(textSkills?.length)}`);
   }

@@ -4,7 +4,8 @@
  * into Y, and its competence is 1 minus that rate.
  */
 import type { SkillGraph } from "../graphs/types";
-import { checkGraph, checkInRange } from "./check";
+import { checkClosed, checkOptions } from "../validate";
+import { checkGraph } from "./check";
 import { toFailureMask } from "./failures";
 
 /** Failure rates and competence of every skill for one failure set. */
@@ -90,9 +91,9 @@ const REL_EPS = 1e-12;
  */
 export function fractionOfSkillsFailing(options: { failureRate: ArrayLike<number>; theta: number; beta: number }): number {
   const fn = "fractionOfSkillsFailing";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { failureRate, theta, beta }, got ${String(options)}`);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
-  const beta = checkInRange(fn, "beta", options.beta, 0, Number.MAX_VALUE);
+  checkOptions(fn, options, "{ failureRate, theta, beta }");
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
+  const beta = checkClosed(fn, "beta", options.beta, 0, Number.MAX_VALUE);
   const rates = options.failureRate;
   if (!rates || typeof rates.length !== "number" || rates.length === 0) {
     throw new RangeError(`${fn}: failureRate must be a non-empty array of rates, got ${String(rates)}`);
@@ -111,7 +112,7 @@ export function fractionOfSkillsFailing(options: { failureRate: ArrayLike<number
  */
 export function worstFractionFailureRate(failureRate: ArrayLike<number>, alpha: number): number {
   const fn = "worstFractionFailureRate";
-  checkInRange(fn, "alpha", alpha, 0, 1);
+  checkClosed(fn, "alpha", alpha, 0, 1);
   if (alpha === 0) throw new RangeError(`${fn}: alpha must be in (0, 1], got 0`);
   const n = failureRate.length;
   if (!n) throw new RangeError(`${fn}: failureRate must be non-empty`);

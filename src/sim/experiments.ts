@@ -8,7 +8,8 @@ import type { SkillGraph } from "../graphs/types";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { betaMin } from "../theory/theorem8";
 import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
-import { checkGraph, checkInRange, checkInt } from "./check";
+import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { checkGraph } from "./check";
 import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
 import { randomFailureSet } from "./failures";
 import { tupleCompetence } from "./tuples";
@@ -63,9 +64,9 @@ export interface BoundCheckOptions {
  */
 export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[] {
   const fn = "emergenceBoundCheck";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, alphas, rng }, got ${String(options)}`);
+  checkOptions(fn, options, "{ graph, theta, alphas, rng }");
   const g = checkGraph(fn, options.graph);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   if (theta === 0 || theta === 1) throw new RangeError(`${fn}: theta must be in (0, 1), got ${theta}`);
   const alphas = checkList(fn, "alphas", options.alphas, (a, i) => {
     if (!(a > 0 && a < 1)) throw new RangeError(`${fn}: alphas[${i}] must be in (0, 1), got ${a}`);
@@ -143,11 +144,11 @@ export interface FiniteSizeSweepOptions {
  */
 export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[] {
   const fn = "finiteSizeSweep";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { skills, ratios, k, theta, alpha, rng }, got ${String(options)}`);
-  const skills = checkInt(fn, "skills", options.skills, 1);
-  const k = checkInt(fn, "k", options.k, 1, skills);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
-  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  checkOptions(fn, options, "{ skills, ratios, k, theta, alpha, rng }");
+  const skills = checkInteger(fn, "skills", options.skills, 1);
+  const k = checkInteger(fn, "k", options.k, 1, skills);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
@@ -208,10 +209,10 @@ export interface ConcentrationRow {
  */
 export function concentrationSweep(options: { skills: number; textsList: ArrayLike<number>; k: number; theta: number; rng: RngOrSeed }): ConcentrationRow[] {
   const fn = "concentrationSweep";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { skills, textsList, k, theta, rng }, got ${String(options)}`);
-  const skills = checkInt(fn, "skills", options.skills, 1);
-  const k = checkInt(fn, "k", options.k, 1, skills);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  checkOptions(fn, options, "{ skills, textsList, k, theta, rng }");
+  const skills = checkInteger(fn, "skills", options.skills, 1);
+  const k = checkInteger(fn, "k", options.k, 1, skills);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const textsList = checkList(fn, "textsList", options.textsList, (t, i) => {
     if (!Number.isInteger(t) || t < 1) throw new RangeError(`${fn}: textsList[${i}] must be a positive integer, got ${t}`);
   });
@@ -255,10 +256,10 @@ export interface SlingshotRow {
  */
 export function slingshotRows(options: { k: number; thetas: ArrayLike<number>; alpha: number; level: number }): SlingshotRow[] {
   const fn = "slingshotRows";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { k, thetas, alpha, level }, got ${String(options)}`);
-  const k = checkInt(fn, "k", options.k, 1);
-  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
-  const level = checkInRange(fn, "level", options.level, 0, 1);
+  checkOptions(fn, options, "{ k, thetas, alpha, level }");
+  const k = checkInteger(fn, "k", options.k, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
+  const level = checkClosed(fn, "level", options.level, 0, 1);
   if (alpha === 0 || alpha === 1) throw new RangeError(`${fn}: alpha must be in (0, 1), got ${alpha}`);
   const thetas = checkList(fn, "thetas", options.thetas, (t, i) => {
     if (!(t > 0 && t < 1)) throw new RangeError(`${fn}: thetas[${i}] must be in (0, 1), got ${t}`);
@@ -321,14 +322,14 @@ export interface TupleBoundRow {
  */
 export function tupleBoundCheck(options: { graph: SkillGraph; theta: number; kPrimes: ArrayLike<number>; alpha: number; tuples: number; rng: RngOrSeed }): TupleBoundRow[] {
   const fn = "tupleBoundCheck";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, theta, kPrimes, alpha, tuples, rng }, got ${String(options)}`);
+  checkOptions(fn, options, "{ graph, theta, kPrimes, alpha, tuples, rng }");
   const g = checkGraph(fn, options.graph);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
-  const alpha = checkInRange(fn, "alpha", options.alpha, 0, 1);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
-  const tuples = checkInt(fn, "tuples", options.tuples, 1);
+  const tuples = checkInteger(fn, "tuples", options.tuples, 1);
   const kPrimes = checkList(fn, "kPrimes", options.kPrimes, (kp, i) => {
     if (!Number.isInteger(kp) || kp < 1 || kp > g.skills) throw new RangeError(`${fn}: kPrimes[${i}] must be an integer in [1, ${g.skills}], got ${kp}`);
   });

@@ -4,7 +4,8 @@
  * A failure set is stored as a mask: `Uint8Array` of length N_t with 1 for a failed piece.
  */
 import { type RngOrSeed, toRng, type Rng } from "../random/rng";
-import { checkInRange, checkInt, fractionCount } from "./check";
+import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { fractionCount } from "./check";
 
 /**
  * Turn a failure set given as a mask (length `texts`, entries 0/1) or as a list of text indices
@@ -12,7 +13,7 @@ import { checkInRange, checkInt, fractionCount } from "./check";
  */
 export function toFailureMask(failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
   const fn = "toFailureMask";
-  checkInt(fn, "texts", texts, 1);
+  checkInteger(fn, "texts", texts, 1);
   if (failed instanceof Uint8Array) {
     if (failed.length !== texts) {
       throw new RangeError(`${fn}: a failure mask must have length texts = ${texts}, got ${failed.length} (pass a list of indices as a plain array or Uint32Array)`);
@@ -76,9 +77,9 @@ export interface RandomFailureSetOptions {
  */
 export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
   const fn = "randomFailureSet";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { texts, theta, rng }, got ${String(options)}`);
-  const texts = checkInt(fn, "texts", options.texts, 1, 2 ** 32 - 1);
-  const theta = checkInRange(fn, "theta", options.theta, 0, 1);
+  checkOptions(fn, options, "{ texts, theta, rng }");
+  const texts = checkInteger(fn, "texts", options.texts, 1, 2 ** 32 - 1);
+  const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
   return floydSample(texts, fractionCount(texts, theta), rng);
 }

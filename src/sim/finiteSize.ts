@@ -21,7 +21,8 @@
  * counts are |Z| = ceil(alpha N_s) and |Y| = round(theta N_t).
  */
 import { binaryEntropy, klBernoulli } from "../theory/entropy";
-import { checkInRange, checkInt, fractionCount } from "./check";
+import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { fractionCount } from "./check";
 import { lnBinomial } from "./lgamma";
 
 /** Parameters of the finite-size union bound. */
@@ -63,12 +64,12 @@ export interface FiniteSizeBound {
 }
 
 function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?: number }): void {
-  if (!o || typeof o !== "object") throw new TypeError(`${fn}: options must be { skills, texts, k, theta, alpha, beta }, got ${String(o)}`);
-  checkInt(fn, "skills", o.skills, 1);
-  checkInt(fn, "texts", o.texts, 1);
-  checkInt(fn, "k", o.k, 1);
-  checkInRange(fn, "theta", o.theta, 0, 1);
-  checkInRange(fn, "alpha", o.alpha, 0, 1);
+  checkOptions(fn, o, "{ skills, texts, k, theta, alpha, beta }");
+  checkInteger(fn, "skills", o.skills, 1);
+  checkInteger(fn, "texts", o.texts, 1);
+  checkInteger(fn, "k", o.k, 1);
+  checkClosed(fn, "theta", o.theta, 0, 1);
+  checkClosed(fn, "alpha", o.alpha, 0, 1);
   if (o.alpha === 0 || o.alpha === 1) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1), got ${o.alpha}`);
 }
 
@@ -81,7 +82,7 @@ export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound 
   const fn = "finiteSizeBound";
   checkFinite(fn, options);
   const { skills, texts, k, theta, alpha } = options;
-  const beta = checkInRange(fn, "beta", options.beta, 0, 1 / alpha);
+  const beta = checkClosed(fn, "beta", options.beta, 0, 1 / alpha);
   const zSize = Math.min(skills, Math.max(1, Math.ceil(alpha * skills - 1e-9)));
   const ySize = fractionCount(texts, theta);
   const logCountSkillSets = lnBinomial(skills, zSize);
@@ -118,7 +119,7 @@ export type FiniteSizeBetaMin =
 export function finiteSizeBetaMin(options: Omit<FiniteSizeParameters, "beta"> & { delta?: number }): FiniteSizeBetaMin {
   const fn = "finiteSizeBetaMin";
   checkFinite(fn, options);
-  const delta = options.delta === undefined ? 1 : checkInRange(fn, "delta", options.delta, Number.MIN_VALUE, 1);
+  const delta = options.delta === undefined ? 1 : checkClosed(fn, "delta", options.delta, Number.MIN_VALUE, 1);
   const logDelta = Math.log(delta);
   const { skills, texts, k, theta, alpha } = options;
   const at = (beta: number) => finiteSizeBound({ skills, texts, k, theta, alpha, beta });

@@ -6,7 +6,8 @@
  */
 import type { SkillGraph } from "../graphs/types";
 import { type RngOrSeed, toRng } from "../random/rng";
-import { checkGraph, checkInt } from "./check";
+import { checkInteger, checkOptions } from "../validate";
+import { checkGraph } from "./check";
 import { countFailedEdges } from "./competence";
 import { failureCount, toFailureMask } from "./failures";
 
@@ -53,12 +54,12 @@ export interface KPieceResult {
  */
 export function kPieceFailureFraction(options: KPieceOptions): KPieceResult {
   const fn = "kPieceFailureFraction";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { failed, kPrime, samples, rng }, got ${String(options)}`);
-  const texts = options.failed instanceof Uint8Array ? options.failed.length : checkInt(fn, "texts", options.texts, 1);
+  checkOptions(fn, options, "{ failed, kPrime, samples, rng }");
+  const texts = options.failed instanceof Uint8Array ? options.failed.length : checkInteger(fn, "texts", options.texts, 1);
   if (texts < 1) throw new RangeError(`${fn}: failed must have length >= 1`);
   const mask = asMask(fn, options.failed, texts);
-  const kPrime = checkInt(fn, "kPrime", options.kPrime, 1);
-  const samples = checkInt(fn, "samples", options.samples, 1);
+  const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, Number.MAX_SAFE_INTEGER);
+  const samples = checkInteger(fn, "samples", options.samples, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
   const theta = failureCount(mask) / texts;
   let failedPieces = 0;
@@ -118,12 +119,12 @@ export interface TupleCompetenceResult {
  */
 export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenceResult {
   const fn = "tupleCompetence";
-  if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be { graph, failed, kPrime, tuples, rng }, got ${String(options)}`);
+  checkOptions(fn, options, "{ graph, failed, kPrime, tuples, rng }");
   const g = checkGraph(fn, options.graph);
   const mask = asMask(fn, options.failed, g.texts);
-  const kPrime = checkInt(fn, "kPrime", options.kPrime, 1, g.skills);
-  const tuples = checkInt(fn, "tuples", options.tuples, 1);
-  const pieces = options.piecesPerTuple === undefined ? 0 : checkInt(fn, "piecesPerTuple", options.piecesPerTuple, 1);
+  const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);
+  const tuples = checkInteger(fn, "tuples", options.tuples, 1);
+  const pieces = options.piecesPerTuple === undefined ? 0 : checkInteger(fn, "piecesPerTuple", options.piecesPerTuple, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
   const counts = countFailedEdges(g, mask);
   let nonIsolated = 0;

@@ -5,7 +5,7 @@
  * the Cloze Sufficiency Assumption).
  */
 import { toRng, type RngOrSeed } from "../random/rng";
-import { checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOptions, checkPositiveNumber } from "./validate";
+import { checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOptions, checkPositive } from "../validate";
 
 /** Options of {@link thetaFromReducibleLoss}. */
 export interface ThetaFromLossOptions {
@@ -33,7 +33,7 @@ export function thetaFromReducibleLoss(delta: number, options: ThetaFromLossOpti
   const fn = "thetaFromReducibleLoss";
   checkNonNegative(fn, "delta", delta);
   checkOptions(fn, options, "{ factor? }");
-  const factor = checkPositiveNumber(fn, "factor", options.factor ?? 2);
+  const factor = checkPositive(fn, "factor", options.factor ?? 2);
   return Math.min(1, factor * delta);
 }
 

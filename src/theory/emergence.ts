@@ -8,7 +8,7 @@
 import { computeOptimal, type ScalingParams } from "../scaling";
 import { thetaFromReducibleLoss } from "./cloze";
 import { performanceCurve } from "./performance";
-import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositiveNumber } from "./validate";
+import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -72,11 +72,11 @@ export interface EmergenceVsScaleOptions {
 export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtScale[] {
   const fn = "emergenceVsScale";
   checkOptions(fn, options, "{ params, computes, k, alpha, kPrimes?, thetaFactor? }");
-  const computes = checkNumberList(fn, "computes", options.computes, checkPositiveNumber);
+  const computes = checkNumberList(fn, "computes", options.computes, checkPositive);
   const k = checkInteger(fn, "k", options.k, 1);
   const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
   const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes ?? [1, 2, 4, 8], (f, n, v) => checkInteger(f, n, v, 1));
-  const thetaFactor = checkPositiveNumber(fn, "thetaFactor", options.thetaFactor ?? 2);
+  const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
   if (options.params === null || typeof options.params !== "object") {
     throw new TypeError(`${fn}: params must be scaling-law parameters {E, A, B, alpha, beta}, got ${String(options.params)}`);
   }
@@ -140,12 +140,12 @@ function reducible(params: ScalingParams, N: number, D: number): number {
 export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFactor {
   const fn = "thetaScaleFactor";
   checkOptions(fn, options, "{ params, N, D, ratio? }");
-  const N = checkPositiveNumber(fn, "N", options.N);
-  const D = checkPositiveNumber(fn, "D", options.D);
+  const N = checkPositive(fn, "N", options.N);
+  const D = checkPositive(fn, "D", options.D);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
   const p = options.params;
   if (p === null || typeof p !== "object") throw new TypeError(`${fn}: params must be {E, A, B, alpha, beta}, got ${String(p)}`);
-  for (const key of ["A", "B", "alpha", "beta"] as const) checkPositiveNumber(fn, `params.${key}`, p[key]);
+  for (const key of ["A", "B", "alpha", "beta"] as const) checkPositive(fn, `params.${key}`, p[key]);
   const target = ratio * reducible(p, N, D);
   const g = (logS: number): number => reducible(p, N * Math.exp(logS), D * Math.exp(logS)) - target;
   let lo = 0;
@@ -183,7 +183,7 @@ export interface ThetaComputeFactorOptions {
 export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   const fn = "thetaComputeFactor";
   checkOptions(fn, options, "{ params, compute, ratio? }");
-  const C = checkPositiveNumber(fn, "compute", options.compute);
+  const C = checkPositive(fn, "compute", options.compute);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
   const base = computeOptimal(C, options.params).reducibleLoss;
   const g = (logF: number): number => computeOptimal(C * Math.exp(logF), options.params).reducibleLoss - ratio * base;
@@ -252,10 +252,10 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   if (typeof target !== "number" || !Number.isFinite(target) || target < 0 || target >= 1) {
     throw new RangeError(`${fn}: competence must be a finite number in [0, 1), got ${String(target)}`);
   }
-  const thetaFactor = checkPositiveNumber(fn, "thetaFactor", options.thetaFactor ?? 2);
+  const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
   const [cLo, cHi] = options.range ?? [1e6, 1e60];
-  checkPositiveNumber(fn, "range[0]", cLo);
-  checkPositiveNumber(fn, "range[1]", cHi);
+  checkPositive(fn, "range[0]", cLo);
+  checkPositive(fn, "range[1]", cHi);
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
   const o = { params: options.params, k, alpha, kPrime, thetaFactor };
   // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect

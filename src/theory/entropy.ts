@@ -3,7 +3,7 @@
  * quantities in the condition of Arora & Goyal 2023, Theorems 8 and 14 (arXiv 2307.15936 v2).
  * Natural logarithms (nats) unless `base: "bits"` is asked for. Convention 0 * log 0 = 0.
  */
-import { checkClosed } from "./validate";
+import { checkClosed } from "../validate";
 
 /** Unit of an information quantity: nats (natural log, the default) or bits (log base 2). */
 export type InformationBase = "nats" | "bits";

@@ -3,7 +3,7 @@
  * Theorem 14 / Corollary 13 for k'-tuples of skills.
  */
 import { betaMin } from "./theorem8";
-import { checkInteger, checkNumberList, checkOpen, checkOptions } from "./validate";
+import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
 
 /** One point of a performance curve: the guarantee for one alpha. */
 export interface PerformancePoint {

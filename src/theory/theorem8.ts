@@ -14,7 +14,7 @@
  * H(theta) < k theta KL(beta alpha || alpha).
  */
 import { binaryEntropy, klBernoulli } from "./entropy";
-import { checkClosed, checkInteger, checkOpen, checkOptions, checkPositiveNumber } from "./validate";
+import { checkClosed, checkInteger, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** Parameters of the Theorem 8 condition. */
 export interface Theorem8Parameters {
@@ -33,7 +33,7 @@ function checkTheorem8(fn: string, options: Theorem8Parameters): Theorem8Paramet
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
   const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
-  const beta = checkPositiveNumber(fn, "beta", options.beta);
+  const beta = checkPositive(fn, "beta", options.beta);
   if (beta * alpha > 1) {
     throw new RangeError(`${fn}: beta * alpha must be <= 1 (a failure rate cannot pass 1), got beta=${beta}, alpha=${alpha} (product ${beta * alpha})`);
   }

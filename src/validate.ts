@@ -1,0 +1,111 @@
+/**
+ * Argument checks shared by the core areas (internal: not re-exported from the package).
+ * Every check throws an Error whose message names the function, the argument, the value received
+ * and what was expected, in one shape: `fn: name must be <expected>, got <value>`
+ * (e.g. `skillGraph: k must be an integer in [1, 100], got 3.5`). Area-specific checks
+ * (`checkScalingParams`, `checkKAtMostSkills`, `checkGraph`, ...) live in their areas, built on these.
+ */
+
+/** A value as shown in an error message: numbers as they print, strings quoted, objects with their type. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (typeof value === "object" || typeof value === "function") return `${typeof value} (${String(value)})`;
+  return String(value);
+}
+
+/** Throw a RangeError `fn: name must be <expected>, got <value>`. */
+export function failArg(fn: string, name: string, value: unknown, expected: string): never {
+  throw new RangeError(`${fn}: ${name} must be ${expected}, got ${describeValue(value)}`);
+}
+
+/**
+ * An integer in [min, max] (Number.isInteger: exact in a double). With `max` given the message says
+ * "an integer in [min, max]", without it "an integer >= min" (and max is Number.MAX_SAFE_INTEGER);
+ * `expected` replaces the wording when an area states the range in its own words.
+ */
+export function checkInteger(fn: string, name: string, value: unknown, min: number, max?: number, expected?: string): number {
+  const hi = max ?? Number.MAX_SAFE_INTEGER;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > hi) {
+    failArg(fn, name, value, expected ?? (max === undefined ? `an integer >= ${min}` : `an integer in [${min}, ${max}]`));
+  }
+  return value;
+}
+
+/** A finite number. */
+export function checkFinite(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) failArg(fn, name, value, "a finite number");
+  return value;
+}
+
+/** A finite number > 0. */
+export function checkPositive(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) failArg(fn, name, value, "a finite number > 0");
+  return value;
+}
+
+/** A finite number >= 0. */
+export function checkNonNegative(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) failArg(fn, name, value, "a finite number >= 0");
+  return value;
+}
+
+/** A finite number in the closed interval [lo, hi]. */
+export function checkClosed(fn: string, name: string, value: unknown, lo: number, hi: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < lo || value > hi) {
+    failArg(fn, name, value, `a finite number in [${lo}, ${hi}]`);
+  }
+  return value;
+}
+
+/** A finite number in the open interval (lo, hi). */
+export function checkOpen(fn: string, name: string, value: unknown, lo: number, hi: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= lo || value >= hi) {
+    failArg(fn, name, value, `a finite number in (${lo}, ${hi})`);
+  }
+  return value;
+}
+
+/** A probability: a number in [0, 1] (NaN rejected). */
+export function checkProbability(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) failArg(fn, name, value, "a probability in [0, 1]");
+  return value;
+}
+
+/** A boolean (TypeError otherwise). */
+export function checkBoolean(fn: string, name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new TypeError(`${fn}: ${name} must be a boolean, got ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * An options object (not null, not an array); throws a TypeError. With `shape` (e.g. "{ n, p, rng }")
+ * the message reads `fn: options must be an object <shape>, got ...`, without it
+ * `fn: expected an options object, got ...`.
+ */
+export function checkOptions<T>(fn: string, options: T | null | undefined, shape?: string): T {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    const got = describeValue(options);
+    throw new TypeError(
+      shape === undefined ? `${fn}: expected an options object, got ${got}` : `${fn}: options must be an object ${shape}, got ${got}`,
+    );
+  }
+  return options as T;
+}
+
+/** A non-empty array (or typed array) of numbers, each checked by `each`; returned as a plain array. */
+export function checkNumberList(
+  fn: string,
+  name: string,
+  value: unknown,
+  each: (fn: string, name: string, v: unknown) => number,
+): number[] {
+  if (!(Array.isArray(value) || ArrayBuffer.isView(value)) || (value as ArrayLike<number>).length === 0) {
+    throw new TypeError(`${fn}: ${name} must be a non-empty array (or typed array) of numbers, got ${describeValue(value)}`);
+  }
+  const list = Array.from(value as ArrayLike<number>);
+  list.forEach((v, i) => each(fn, `${name}[${i}]`, v));
+  return list;
+}
