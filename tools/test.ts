@@ -2,10 +2,11 @@
  * `npm test` (after the build): every test of the project in one run of node's test runner, so its
  * closing summary is the one line that counts.
  *
- * Order matters and is fixed here: unit and statistical tests first, then the runner's own tests,
- * then the lessons (executed by the runner, then by nbclient), then the browser checks, which
- * read the executed lessons. Files run one at a time (2-core machine; the later ones start kernels,
- * Jupyter and Chromium). Arguments are passed to `node --test` (e.g. --test-name-pattern).
+ * Files run one at a time (2-core machine; some start kernels, Jupyter and Chromium), in the order
+ * of their paths: node's test runner sorts the files it is given. That order is relied on once:
+ * test/notebooks/ (which executes the lessons into build/notebooks/) sorts before test/ui/ (the
+ * browser checks of those executed lessons; it also runs them itself if they are missing).
+ * Arguments are passed to `node --test` (e.g. --test-name-pattern).
  *
  * Under CI=true a missing Jupyter or Chromium fails the tests that need them instead of skipping.
  */
@@ -15,9 +16,6 @@ import * as path from "node:path";
 
 const OUT = path.resolve(__dirname, "..");
 const TEST_DIR = path.join(OUT, "test");
-/** Folders that run last, in this order; every other folder under test/ runs before them. */
-const LAST = ["runner", "notebooks", "browser"];
-
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
@@ -30,15 +28,7 @@ function testFiles(dir: string): string[] {
 }
 
 function main(): void {
-  const folders = fs.existsSync(TEST_DIR)
-    ? fs.readdirSync(TEST_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
-    : [];
-  const first = folders.filter((f) => !LAST.includes(f));
-  const files = [
-    ...testFiles(TEST_DIR).filter((f) => path.dirname(f) === TEST_DIR),
-    ...first.flatMap((f) => testFiles(path.join(TEST_DIR, f))),
-    ...LAST.flatMap((f) => testFiles(path.join(TEST_DIR, f))),
-  ];
+  const files = testFiles(TEST_DIR);
   if (!files.length) {
     console.error("test: no compiled tests found under .out/test; did the build run?");
     process.exit(1);

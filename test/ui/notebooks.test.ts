@@ -29,7 +29,7 @@ const BUILD = path.join(PROJECT_ROOT, "build");
 const EXECUTED = path.join(BUILD, "notebooks");
 const WORK = path.join(BUILD, "browser");
 const SCREENSHOTS = path.join(BUILD, "screenshots");
-const FIXTURE = path.join(PROJECT_ROOT, "test", "browser", "fixtures", "view-figures.ipynb");
+const FIXTURE = path.join(PROJECT_ROOT, "test", "ui", "fixtures", "view-figures.ipynb");
 const RUNNER = path.join(PROJECT_ROOT, ".out", "tools", "run-notebooks.js");
 
 // ---- what is needed, and whether to skip -----------------------------------------------------
