@@ -120,8 +120,20 @@ before(async () => {
   fs.mkdirSync(WORK, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // The lessons as `npm run lessons` wrote them (run them now if that has not happened).
-  if (!fs.existsSync(EXECUTED) || !fs.readdirSync(EXECUTED).some((f) => f.endsWith(".ipynb"))) {
-    console.log("browser test: build/notebooks is missing; running the lessons first");
+  // Missing or stale (a lesson, or the library, changed after the executed copy was written).
+  const lessonsDir = path.join(PROJECT_ROOT, "notebooks");
+  const libBuilt = fs.statSync(path.join(PROJECT_ROOT, "dist", "index.js")).mtimeMs;
+  const stale = fs
+    .readdirSync(lessonsDir)
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .some((f) => {
+      const copy = path.join(EXECUTED, f);
+      if (!fs.existsSync(copy)) return true;
+      const t = fs.statSync(copy).mtimeMs;
+      return t < fs.statSync(path.join(lessonsDir, f)).mtimeMs || t < libBuilt;
+    });
+  if (stale) {
+    console.log("browser test: build/notebooks is missing or older than the lessons; running the lessons first");
     run(process.execPath, [RUNNER, "--out", EXECUTED], 15 * 60_000);
   }
   // A snapshot, so that a concurrent `npm run lessons` cannot change the files mid-test.
