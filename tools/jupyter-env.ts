@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as path from "node:path";
 
 /** The project root (this file compiles to .out/tools/). */
@@ -175,3 +176,16 @@ export const INSTALL_JUPYTER_HINT = [
   "Then run `npm run lab` again (or set EMERGENCE_LAB_PYTHON=/path/to/python).",
   "The lessons themselves need no Python: `npm run lessons` runs them with tslab directly.",
 ].join("\n");
+
+/** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -13,9 +13,8 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
-import * as net from "node:net";
 import * as path from "node:path";
-import { INSTALL_JUPYTER_HINT, PROJECT_ROOT, findPython, jupyterEnv, registerKernel } from "./jupyter-env";
+import { INSTALL_JUPYTER_HINT, PROJECT_ROOT, findPython, freePort, jupyterEnv, registerKernel } from "./jupyter-env";
 
 interface Options {
   port: number | null;
@@ -46,17 +45,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function killGroup(child: ChildProcess | null, signal: NodeJS.Signals): void {
   if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;

@@ -6,10 +6,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PROJECT_ROOT, jupyterEnv } from "../../tools/jupyter-env";
+import { PROJECT_ROOT, freePort, jupyterEnv } from "../../tools/jupyter-env";
 
 export interface NotebookServer {
   /** http://127.0.0.1:<port>/ */
@@ -27,17 +26,7 @@ export interface NotebookServer {
   runtimeDir: string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
