@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
@@ -87,8 +88,6 @@ test("--from a local file needs no network; an unreachable host says how to plac
 
 test("npm run data: --optional turns a failed fetch into a warning; a verified file already there is kept", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
   assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
   const tool = path.resolve(__dirname, "..", "..", "tools", "data.js");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "el-data-optional-"));
   const dest = path.join(dir, "runs.csv");
