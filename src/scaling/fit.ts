@@ -57,6 +57,11 @@ export interface ScalingBootstrapOptions {
   rng: RngOrSeed;
   /** Coverage of the percentile intervals (default 0.95). */
   level?: number;
+  /**
+   * Called after each resample has been refitted with (resamples done, total), e.g. to drive a
+   * progress line; it must not change the fit (the draws depend only on the data and `rng`).
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Bootstrap summary: one value per parameter of the law. */
@@ -357,6 +362,10 @@ function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float6
   const level = opts.level ?? 0.95;
   if (typeof level !== "number" || !(level > 0 && level < 1)) failArg("fitScalingLaw", "options.bootstrap.level", level, "in (0, 1)");
   const rng = toRng(opts.rng, "fitScalingLaw: options.bootstrap.rng");
+  const onProgress = opts.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    failArg("fitScalingLaw", "options.bootstrap.onProgress", onProgress, "a function (done, total) => void");
+  }
   const n = data.lnN.length;
   const resampled: ScalingFitData = { lnN: data.lnN, lnD: data.lnD, lnL: data.lnL, weight: new Float64Array(n) };
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
@@ -377,6 +386,7 @@ function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float6
     draws.E[s] = Math.exp(r.x[2]);
     draws.alpha[s] = r.x[3];
     draws.beta[s] = r.x[4];
+    onProgress?.(s + 1, samples);
   }
   const keys = ["E", "A", "B", "alpha", "beta"] as const;
   const se = {} as ScalingParams, lower = {} as ScalingParams, upper = {} as ScalingParams;

@@ -2,6 +2,8 @@
  * One updating progress line for long computations. In a tslab kernel it is a single output that
  * is replaced in place (update_display_data with a display id), at most ~10 times per second.
  * In plain Node it writes one line to stderr when done (and a carriage-return line on a TTY).
+ * The project's kernel sends each update as it is made, so the line moves even while a synchronous
+ * loop keeps the kernel busy (no need to yield to the event loop between ticks).
  */
 import { escapeHtml, formatDuration } from "./format";
 import { inKernel, sendDisplay, uniqueViewId, updateDisplay } from "./kernel";

@@ -119,6 +119,18 @@ test("bootstrap: same seed gives identical draws (snapshot of determinism), anot
   for (const k of KEYS) assert.ok(f1.bootstrap!.lower[k] <= f1.params[k] * 1.5 && f1.bootstrap!.lower[k] <= f1.bootstrap!.upper[k]);
 });
 
+test("bootstrap onProgress: called once per resample with (1..samples, samples), draws unchanged", () => {
+  const rows = syntheticChinchillaRuns({ rng: "boot-progress", params: HOFFMANN_2022, runs: 60, noise: 0.02 });
+  const starts = [paramsToTheta(HOFFMANN_2022)];
+  const calls: Array<[number, number]> = [];
+  const watched = fitScalingLaw(rows, { starts, bootstrap: { samples: 12, rng: 3, onProgress: (done, total) => calls.push([done, total]) } });
+  assert.deepEqual(calls, Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
+  // The callback only observes: the same seed without it gives the same draws.
+  const plain = fitScalingLaw(rows, { starts, bootstrap: { samples: 12, rng: 3 } });
+  for (const k of KEYS) assert.deepEqual(Array.from(watched.bootstrap!.draws[k]), Array.from(plain.bootstrap!.draws[k]));
+  assert.throws(() => fitScalingLaw(rows, { starts, bootstrap: { samples: 5, rng: 1, onProgress: 3 as never } }), /fitScalingLaw: options\.bootstrap\.onProgress must be a function/);
+});
+
 test("fitScalingLaw rejects bad input with clear errors", () => {
   const ok = syntheticChinchillaRuns({ rng: 1, params: HOFFMANN_2022, runs: 10 });
   assert.throws(() => fitScalingLaw(ok.slice(0, 3)), /at least 5 runs/);

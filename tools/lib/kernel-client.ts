@@ -351,6 +351,9 @@ export class KernelClient {
     });
     this.pending.set(id, {
       onIopub: (msg) => {
+        // Outputs still arriving after the reply: the grace below counts from the last one (as nbclient's
+        // iopub_timeout applies per message), so a cell's long tail of prints is never cut off.
+        if (graceTimer) graceTimer.refresh();
         if (msg.header.msg_type === "status") {
           if (msg.content.execution_state === "idle") idle = true;
         } else if (msg.header.msg_type !== "execute_input") {
@@ -363,7 +366,8 @@ export class KernelClient {
         if (idle) done();
         // tslab 1.0.22 publishes without awaiting zeromq 6's send(); when a send is deferred, the next ones in
         // the same tick are dropped (EBUSY), so the idle status can be lost. Outputs precede the reply, so a
-        // short grace after the reply is enough (nbclient likewise gives up waiting for iopub after a timeout).
+        // short grace after the reply (restarted by every later iopub message) is enough (nbclient likewise gives
+        // up waiting for iopub after a timeout).
         graceTimer = setTimeout(() => done(), IDLE_GRACE_MS);
       },
     });

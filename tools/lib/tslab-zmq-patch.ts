@@ -7,10 +7,18 @@
  * message is lost. A cell that prints 1500 lines in a loop kept only 510 of them, and the kernel's "idle"
  * status can vanish the same way.
  *
- * The fix: `send` on every zeromq socket of the kernel process goes through a per-socket queue, so each
- * send starts when the previous one has completed. Order is kept, nothing is dropped. The iopub publisher
- * also gets an unlimited send high-water mark (PUB silently drops beyond 1000 queued messages; the runner's
- * subscriber has an unlimited receive high-water mark for the same reason).
+ * The fix, keeping order, losing nothing, and sending live (a progress line updated during a synchronous
+ * computation reaches the front-end while the computation runs, not after it):
+ * - The iopub publisher gets `sendTimeout = 0`: zeromq then always takes its synchronous path (hands the
+ *   message to its I/O thread at once, never defers, never reports EBUSY), and an unlimited send
+ *   high-water mark, so PUB neither blocks nor drops (it silently drops beyond 1000 queued messages by
+ *   default; the runner's subscriber has an unlimited receive high-water mark for the same reason).
+ * - `send` on every zeromq socket of the kernel process sends synchronously when nothing is waiting on
+ *   that socket; when zeromq reports EBUSY (a deferred send is in flight), the message and every later one
+ *   go through a per-socket queue, each starting when the previous send has completed, until it drains.
+ *
+ * (The first version queued every send behind a promise; the sends of a synchronous loop then left only
+ * after the loop ended, so a progress line froze until the cell finished.)
  * Set EMERGENCE_LAB_ZMQ_PATCH=0 to disable it (to observe the original behaviour).
  */
 import * as path from "node:path";
@@ -33,23 +41,56 @@ if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
     zmq.Publisher = class UnlimitedPublisher extends Publisher {
       constructor(...args: never[]) {
         super(...args);
-        (this as { sendHighWaterMark?: number }).sendHighWaterMark = 0;
+        const self = this as { sendHighWaterMark?: number; sendTimeout?: number };
+        self.sendHighWaterMark = 0;
+        self.sendTimeout = 0;
       }
     };
     const proto = zmq.Socket.prototype;
     const original = proto.send;
-    const tails = new WeakMap<object, Promise<unknown>>();
+    /** Per socket: messages waiting in the queue, and a promise settled when the last send has completed. */
+    const states = new WeakMap<object, { waiting: number; tail: Promise<unknown> }>();
+    const isBusy = (e: unknown): boolean => (e as { code?: string } | null)?.code === "EBUSY";
+    const ignore = (): undefined => undefined;
     Object.defineProperty(proto, "send", {
       configurable: true,
       writable: false,
       enumerable: false,
       value: function queuedSend(this: object, msg: unknown): Promise<void> {
-        const previous = tails.get(this) ?? Promise.resolve();
-        const sent = previous.then(() => original.call(this, msg));
-        tails.set(
-          this,
-          sent.catch(() => undefined),
-        );
+        let state = states.get(this);
+        if (!state) {
+          state = { waiting: 0, tail: Promise.resolve() };
+          states.set(this, state);
+        }
+        const s = state;
+        if (s.waiting === 0) {
+          // Nothing queued: send now (zeromq passes it to its I/O thread, which transmits it even while
+          // this thread stays busy in a synchronous cell).
+          try {
+            const sent = original.call(this, msg);
+            s.tail = sent.catch(ignore);
+            return sent;
+          } catch (e) {
+            if (!isBusy(e)) return Promise.reject(e);
+            // A deferred send is in flight (s.tail): queue behind it.
+          }
+        }
+        s.waiting += 1;
+        // Issued when the previous send has completed; it leaves the queue only once zeromq has taken it,
+        // so no later message can overtake it.
+        const issue = (): Promise<void> => {
+          try {
+            const sent = original.call(this, msg);
+            s.waiting -= 1;
+            return sent;
+          } catch (e) {
+            if (isBusy(e)) return new Promise<void>((resolve) => setImmediate(resolve)).then(issue);
+            s.waiting -= 1;
+            return Promise.reject(e);
+          }
+        };
+        const sent = s.tail.then(issue);
+        s.tail = sent.catch(ignore);
         return sent;
       },
     });
