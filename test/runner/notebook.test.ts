@@ -53,15 +53,12 @@ test("stream merging: any chunking gives the lines of the whole text; 20,000 chu
     for (const t of chunks) c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: t } });
     assert.deepEqual(cell.outputs, [{ output_type: "stream", name: "stdout", text: splitLines(pieces.join("")) }], `chunks ${JSON.stringify(chunks)}`);
   }
-  // Linear cost: re-splitting the whole text at every chunk took ~10 s for 20,000 lines; linear takes milliseconds.
+  // 20,000 one-line chunks merge into 20,000 lines (its speed is measured by `npm run bench -- runner`).
   const c = new OutputCollector();
   const cell = codeCell();
-  const t0 = performance.now();
   for (let i = 0; i < 20_000; i++) c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: `line ${i}\n` } });
-  const ms = performance.now() - t0;
   assert.equal((cell.outputs![0] as { text: string[] }).text.length, 20_000);
   assert.equal((cell.outputs![0] as { text: string[] }).text[19_999], "line 19999\n");
-  assert.ok(ms < 2000, `merging 20,000 stream chunks took ${ms.toFixed(0)} ms (quadratic?)`);
 });
 test("display data: text split into lines, JSON MIME types kept as objects, transient not stored", () => {
   const c = new OutputCollector();
