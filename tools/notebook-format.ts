@@ -2,75 +2,42 @@
  * The stored form of a lesson notebook: nbformat 4.5, no outputs, no execution counts, cell
  * metadata reduced to what a reader set on purpose (tags), notebook metadata naming the project's
  * kernelspec, source as a list of lines, stable cell ids, Jupyter's own JSON layout (indent 1).
+ * Reading and line splitting are the runner's (tools/lib/notebook.ts).
  */
 import * as crypto from "node:crypto";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./jupyter-env";
+import { joinSource, parseNotebook, splitLines, type MultilineString, type Notebook, type NotebookCell } from "./lib/notebook";
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-export interface Cell {
-  id?: string;
-  cell_type: "code" | "markdown" | "raw";
-  source: string | string[];
-  metadata?: Record<string, Json>;
-  outputs?: Json[];
-  execution_count?: number | null;
-  attachments?: Json;
-}
-
-export interface Notebook {
-  cells: Cell[];
-  metadata: Record<string, Json>;
-  nbformat: number;
-  nbformat_minor: number;
-}
+export { parseNotebook, type Notebook };
 
 /** The notebook metadata every lesson stores. */
-export const LESSON_METADATA: Record<string, Json> = {
+export const LESSON_METADATA: Record<string, unknown> = {
   kernelspec: { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME },
   language_info: { name: "typescript" },
 };
 
-/** Split a source into Jupyter's list-of-lines form (each line keeps its "\n" but the last). */
-export function sourceLines(source: string | string[]): string[] {
-  const text = Array.isArray(source) ? source.join("") : source;
-  if (text === "") return [];
-  const parts = text.split("\n");
-  return parts.map((l, i) => (i < parts.length - 1 ? l + "\n" : l)).filter((l) => l !== "");
-}
-
-/** Parse notebook JSON, with a clear error naming the file. */
-export function parseNotebook(text: string, file: string): Notebook {
-  let nb: unknown;
-  try {
-    nb = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const o = nb as Partial<Notebook>;
-  if (!o || !Array.isArray(o.cells) || typeof o.nbformat !== "number") {
-    throw new Error(`${file}: not a Jupyter notebook (expected an object with "cells" and "nbformat")`);
-  }
-  return o as Notebook;
+/** A source in Jupyter's list-of-lines form (each line keeps its "\n" but the last). */
+export function sourceLines(source: MultilineString): string[] {
+  return splitLines(joinSource(source));
 }
 
 /** The clean, stored form of a notebook. Ids are kept; a missing id is derived from the cell's position and text. */
 export function normalizeNotebook(nb: Notebook): Notebook {
   const seen = new Set<string>();
-  const cells: Cell[] = nb.cells.map((c, i) => {
+  const cells: NotebookCell[] = nb.cells.map((c, i) => {
     const source = sourceLines(c.source);
     let id = typeof c.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(c.id) ? c.id : "";
     if (!id || seen.has(id)) {
       id = crypto.createHash("sha1").update(`${i}\n${source.join("")}`).digest("hex").slice(0, 8);
     }
     seen.add(id);
-    const metadata: Record<string, Json> = {};
+    const metadata: Record<string, unknown> = {};
     const tags = c.metadata?.tags;
     if (Array.isArray(tags) && tags.length) metadata.tags = tags;
     if (c.cell_type === "code") {
       return { cell_type: "code", execution_count: null, id, metadata, outputs: [], source };
     }
-    const out: Cell = { cell_type: c.cell_type, id, metadata, source };
+    const out: NotebookCell = { cell_type: c.cell_type, id, metadata, source };
     if (c.attachments) out.attachments = c.attachments;
     return out;
   });
@@ -79,14 +46,14 @@ export function normalizeNotebook(nb: Notebook): Notebook {
 
 /** Jupyter's layout: keys sorted, indent 1, trailing newline, non-ASCII kept. */
 export function serializeNotebook(nb: Notebook): string {
-  return JSON.stringify(sortKeys(nb as unknown as Json), null, 1) + "\n";
+  return JSON.stringify(sortKeys(nb), null, 1) + "\n";
 }
 
-function sortKeys(v: Json): Json {
+function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === "object") {
-    const o: { [k: string]: Json } = {};
-    for (const k of Object.keys(v).sort()) o[k] = sortKeys(v[k]);
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
     return o;
   }
   return v;

@@ -78,6 +78,11 @@ export function readNotebook(file: string): Notebook {
   } catch (e) {
     throw new Error(`readNotebook: cannot read ${file}: ${(e as Error).message}`);
   }
+  return parseNotebook(raw, file);
+}
+
+/** Parses and minimally validates notebook JSON; `file` names it in errors. */
+export function parseNotebook(raw: string, file: string): Notebook {
   let nb: unknown;
   try {
     nb = JSON.parse(raw);
