@@ -1,25 +1,18 @@
 /** Test helpers for the scaling and data tests: where the shared Chinchilla CSV is. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { packageRoot } from "../../src/data";
+import { findChinchillaCsv, packageRoot } from "../../src/data";
 
 /**
  * The Epoch AI CSV for tests: $EMERGENCE_LAB_DATA if set, else ../shared/data/epoch-chinchilla/
- * next to the checkout (where CI and this machine keep it), else data/external/. Undefined if absent.
+ * next to the checkout (where CI and this machine keep it), else data/external/ (the library's own
+ * search, findChinchillaCsv). Undefined if absent.
  */
 export function sharedChinchillaCsv(): string | undefined {
-  const root = packageRoot();
-  const candidates = [
-    process.env.EMERGENCE_LAB_DATA,
-    path.join(root, "..", "shared", "data", "epoch-chinchilla", "svg_extracted_data.csv"),
-    path.join(root, "data", "external", "svg_extracted_data.csv"),
-  ];
-  for (const c of candidates) {
-    if (!c) continue;
-    const p = fs.existsSync(c) && fs.statSync(c).isDirectory() ? path.join(c, "svg_extracted_data.csv") : c;
-    if (fs.existsSync(p)) return p;
-  }
-  return undefined;
+  const fromEnv = findChinchillaCsv({ searchDefault: false });
+  if (fromEnv) return fromEnv;
+  const shared = path.join(packageRoot(), "..", "shared", "data", "epoch-chinchilla", "svg_extracted_data.csv");
+  return fs.existsSync(shared) ? shared : findChinchillaCsv();
 }
 
 /**
