@@ -1,2 +1,3 @@
 export * from "./rng";
 export * from "./samplers";
+export * from "./moments";

@@ -1,0 +1,42 @@
+/**
+ * Descriptive statistics of a sample: what a lesson prints next to the theory's mean and variance.
+ */
+import { failArg } from "../validate";
+
+/** Sample size, mean, unbiased variance, standard deviation, smallest and largest value. */
+export interface SampleMoments {
+  n: number;
+  mean: number;
+  /** Unbiased sample variance, sum (x - mean)^2 / (n - 1); 0 when n = 1. */
+  variance: number;
+  /** sqrt(variance). */
+  std: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Moments of a sample by Welford's one-pass update (Welford 1962, "Note on a method for
+ * calculating corrected sums of squares and products"), stable for large n and large means.
+ */
+export function sampleMoments(values: ArrayLike<number>): SampleMoments {
+  if (!values || typeof values.length !== "number" || values.length === 0) {
+    failArg("sampleMoments", "values", values, "a non-empty array of finite numbers");
+  }
+  let mean = 0;
+  let m2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (typeof x !== "number" || !Number.isFinite(x)) failArg("sampleMoments", `values[${i}]`, x, "a finite number");
+    const delta = x - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (x - mean);
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const n = values.length;
+  const variance = n > 1 ? m2 / (n - 1) : 0;
+  return { n, mean, variance, std: Math.sqrt(variance), min, max };
+}
