@@ -129,3 +129,16 @@ export function isoLossTokens(N: number, loss: number, params: ScalingParams): n
   if (room <= 0) return Infinity;
   return Math.pow(p.B / room, 1 / p.beta);
 }
+
+/**
+ * The same iso-loss curve solved for N: the model size at which D tokens reach `loss`,
+ * N = (A / (loss - E - B/D^beta))^(1/alpha). Infinity when no finite N reaches that loss.
+ */
+export function isoLossParameters(D: number, loss: number, params: ScalingParams): number {
+  checkPositive("isoLossParameters", "D", D);
+  checkPositive("isoLossParameters", "loss", loss);
+  const p = checkScalingParams("isoLossParameters", params);
+  const room = loss - p.E - p.B * Math.pow(D, -p.beta);
+  if (room <= 0) return Infinity;
+  return Math.pow(p.A / room, 1 / p.alpha);
+}

@@ -4,7 +4,7 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, isoLossTokens, type ScalingParams } from "../scaling";
+import { chinchillaLoss, computeOptimal, isoLossParameters, isoLossTokens, type ScalingParams } from "../scaling";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
 /** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
@@ -136,9 +136,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     const xs: number[] = [], ys: number[] = [];
     // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
     // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
-    const p = options.params;
-    const roomTop = L - p.E - p.B * Math.pow(d1, -p.beta);
-    const nTop = roomTop > 0 ? Math.pow(p.A / roomTop, 1 / p.alpha) : Infinity;
+    const nTop = isoLossParameters(d1, L, options.params);
     if (nTop > n0 && nTop < n1) {
       xs.push(round(Math.log10(nTop)));
       ys.push(round(lD1));

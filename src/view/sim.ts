@@ -4,6 +4,7 @@
  * over the bound, and the finite-size view. Pure functions from results of `src/sim` to {@link Figure}s.
  */
 import type { BoundCheckRow, ConcentrationRow, FiniteSizeRow } from "../sim";
+import { normalDensity } from "../random";
 import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
 
 const COLORS = { theorem: "#d62728", finite: "#ff7f0e", limit: "#7f7f7f", random: "#1f77b4", greedy: "#9467bd", balanced: "#2ca02c" };
@@ -70,7 +71,7 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
     if (!(std > 0) || !Number.isFinite(mean)) throw new RangeError(`${fn}: prediction needs a finite mean and std > 0, got mean ${mean}, std ${std}`);
     const n = options.series[0].values.length;
     const xs = Array.from({ length: 201 }, (_, i) => lo + ((hi - lo) * i) / 200);
-    const ys = xs.map((x) => ((n * width) / (std * Math.sqrt(2 * Math.PI))) * Math.exp(-0.5 * ((x - mean) / std) ** 2));
+    const ys = xs.map((x) => n * width * normalDensity(x, mean, std));   // expected count per bin
     data.push({ type: "scatter", mode: "lines", name, x: xs, y: ys, line: { color: "black", dash: "dash" } });
   }
   const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: m.color ?? COLORS.theorem, dash: "dot" } }));

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
+import { isoLossParameters,
   BESIROGLU_2024,
   HOFFMANN_2022,
   chinchillaLoss,
@@ -147,4 +147,16 @@ test("isoLossTokens solves L(N, D) = loss for D; Infinity when the model is too 
   assert.equal(isoLossTokens(1000, 1.8, EXACT), Infinity);
   assert.ok(Math.abs(isoLossTokens(1000, 2.8, EXACT) - 81) < 1e-9);
   assert.throws(() => isoLossTokens(1e9, 0, HOFFMANN_2022), /isoLossTokens: loss must be a finite number > 0, got 0/);
+});
+
+test("isoLossParameters: the model size N at which D tokens reach the loss (checked with chinchillaLoss)", () => {
+  for (const [D, L] of [[1e10, 2.5], [3e11, 2.1], [1e13, 1.95]] as const) {
+    const N = isoLossParameters(D, L, HOFFMANN_2022);
+    assert.ok(Number.isFinite(N) && N > 0, `N = ${N}`);
+    assert.ok(Math.abs(chinchillaLoss(N, D, HOFFMANN_2022) - L) < 1e-12, `L(${N}, ${D})`);
+    assert.ok(Math.abs(isoLossTokens(N, L, HOFFMANN_2022) / D - 1) < 1e-9);
+  }
+  // Below E + B/D^beta no model size reaches the loss.
+  assert.equal(isoLossParameters(1e9, HOFFMANN_2022.E + 410.7 / Math.pow(1e9, 0.28), HOFFMANN_2022), Infinity);
+  assert.throws(() => isoLossParameters(-1, 2, HOFFMANN_2022), /isoLossParameters: D/);
 });
