@@ -87,6 +87,7 @@
     var section = null;
     nodes.forEach(function (n) {
       var heading = n.nodeType === 1 && (n.tagName === "H1" || n.tagName === "H2");
+      if (!section && !heading && n.nodeType !== 1 && !(n.textContent || "").trim()) return; // leading white space
       if (!section || heading) {
         section = document.createElement("section");
         section.className = "slide";
@@ -153,7 +154,11 @@
     e.preventDefault();
   });
 
+  function fromHash() {
+    var m = /^#present-(\d+)$/.exec(location.hash);
+    if (m && article) present(Number(m[1]) - 1);
+  }
+  window.addEventListener("hashchange", fromHash);
   drawFigures();
-  var m = /^#present-(\d+)$/.exec(location.hash);
-  if (m && article) present(Number(m[1]) - 1);
+  fromHash();
 })();
