@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { readNotebook } from "../../tools/lib/notebook";
 import { createMarkdown } from "../../tools/book/markdown";
 import { renderNotebook, withoutScripts } from "../../tools/book/render";
@@ -291,6 +292,33 @@ test("a whole book: pages in order, links that resolve, assets copied once, solu
     // Without --no-run's permission to read stale copies, a missing executed copy is an error.
     fs.rmSync(path.join(p.executed, "01-second.ipynb"));
     await assert.rejects(buildBook({ ...base, outDir: out, withSolutions: false }), /no executed copy of 01-second\.ipynb/);
+  } finally {
+    fs.rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+test("npm run book -- --pdf without Chromium: skipped with a message, a failure under CI=true", () => {
+  const p = fixtureProject();
+  try {
+    const run = (ci: boolean) =>
+      spawnSync(
+        process.execPath,
+        [path.join(PROJECT_ROOT, ".out", "tools", "book", "main.js"), "--pdf", "--no-run", "--notebooks", p.notebooks, "--executed", p.executed, "--docs", p.docs, "--out", path.join(p.dir, "book")],
+        { encoding: "utf8", env: { ...process.env, EMERGENCE_LAB_CHROMIUM: path.join(p.dir, "no-chromium-here"), CI: ci ? "true" : "" } },
+      );
+    const plain = run(false);
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stdout, /book: --pdf skipped: Chromium not found at .*no-chromium-here/);
+    assert.match(plain.stdout, /book: size \d+\.\d MB/);
+    assert.ok(!fs.existsSync(path.join(p.dir, "book", "handout.pdf")));
+    assert.ok(!fs.readFileSync(path.join(p.dir, "book", "index.html"), "utf8").includes("handout.pdf"), "the index links to a handout that was not printed");
+    const ci = run(true);
+    assert.equal(ci.status, 1, "under CI=true a missing Chromium fails");
+    assert.match(ci.stdout, /\(a failure under CI=true\)/);
+    // A mistyped option is a usage error.
+    const bad = spawnSync(process.execPath, [path.join(PROJECT_ROOT, ".out", "tools", "book", "main.js"), "--pfd"], { encoding: "utf8" });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /usage: npm run book/);
   } finally {
     fs.rmSync(p.dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
  * `npm run book`: the lessons as a static book in build/book/, readable with no install.
  *
  *   node .out/tools/book/main.js [--pdf] [--with-solutions] [--out DIR] [--executed DIR] [--no-run]
+ *                                [--notebooks DIR] [--docs DIR]
  *
  * 1. Executed lessons come from build/notebooks/ (`npm run lessons`). A lesson whose executed copy is
  *    missing, or older than the lesson or than the compiled library (dist/), is run first with the
@@ -275,7 +276,9 @@ export async function buildBook(o: BookOptions): Promise<BookSummary> {
   }
   const solutions = solutionSources.map((s) => render(path.join(executedSolutions, path.basename(s)), "solution"));
 
-  const pdfName = o.pdf ? "handout.pdf" : null;
+  // Whether the handout can be printed decides whether the index links to it.
+  const pdfSkipped = o.pdf ? (await import("./pdf")).pdfUnavailable() : null;
+  const pdfName = o.pdf && !pdfSkipped ? "handout.pdf" : null;
   const readme = path.join(PROJECT_ROOT, "README.md");
   const lines = fs.existsSync(readme) ? readmeLessonLines(fs.readFileSync(readme, "utf8")) : new Map<string, string>();
   const indexHeadings: Heading[] = [];
@@ -311,20 +314,14 @@ export async function buildBook(o: BookOptions): Promise<BookSummary> {
     for (const s of solutionSources) fs.copyFileSync(s, path.join(nbOut, "solutions", path.basename(s)));
   }
 
-  const summary: BookSummary = { outDir: o.outDir, pages: refs as BookPageInfo[], bytes: folderBytes(o.outDir), seconds: 0, pdf: null, pdfSkipped: null };
+  const summary: BookSummary = { outDir: o.outDir, pages: refs as BookPageInfo[], bytes: folderBytes(o.outDir), seconds: 0, pdf: null, pdfSkipped };
   fs.writeFileSync(
     path.join(o.outDir, "book.json"),
     JSON.stringify({ pages: summary.pages.map((p) => ({ file: p.file, kind: p.kind, title: p.title, figures: p.figures, notebook: p.notebook ? path.relative(PROJECT_ROOT, p.notebook) : null })) }, null, 1) + "\n",
   );
-  if (o.pdf) {
-    const { pdfUnavailable, printBook } = await import("./pdf");
-    const why = pdfUnavailable();
-    if (why) {
-      summary.pdfSkipped = why;
-    } else {
-      const file = path.join(o.outDir, pdfName!);
-      summary.pdf = await printBook({ bookDir: o.outDir, pages: summary.pages, file, title: `${BOOK_NAME}: lessons on the emergence of complex skills` });
-    }
+  if (pdfName) {
+    const { printBook } = await import("./pdf");
+    summary.pdf = await printBook({ bookDir: o.outDir, pages: summary.pages, file: path.join(o.outDir, pdfName), title: `${BOOK_NAME}: lessons on the emergence of complex skills` });
   }
   summary.bytes = folderBytes(o.outDir);
   summary.seconds = (performance.now() - t0) / 1000;
@@ -336,7 +333,9 @@ const USAGE = `usage: npm run book -- [--pdf] [--with-solutions] [--out DIR] [--
   --with-solutions   add the solution notebooks (notebooks/solutions/) as pages (for teachers)
   --out DIR          where the book goes (default: build/book)
   --executed DIR     executed lessons to read (default: build/notebooks)
-  --no-run           do not run lessons whose executed copies are missing or stale`;
+  --no-run           do not run lessons whose executed copies are missing or stale
+  --notebooks DIR    where the lessons NN-*.ipynb are (default: notebooks; solutions in DIR/solutions)
+  --docs DIR         where seminar.md is (default: docs)`;
 
 export function parseCli(argv: string[]): BookOptions {
   let parsed;
@@ -351,6 +350,8 @@ export function parseCli(argv: string[]): BookOptions {
         out: { type: "string" },
         executed: { type: "string" },
         "no-run": { type: "boolean" },
+        notebooks: { type: "string" },
+        docs: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -362,8 +363,8 @@ export function parseCli(argv: string[]): BookOptions {
   return {
     outDir: path.resolve(v.out ?? path.join(PROJECT_ROOT, "build", "book")),
     executedDir: path.resolve(v.executed ?? path.join(PROJECT_ROOT, "build", "notebooks")),
-    notebooksDir: path.join(PROJECT_ROOT, "notebooks"),
-    docsDir: path.join(PROJECT_ROOT, "docs"),
+    notebooksDir: path.resolve(v.notebooks ?? path.join(PROJECT_ROOT, "notebooks")),
+    docsDir: path.resolve(v.docs ?? path.join(PROJECT_ROOT, "docs")),
     pdf: Boolean(v.pdf),
     withSolutions: Boolean(v["with-solutions"]),
     run: !v["no-run"],
