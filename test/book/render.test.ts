@@ -138,7 +138,7 @@ test("links: a lesson becomes its page, a file outside the book becomes text, th
   assert.match(r.html, /<a href="https:\/\/arxiv\.org\/abs\/2307\.15936" rel="noopener">paper<\/a>/);
 });
 
-test("stale executed copies: missing, older than the lesson, or older than the library", () => {
+test("stale executed copies: missing, older than the lesson or the library, or from a run that stopped early", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "book-stale-"));
   try {
     const src = path.join(dir, "src");
@@ -146,22 +146,27 @@ test("stale executed copies: missing, older than the lesson, or older than the l
     fs.mkdirSync(src);
     fs.mkdirSync(out);
     const t = Date.now() / 1000;
-    const names = ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb", "03-d.ipynb"];
+    const names = ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb", "03-d.ipynb", "04-e.ipynb"];
+    const ran = (counts: (number | null)[]) =>
+      JSON.stringify({ cells: [{ cell_type: "markdown", source: "# x" }, ...counts.map((n) => ({ cell_type: "code", source: ["x;\n"], execution_count: n, outputs: [] })), { cell_type: "code", source: "", execution_count: null }] });
     for (const n of names) {
       fs.writeFileSync(path.join(src, n), "{}");
       fs.utimesSync(path.join(src, n), t - 100, t - 100);
     }
     // 00: fresh. 01: older than its lesson. 02: missing. 03: fresh but older than the library.
-    fs.writeFileSync(path.join(out, "00-a.ipynb"), "{}");
-    fs.utimesSync(path.join(out, "00-a.ipynb"), t - 10, t - 10);
-    fs.writeFileSync(path.join(out, "01-b.ipynb"), "{}");
-    fs.utimesSync(path.join(out, "01-b.ipynb"), t - 200, t - 200);
-    fs.writeFileSync(path.join(out, "03-d.ipynb"), "{}");
-    fs.utimesSync(path.join(out, "03-d.ipynb"), t - 50, t - 50);
+    // 04: fresh, but the run stopped at its second cell.
+    const copy = (n: string, text: string, age: number) => {
+      fs.writeFileSync(path.join(out, n), text);
+      fs.utimesSync(path.join(out, n), t - age, t - age);
+    };
+    copy("00-a.ipynb", ran([1, 2]), 10);
+    copy("01-b.ipynb", ran([1, 2]), 200);
+    copy("03-d.ipynb", ran([1, 2]), 50);
+    copy("04-e.ipynb", ran([1, null]), 10);
     const sources = names.map((n) => path.join(src, n));
     const stale = (libraryMs: number) => staleNotebooks(sources, out, libraryMs).map((s) => path.basename(s));
-    assert.deepEqual(stale(0), ["01-b.ipynb", "02-c.ipynb"]);
-    assert.deepEqual(stale((t - 30) * 1000), ["01-b.ipynb", "02-c.ipynb", "03-d.ipynb"]);
+    assert.deepEqual(stale(0), ["01-b.ipynb", "02-c.ipynb", "04-e.ipynb"]);
+    assert.deepEqual(stale((t - 30) * 1000), ["01-b.ipynb", "02-c.ipynb", "03-d.ipynb", "04-e.ipynb"]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -86,15 +86,32 @@ export function newestMtime(dir: string, filter: (name: string) => boolean = () 
 }
 
 /**
- * The source notebooks whose executed copy in `executedDir` is missing, or older than the source
- * or than `libraryMtimeMs` (the newest file of the compiled library).
+ * True when an executed copy stopped early: a code cell with source was never executed (the runner
+ * stops at a failing cell). Cells tagged "skip-execution" are never run, so they do not count.
+ */
+export function incompleteRun(file: string): boolean {
+  try {
+    type Cell = { cell_type: string; source: string | string[]; execution_count?: number | null; metadata?: { tags?: unknown } };
+    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells?: Cell[] };
+    const skipped = (c: Cell) => Array.isArray(c.metadata?.tags) && (c.metadata!.tags as unknown[]).includes("skip-execution");
+    return (nb.cells ?? []).some(
+      (c) => c.cell_type === "code" && !skipped(c) && (Array.isArray(c.source) ? c.source.join("") : c.source).trim() !== "" && typeof c.execution_count !== "number",
+    );
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The source notebooks whose executed copy in `executedDir` is missing, older than the source or
+ * than `libraryMtimeMs` (the newest file of the compiled library), or incomplete (a run that failed).
  */
 export function staleNotebooks(sources: string[], executedDir: string, libraryMtimeMs: number): string[] {
   return sources.filter((src) => {
     const copy = path.join(executedDir, path.basename(src));
     if (!fs.existsSync(copy)) return true;
     const t = fs.statSync(copy).mtimeMs;
-    return t < fs.statSync(src).mtimeMs || t < libraryMtimeMs;
+    return t < fs.statSync(src).mtimeMs || t < libraryMtimeMs || incompleteRun(copy);
   });
 }
 
@@ -152,7 +169,7 @@ function runStale(sources: string[], executedDir: string, what: string, o: BookO
     o.log(`book: --no-run: using executed ${what} older than their sources: ${stale.map((s) => path.basename(s, ".ipynb")).join(", ")}`);
     return;
   }
-  o.log(`book: running ${stale.length} ${what} first (executed copies missing or older than the notebooks or the library): ${stale.map((s) => path.basename(s, ".ipynb")).join(", ")}`);
+  o.log(`book: running ${stale.length} ${what} first (executed copies missing, incomplete, or older than the notebooks or the library): ${stale.map((s) => path.basename(s, ".ipynb")).join(", ")}`);
   const runner = path.join(PROJECT_ROOT, ".out", "tools", "run-notebooks.js");
   const r = spawnSync(process.execPath, [runner, ...stale, "--out", executedDir], { cwd: PROJECT_ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`book: the runner failed for the ${what} (exit ${r.status ?? r.signal}); the book was not built`);
