@@ -418,7 +418,7 @@ async function main(): Promise<number> {
   const pdfBytes = s.pdf?.bytes ?? 0;
   console.log(
     `book: ${s.pages.length} pages (${lessons.length} lessons${s.pages.some((p) => p.kind === "guide") ? ", the instructor's guide" : ""}` +
-      `${s.pages.some((p) => p.kind === "solution") ? `, ${s.pages.filter((p) => p.kind === "solution").length} solutions` : ""}), ${figures} interactive figures -> ${rel(s.outDir)}/index.html`,
+      `${s.pages.some((p) => p.kind === "solution") ? `, ${s.pages.filter((p) => p.kind === "solution").length} solution pages` : ""}), ${figures} interactive figures -> ${rel(s.outDir)}/index.html`,
   );
   let code = 0;
   if (s.pdf) console.log(`book: handout ${rel(s.pdf.file)}: ${s.pdf.pages} PDF pages, ${mb(s.pdf.bytes)}`);
