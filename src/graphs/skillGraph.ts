@@ -7,6 +7,7 @@ import { Rng, toRng } from "../random/rng";
 import { SkillGraph } from "./types";
 import { checkBoolean, checkInteger, checkOptions } from "../validate";
 import { MAX_CSR_ENTRIES } from "./limits";
+import { drawSkillsFromMeasure, massOutsideHeaviest, resolveMeasure, type MeasureSpec } from "./measures";
 
 /** Above this many skills, distinct draws use rejection instead of a scratch permutation (64 MB). */
 const PERMUTATION_LIMIT = 1 << 24;
@@ -26,6 +27,21 @@ export interface SkillGraphOptions {
    * false: k i.i.d. uniform draws, repeats possible (the paper's random k-tuple).
    */
   distinct?: boolean;
+  /**
+   * μ1, the measure skills are drawn from: weights (one per skill, non-negative, any positive sum) or
+   * a family such as `{ family: "zipf", exponent: 1 }` (skill 0 the most frequent). Default uniform,
+   * which keeps the uniform draws below (same seed, same graph). A non-uniform μ1 is drawn with an
+   * alias table (O(1) per draw); with `distinct` the k skills of a piece are SUCCESSIVE sampling
+   * without replacement from μ1 (see drawSkillsFromMeasure in ./measures). Stored normalised in
+   * `graph.skillMeasure`.
+   */
+  skillMeasure?: MeasureSpec;
+  /**
+   * μ2, the measure of the text pieces (how often each occurs in the data): weights, one per piece, or
+   * a family. It does not change which skills a piece needs; it weights the pieces in failure sets and
+   * failure rates (src/sim measure functions). Default uniform. Stored normalised in `graph.textMeasure`.
+   */
+  textMeasure?: MeasureSpec;
 }
 
 /**
@@ -56,6 +72,18 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   if (texts * k > MAX_CSR_ENTRIES) {
     throw new RangeError(`${fn}: texts * k must be <= ${MAX_CSR_ENTRIES} (Uint32 CSR), got ${texts} * ${k} = ${texts * k}`);
   }
+  const skillMeasure = resolveMeasure(fn, "skillMeasure", options.skillMeasure, skills);
+  const textMeasure = resolveMeasure(fn, "textMeasure", options.textMeasure, texts);
+  if (skillMeasure && distinct && k > 1) {
+    const outside = massOutsideHeaviest(skillMeasure, k - 1);
+    if (outside < 1e-3) {
+      throw new RangeError(
+        `${fn}: skillMeasure is too concentrated for k = ${k} distinct skills per piece: the ${k - 1} heaviest skills hold ` +
+          `${(1 - outside).toPrecision(6)} of the measure, so a draw is new to a piece with probability ${outside.toPrecision(3)} ` +
+          `(expected > 1000 redraws); expected at least 0.001 outside them (or pass distinct: false)`,
+      );
+    }
+  }
   const rng = toRng(options.rng, `${fn}: rng`);
   const next = rng.next.bind(rng); // bound: an Rng may be a class instance
 
@@ -63,7 +91,9 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   const textSkills = new Uint32Array(edges);
   const degree = new Uint32Array(skills + 1); // degree[s + 1], then prefix sums -> offsets
 
-  if (distinct && skills > PERMUTATION_LIMIT) {
+  if (skillMeasure) {
+    drawSkillsFromMeasure(skillMeasure, texts, k, distinct, rng, textSkills, degree);
+  } else if (distinct && skills > PERMUTATION_LIMIT) {
     // Too many skills for a scratch permutation: draw uniformly and redraw repeats (rejection), which
     // also gives a uniform ordered k-tuple of distinct skills; repeats are checked by a scan of the
     // row (small k) or a set (large k).
@@ -123,7 +153,9 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
       skillTexts[cursor[s]++] = t;
     }
   }
-  return { skills, texts, k, distinct, textSkills, skillOffsets, skillTexts };
+  const graph: SkillGraph = { skills, texts, k, distinct, textSkills, skillOffsets, skillTexts };
+  if (skillMeasure || textMeasure) return { ...graph, ...(skillMeasure ? { skillMeasure } : {}), ...(textMeasure ? { textMeasure } : {}) };
+  return graph;
 }
 
 /** Number of texts joined to each skill (its degree, counting repeats under i.i.d. draws). */

@@ -18,4 +18,8 @@ export interface SkillGraph {
   /** skill -> texts: the texts of skill s are skillTexts[skillOffsets[s] .. skillOffsets[s+1]),
    *  ascending; a text appears once per edge (twice if it drew s twice under i.i.d. draws). */
   readonly skillTexts: Uint32Array;
+  /** μ1, the normalised skill measure the skills were drawn from; absent = uniform. */
+  readonly skillMeasure?: Float64Array;
+  /** μ2, the normalised measure of the text pieces; absent = uniform. */
+  readonly textMeasure?: Float64Array;
 }

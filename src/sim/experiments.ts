@@ -29,7 +29,7 @@ export interface BoundCheckRow {
   alpha: number;
   /** beta_min of Theorem 8 (asymptotic bound); null when infeasible. */
   theoremBeta: number | null;
-  /** The finite-size union bound's beta at this N_s, N_t (delta = 1); null when infeasible. */
+  /** The finite-size union bound's beta at this N_s, N_t and failure probability epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** Asymptotic worst case of a fixed Z (adversaryLimitBeta). */
   limitBeta: number;
@@ -53,6 +53,10 @@ export interface BoundCheckOptions {
   rng: RngOrSeed;
   /** Include the greedy and balanced adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
   adversarial?: boolean;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -77,7 +81,7 @@ export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[]
   const rates = skillCompetence(g, randomY).failureRate;
   return alphas.map((alpha, i) => {
     const th = betaMin({ theta, k: g.k, alpha });
-    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const randomBeta = worstFractionFailureRate(rates, alpha) / theta;
     let greedyBeta = randomBeta;
     let adversarialBeta = randomBeta;
@@ -110,7 +114,7 @@ export interface FiniteSizeRow {
   texts: number;
   /** beta_min of Theorem 8 (does not depend on the ratio); null when infeasible. */
   theoremBeta: number | null;
-  /** Smallest beta for which the exact finite-N union bound is below 1; null when infeasible. */
+  /** Smallest beta for which the exact finite-N union bound is at most epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** At beta = theoremBeta: (log C(N_s, alpha N_s) + log C(N_t, theta N_t))/N_t - H(theta). */
   finiteSizeTerm: number | null;
@@ -133,6 +137,10 @@ export interface FiniteSizeSweepOptions {
   theta: number;
   alpha: number;
   rng: RngOrSeed;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -166,7 +174,7 @@ export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[
     const y = randomFailureSet({ texts, theta, rng: rng.fork(`random${i}`) });
     const randomBeta = worstFractionFailureRate(skillCompetence(graph, y).failureRate, alpha) / theta;
     const adversarialBeta = adversarialFailureSet({ graph, theta, alpha, rng: rng.fork(`adv${i}`) }).betaAchieved;
-    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const atTheorem = th.feasible ? finiteSizeBound({ skills, texts, k, theta, alpha, beta: th.beta }) : null;
     return {
       ratio,
