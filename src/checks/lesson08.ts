@@ -40,6 +40,6 @@ export function checkLesson08(answer: number | undefined): string {
     );
   }
   return answer > truth
-    ? `Not quite (${answer}): too many. Check the guarantee of the skill at rank ${answer}: is 1 − β_min(p)·θ at least 0.5 there?`
-    : `Not quite (${answer}): too few. Check the guarantee of the skill at rank ${answer + 1}: its 1 − β_min(p)·θ is still at least 0.5.`;
+    ? `Not quite (${answer}): too many. Look at the rarest skills you counted: is 1 − β_min(p)·θ at least 0.5 for each of them?`
+    : `Not quite (${answer}): too few. Some rarer skills than the ones you counted still have 1 − β_min(p)·θ >= 0.5.`;
 }
