@@ -1,7 +1,8 @@
 /**
  * The random bipartite skill graph of Arora & Goyal, "A Theory for Emergence of Complex Skills in
  * Language Models" (arXiv 2307.15936, Section 5, Definition 5 "skill graph"): N_s skills and N_t text
- * pieces; each text piece is joined to k skills drawn uniformly at random.
+ * pieces; each text piece is joined to k skills drawn uniformly at random, or from a skill measure μ1
+ * (the paper's general setting; see ./measures).
  */
 import { Rng, toRng } from "../random/rng";
 import { SkillGraph } from "./types";

@@ -170,8 +170,7 @@ export function tupleEmergenceByFrequency(options: TupleEmergenceByFrequencyOpti
       for (let i = 0; i < r.skills.length; i++) meanMeasure += p[r.skills[i]];
       meanMeasure /= r.skills.length;
       const guarantees = new Float64Array(tuples);
-      let none = false;
-      for (let i = 0; i < tuples && !none; i++) {
+      for (let i = 0; i < tuples; i++) {
         const gt = tupleGuaranteeOfMeasure({ theta, k: g.k, measures: Array.from(r.skills.subarray(i * kPrime, (i + 1) * kPrime), (s) => p[s]) });
         if (gt.competence === null) guarantees[i] = -Infinity;
         else guarantees[i] = gt.competence;
