@@ -10,8 +10,8 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { findChinchillaCsv, loadChinchillaRuns } from "../src/data";
-import { fitScalingLaw, scalingGridStarts, type ScalingFit } from "../src/scaling";
+import { findChinchillaCsv, loadChinchillaRuns } from "../src/io/chinchilla";
+import { fitScalingLaw, scalingGridStarts, type ScalingFit } from "../src/scaling/fit";
 
 const PYTHON = "/usr/bin/python3";
 const SUBSET_STRIDE = 10;

@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHINCHILLA_CSV_SHA256, CHINCHILLA_CSV_URL, defaultChinchillaCsvPath } from "../src/data";
+import { CHINCHILLA_CSV_SHA256, CHINCHILLA_CSV_URL, defaultChinchillaCsvPath } from "../src/io/chinchilla";
 
 /** Options of {@link fetchChinchillaCsv}. */
 export interface FetchOptions {

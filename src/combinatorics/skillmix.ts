@@ -91,12 +91,18 @@ export function skillMixBoundCurve(ks: ArrayLike<number>, inputs: Partial<SkillM
   return out;
 }
 
+/** Options of {@link skillMixSmallestK}: the threshold and the inputs (default: the paper's reported values). */
+export interface SkillMixSmallestKOptions extends Partial<SkillMixInputs> {
+  /** The bound must fall below this (> 0). */
+  threshold: number;
+}
+
 /**
  * The smallest k for which p_s^k · p_t · L < threshold, i.e. ceil-like solution of
  * k > (ln threshold - ln p_t - ln L) / ln p_s (k = 0 if the bound is already below at k = 0).
  * Throws if no k works (p_s = 1 with the bound at or above the threshold).
  */
-export function skillMixSmallestK(options: Partial<SkillMixInputs> & { threshold: number }): number {
+export function skillMixSmallestK(options: SkillMixSmallestKOptions): number {
   const fn = "skillMixSmallestK";
   checkOptions(fn, options, "{ threshold, pS?, pT?, L? }");
   const th = checkPositive(fn, "threshold", options.threshold);

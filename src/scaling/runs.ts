@@ -2,9 +2,10 @@
  * The Chinchilla training runs as data: a pure parser for Epoch AI's extraction of Hoffmann et al.
  * 2022, Figure 4 (Besiroglu et al. 2024, arXiv 2404.10102, file `data/svg_extracted_data.csv`),
  * outlier removal as in that replication, and a seeded synthetic stand-in drawn from a known law.
- * No file access here: src/data reads the file and hands the text to {@link parseChinchillaCsv}.
+ * No file access here: src/io reads the file and hands the text to {@link parseChinchillaCsv}.
  */
-import { toRng, type Rng, type RngOrSeed } from "../random/rng";
+import { sampleStandardNormal } from "../random/normal";
+import { toRng, type RngOrSeed } from "../random/rng";
 import { chinchillaLoss, computeOptimal, type ScalingParams } from "./law";
 import { checkInteger, checkNonNegative } from "../validate";
 import { checkScalingParams } from "./validate";
@@ -101,13 +102,6 @@ export function dropHighestLoss<T extends { loss: number }>(rows: ReadonlyArray<
   return rows.filter((_, i) => !drop.has(i));
 }
 
-/** A standard normal draw (Box–Muller on two 53-bit uniforms). */
-function normal(rng: Rng): number {
-  let u = rng.double();
-  while (u === 0) u = rng.double();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.double());
-}
-
 /** Options of {@link syntheticChinchillaRuns}. */
 export interface SyntheticChinchillaOptions {
   /** Seed or stream (required: no hidden randomness). */
@@ -149,7 +143,7 @@ export function syntheticChinchillaRuns(options: SyntheticChinchillaOptions): Ch
     const nOpt = computeOptimal(C, params).N;
     const N = nOpt * 10 ** (spread * (2 * rng.double() - 1));
     const D = C / (6 * N);
-    const loss = chinchillaLoss(N, D, params) * Math.exp(noise * normal(rng));
+    const loss = chinchillaLoss({ N, D, params }) * Math.exp(noise * sampleStandardNormal(rng));
     out.push({ N, D, C, loss });
   }
   return out;

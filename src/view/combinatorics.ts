@@ -4,16 +4,10 @@
  * and the Skill-Mix counting bound (Yu et al. 2023, arXiv 2310.17567). Pure functions from
  * parameters or results of `src/combinatorics` to plotly {@link Figure}s.
  */
-import {
-  expectedSeenTupleFraction,
-  log10TupleCount,
-  maxSeenTupleFraction,
-  SKILL_MIX_REPORTED,
-  skillMixBound,
-  type CoveragePoint,
-  type SkillMixInputs,
-  type TupleKind,
-} from "../combinatorics";
+import { log10TupleCount, type TupleKind } from "../combinatorics/counts";
+import type { CoverageRow } from "../combinatorics/experiments";
+import { expectedSeenTupleFraction, maxSeenTupleFraction } from "../combinatorics/occupancy";
+import { SKILL_MIX_REPORTED, skillMixBound, type SkillMixInputs } from "../combinatorics/skillmix";
 import { lineFigure, type Figure, type Series } from "./figure";
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"];
@@ -56,7 +50,7 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
   const series: Series[] = kPrimes.map((kPrime, i) => ({
     name: `k' = ${kPrime}`,
     x: skills,
-    y: skills.map((N) => 10 ** log10TupleCount(kind, N, kPrime)),
+    y: skills.map((N) => 10 ** log10TupleCount({ kind, skills: N, k: kPrime })),
     color: PALETTE[i % PALETTE.length],
   }));
   const xs = [Math.min(...skills), Math.max(...skills)];
@@ -153,7 +147,7 @@ export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure
 /** Options of {@link coverageExperimentFigure}. */
 export interface CoverageExperimentFigureOptions {
   /** Output of coverageExperiment. */
-  points: readonly CoveragePoint[];
+  points: readonly CoverageRow[];
   /** Parameters for the legend and caption. */
   skills: number;
   k: number;
@@ -190,7 +184,7 @@ export function coverageExperimentFigure(options: CoverageExperimentFigureOption
         y: p.map((x) => x.simulatedFraction),
         mode: "markers",
         color: "#d62728",
-        errorY: p.map((x) => 2 * x.expectedStandardError),
+        errorY: p.map((x) => 2 * x.expectedStdErr),
       },
     ],
   });

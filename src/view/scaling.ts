@@ -4,7 +4,8 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, isoLossParameters, isoLossTokens, type ScalingParams } from "../scaling";
+import { chinchillaLoss, computeOptimal, isoLossParameters, isoLossTokens, type ScalingParams } from "../scaling/law";
+import type { ScalingRun } from "../scaling/objective";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
 /** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
@@ -13,13 +14,6 @@ export interface NamedScalingLaw {
   params: ScalingParams;
   color?: string;
   dash?: Series["dash"];
-}
-
-/** A training run as drawn: N parameters, D tokens, final loss. */
-export interface ScalingRunPoint {
-  N: number;
-  D: number;
-  loss: number;
 }
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
@@ -31,7 +25,7 @@ function checkLaws(fn: string, laws: unknown): asserts laws is NamedScalingLaw[]
   });
 }
 
-function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRunPoint[] {
+function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
   if (!Array.isArray(runs) || runs.length === 0) throw new TypeError(`${fn}: runs must be a non-empty array of { N, D, loss }`);
 }
 
@@ -49,7 +43,7 @@ function logspace(lo: number, hi: number, n: number): number[] {
 
 /** Options of {@link lossParityFigure}. */
 export interface LossParityFigureOptions {
-  runs: ScalingRunPoint[];
+  runs: ScalingRun[];
   laws: NamedScalingLaw[];
   title?: string;
   id?: string;
@@ -69,7 +63,7 @@ export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const series: Series[] = options.laws.map((l, i) => ({
     name: l.name,
     x: obs,
-    y: options.runs.map((r) => chinchillaLoss(r.N, r.D, l.params)),
+    y: options.runs.map((r) => chinchillaLoss({ N: r.N, D: r.D, params: l.params })),
     mode: "markers",
     color: l.color ?? PALETTE[i % PALETTE.length],
   }));
@@ -92,7 +86,7 @@ export interface IsoLossContourFigureOptions {
   /** Range of training tokens D, default [1e8, 1e14]. */
   D?: [number, number];
   /** Runs to draw as markers. */
-  runs?: ScalingRunPoint[];
+  runs?: ScalingRun[];
   /** Label of the runs in the legend (say "synthetic" when they are). */
   runsName?: string;
   /** Compute budgets whose iso-FLOP lines D = C/(6N) are drawn (default 1e19, 1e21, 1e23). */
@@ -136,14 +130,14 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     const xs: number[] = [], ys: number[] = [];
     // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
     // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
-    const nTop = isoLossParameters(d1, L, options.params);
+    const nTop = isoLossParameters({ D: d1, loss: L, params: options.params });
     if (nTop > n0 && nTop < n1) {
       xs.push(round(Math.log10(nTop)));
       ys.push(round(lD1));
     }
     for (const N of Ns) {
       if (N <= nTop && xs.length > 0) continue;
-      const lD = Math.log10(isoLossTokens(N, L, options.params));
+      const lD = Math.log10(isoLossTokens({ N, loss: L, params: options.params }));
       if (lD >= lD0 && lD <= lD1) {
         xs.push(round(Math.log10(N)));
         ys.push(round(lD));

@@ -5,7 +5,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { coverageExperiment, skillMixBound } from "../../src/combinatorics";
+import { coverageExperiment } from "../../src/combinatorics/experiments";
+import { skillMixBound } from "../../src/combinatorics/skillmix";
 import { coverageExperimentFigure, skillMixFigure, tupleCountsFigure, tupleCoverageFigure } from "../../src/view/combinatorics";
 
 type Axis = { type: string };
@@ -61,13 +62,13 @@ test("coverageExperiment: z-scores are standard-normal-sized and the figure draw
     assert.ok(p.expectedFraction > 0 && p.expectedFraction < 1);
     // Sample vs formula standard error: a sample sd from 50 runs has relative sd ~ 1/sqrt(2·49) ~ 0.10
     // (normal approximation), so a factor of 2 either way is beyond 5 of those sds.
-    assert.ok(p.simulatedStandardError > 0.5 * p.expectedStandardError && p.simulatedStandardError < 2 * p.expectedStandardError);
+    assert.ok(p.simulatedStdErr > 0.5 * p.expectedStdErr && p.simulatedStdErr < 2 * p.expectedStdErr);
   }
   const f = coverageExperimentFigure({ points, skills: 30, k: 5, kPrime: 2, distinct: true, replicates: 50, seed: "test/figures" });
   assert.equal(f.id, "F-07-coverage-sim");
   assert.match(f.caption ?? "", /50 random skill graphs per corpus size, seed "test\/figures"/);
   const err = (f.data[1] as { error_y: { array: number[] } }).error_y.array;
-  assert.equal(err[1], 2 * points[1].expectedStandardError);
+  assert.equal(err[1], 2 * points[1].expectedStdErr);
   assert.throws(() => coverageExperiment({ skills: 30, k: 5, kPrime: 2, texts: [10], distinct: true, replicates: 1, rng: 1 }), /coverageExperiment: replicates must be >= 2.*got 1/);
   assert.throws(() => coverageExperiment({ skills: 30, k: 5, kPrime: 2, texts: [0], distinct: true, replicates: 5, rng: 1 }), /coverageExperiment: texts\[0\] must be a positive integer, got 0/);
   assert.throws(() => tupleCountsFigure({ skills: [], kPrimes: [2], corpora: [] }), /tupleCountsFigure: skills must be a non-empty array/);

@@ -7,7 +7,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SKILL_MIX_REPORTED, skillMixBound, skillMixBoundCurve, skillMixSmallestK } from "../../src/combinatorics";
+import { SKILL_MIX_REPORTED, skillMixBound, skillMixBoundCurve, skillMixSmallestK } from "../../src/combinatorics/skillmix";
 
 /** Round to one significant digit. */
 const oneSig = (x: number): number => Number(x.toPrecision(1));

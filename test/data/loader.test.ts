@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/data";
+import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/io/chinchilla";
 import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();

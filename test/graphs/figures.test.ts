@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import { coinFlipGraph, coinGraphAt, giantComponentExperiment, isolatedThresholdExperiment } from "../../src/graphs";
+import { createRng } from "../../src/random/rng";
+import { coinFlipGraph, coinGraphAt } from "../../src/graphs/coinFlips";
+import { giantComponentExperiment, isolatedThresholdExperiment } from "../../src/graphs/experiments";
 import { coinFlipFigure, criticalGiantFigure, giantComponentFigure, isolatedThresholdFigure } from "../../src/view/graphs";
 
 test("coinFlipGraph: heads are exactly the pairs with coin < p, and raising p only adds edges", () => {

@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import {
-  expectedIsolatedSkills, skillDegrees, skillGraph,
-  expectedIsolated, giantFraction, giantFractionStdDev, isolatedThresholdP, lambertW0, noIsolatedLimit, noIsolatedPoisson,
-} from "../../src/graphs";
+import { createRng } from "../../src/random/rng";
+import { expectedIsolatedSkills, expectedIsolated, giantFraction, giantFractionStd, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "../../src/graphs/thresholds";
+import { skillDegrees, skillGraph } from "../../src/graphs/skillGraph";
+import { lambertW0 } from "../../src/math/lambertW";
 
 const close = (a: number, b: number, rel: number, msg: string) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${msg}: ${a} vs ${b}`);
 
@@ -46,7 +45,7 @@ test("giantFraction solves G = 1 - e^{-cG}; references from scipy.optimize.brent
   }
   assert.throws(() => giantFraction(-1), /giantFraction: c .* got -1/);
   assert.throws(() => giantFraction(NaN), /giantFraction: c must be a finite number, got NaN/);
-  assert.throws(() => giantFractionStdDev(100, 1), /giantFractionStdDev: c must be > 1/);
+  assert.throws(() => giantFractionStd(100, 1), /giantFractionStd: c must be > 1/);
 });
 
 test("isolated-vertex theory: expectation by brute force, Poisson and limit forms", () => {

@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import {
-  connectedComponents, giantComponentExperiment, giantFraction, giantFractionStdDev, gnp, isolatedThresholdExperiment,
-} from "../../src/graphs";
+import { createRng } from "../../src/random/rng";
+import { connectedComponents } from "../../src/graphs/components";
+import { giantComponentExperiment, isolatedThresholdExperiment } from "../../src/graphs/experiments";
+import { giantFraction, giantFractionStd } from "../../src/graphs/thresholds";
+import { gnp } from "../../src/graphs/gnp";
 import { Z5 } from "../random/stats-helpers";
 
 for (const [method, trials] of [["twoLevel", 1500], ["direct", 600]] as const) {
@@ -45,7 +46,7 @@ for (const [method, trials] of [["twoLevel", 1500], ["direct", 600]] as const) {
 
 /**
  * Giant component at n = 10^4. The CLT for the giant (Pittel 1990; Barraez, Boucheron & Fernandez de
- * la Vega 2000) gives sd(L1/n) = giantFractionStdDev(n, c); the mean over T trials then has standard
+ * la Vega 2000) gives sd(L1/n) = giantFractionStd(n, c); the mean over T trials then has standard
  * error sd / sqrt(T). The finite-n bias E[L1]/n - G(c) is O(1/n) (the expected giant is nG + O(1));
  * we allow 10/n for it. Tolerance: 5 SE + 10/n.
  */
@@ -56,7 +57,7 @@ test("largest component fraction at n = 10^4 matches the Lambert-W giant fractio
   const r = giantComponentExperiment({ n, cs, trials: T, rng: createRng("giant-1e4") });
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i];
-    const sd = giantFractionStdDev(n, c);
+    const sd = giantFractionStd(n, c);
     const tol = (Z5 * sd) / Math.sqrt(T) + 10 / n;
     assert.ok(Math.abs(r.meanLargestFraction[i] - giantFraction(c)) < tol, `c = ${c}: ${r.meanLargestFraction[i]} vs G = ${giantFraction(c)} (tol ${tol})`);
     // The sample sd (r.stdErr * sqrt(T)) against the CLT sd: the sample variance of T normal draws has
@@ -71,8 +72,8 @@ test("largest component fraction at n = 10^4 matches the Lambert-W giant fractio
   const rng = createRng("giant-direct");
   let s = 0;
   const T2 = 60;
-  for (let t = 0; t < T2; t++) s += connectedComponents(gnp(n, 2 / n, { rng })).largest / n;
-  const tol2 = (Z5 * giantFractionStdDev(n, 2)) / Math.sqrt(T2) + 10 / n;
+  for (let t = 0; t < T2; t++) s += connectedComponents(gnp({ n, p: 2 / n, rng })).largest / n;
+  const tol2 = (Z5 * giantFractionStd(n, 2)) / Math.sqrt(T2) + 10 / n;
   assert.ok(Math.abs(s / T2 - giantFraction(2)) < tol2, `direct c = 2: ${s / T2} vs ${giantFraction(2)}`);
 });
 

@@ -1,7 +1,7 @@
 /** Test helpers for the scaling and data tests: where the shared Chinchilla CSV is. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findChinchillaCsv, packageRoot } from "../../src/data";
+import { findChinchillaCsv, packageRoot } from "../../src/io/chinchilla";
 
 /**
  * The Epoch AI CSV for tests: $EMERGENCE_LAB_DATA if set, else ../shared/data/epoch-chinchilla/

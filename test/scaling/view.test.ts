@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HOFFMANN_2022, chinchillaLoss, computeOptimal, syntheticChinchillaRuns } from "../../src/scaling";
-import {
-  bootstrapHistogramFigure,
-  computeFrontierFigure,
-  isoLossContourFigure,
-  lossParityFigure,
-  tokensPerParameterFigure,
-} from "../../src/view/scaling";
+import { HOFFMANN_2022, chinchillaLoss, computeOptimal } from "../../src/scaling/law";
+import { syntheticChinchillaRuns } from "../../src/scaling/runs";
+import { bootstrapHistogramFigure, computeFrontierFigure, isoLossContourFigure, lossParityFigure, tokensPerParameterFigure } from "../../src/view/scaling";
 
 const runs = syntheticChinchillaRuns({ rng: "view", params: HOFFMANN_2022, runs: 30 });
 const laws = [{ name: "Hoffmann et al. 2022", params: HOFFMANN_2022 }];
@@ -21,7 +16,7 @@ test("isoLossContourFigure: every contour point has the loss of its label; front
     for (let k = 0; k < c.x.length; k += 5) {
       // Points are rounded to 1e-4 decades; dL/dlog10 D = beta ln10 B/D^beta < 0.28 * 2.31 * 1.5,
       // so the loss at a rounded point is within 1e-4 * 1 nat of the level (1e-3 leaves margin).
-      const L = chinchillaLoss(10 ** c.x[k], 10 ** c.y[k], HOFFMANN_2022);
+      const L = chinchillaLoss({ N: 10 ** c.x[k], D: 10 ** c.y[k], params: HOFFMANN_2022 });
       assert.ok(Math.abs(L - level) < 1e-3, `level ${level}: L = ${L}`);
     }
   }
@@ -48,7 +43,7 @@ test("frontier, tokens-per-parameter, parity and histogram figures carry the com
   const par = lossParityFigure({ runs, laws });
   const p0 = par.data[0] as unknown as { x: number[]; y: number[] };
   assert.equal(p0.x[3], runs[3].loss);
-  assert.ok(Math.abs(p0.y[3] - chinchillaLoss(runs[3].N, runs[3].D, HOFFMANN_2022)) < 1e-12);
+  assert.ok(Math.abs(p0.y[3] - chinchillaLoss({ N: runs[3].N, D: runs[3].D, params: HOFFMANN_2022 })) < 1e-12);
   const h = bootstrapHistogramFigure({ name: "beta", draws: [0.3, 0.31, 0.32], marks: [{ name: "Hoffmann", value: 0.28 }] });
   const range = (h.layout.xaxis as { range: [number, number] }).range;
   assert.ok(range[0] < 0.28 && range[1] > 0.32, "the axis shows every mark");

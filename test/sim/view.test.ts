@@ -3,8 +3,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { competenceHistogramFigure, concentrationFigure, boundCheckFigure, finiteSizeFigure, finiteSizeTermFigure } from "../../src/view/sim";
-import { emergenceBoundCheck, finiteSizeSweep, concentrationSweep } from "../../src/sim";
+import { competenceHistogramFigure, concentrationFigure, emergenceBoundFigure, finiteSizeFigure, finiteSizeTermFigure } from "../../src/view/sim";
+import { emergenceBoundExperiment, finiteSizeExperiment, concentrationExperiment } from "../../src/sim/experiments";
 import { randomTestGraph } from "./helpers";
 
 test("competenceHistogramFigure: bar counts add up to the number of values; prediction curve appended", () => {
@@ -22,15 +22,15 @@ test("competenceHistogramFigure: bar counts add up to the number of values; pred
 
 test("experiment figures: one series per quantity, ids kept, gaps for infeasible bounds", () => {
   const g = randomTestGraph(100, 5000, 4, "view");
-  const rows = emergenceBoundCheck({ graph: g, theta: 0.1, alphas: [0.001, 0.1], rng: 1 });
-  const f = boundCheckFigure(rows, { theta: 0.1, id: "F-test-sim" });
+  const rows = emergenceBoundExperiment({ graph: g, theta: 0.1, alphas: [0.001, 0.1], rng: 1 });
+  const f = emergenceBoundFigure(rows, { theta: 0.1, id: "F-test-sim" });
   assert.equal(f.data.length, 6);
   assert.equal((f.data[0].y as (number | null)[])[0], null, "alpha = 0.001 is infeasible/vacuous: a gap");
-  assert.throws(() => boundCheckFigure(rows, { theta: 2 }), /boundCheckFigure: options.theta must be in \(0, 1\), got 2/);
-  const fs = finiteSizeSweep({ skills: 50, ratios: [2, 20], k: 4, theta: 0.1, alpha: 0.1, rng: 2 });
+  assert.throws(() => emergenceBoundFigure(rows, { theta: 2 }), /emergenceBoundFigure: options.theta must be in \(0, 1\), got 2/);
+  const fs = finiteSizeExperiment({ skills: 50, ratios: [2, 20], k: 4, theta: 0.1, alpha: 0.1, rng: 2 });
   assert.equal(finiteSizeFigure(fs, { id: "F-test-fs" }).data.length, 5);
   assert.equal(finiteSizeTermFigure(fs).data.length, 2);
-  const cs = concentrationSweep({ skills: 50, textsList: [500, 5000], k: 4, theta: 0.1, rng: 3 });
+  const cs = concentrationExperiment({ skills: 50, textsList: [500, 5000], k: 4, theta: 0.1, rng: 3 });
   assert.equal(concentrationFigure(cs).data.length, 3);
   assert.throws(() => concentrationFigure([]), /concentrationFigure: rows must be a non-empty array/);
 });

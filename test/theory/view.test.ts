@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { HOFFMANN_2022 } from "../../src/scaling";
-import { clozeFailureSimulation, emergenceVsScale, performanceCurve } from "../../src/theory";
+import { HOFFMANN_2022 } from "../../src/scaling/law";
+import { clozeFailureExperiment } from "../../src/sim/experiments";
+import { emergenceVsScale } from "../../src/theory/emergence";
+import { performanceCurve } from "../../src/theory/performanceCurve";
 import { emergenceVsScaleFigure, performanceCurveFigure, thetaVsDeltaFigure } from "../../src/view/theory";
 
 test("performanceCurveFigure: vacuous and infeasible points are gaps; overlays are drawn; id and caption kept", () => {
@@ -37,7 +39,7 @@ test("emergenceVsScaleFigure: one line per (law, k') plus theta; gaps where no g
 });
 
 test("thetaVsDeltaFigure: simulated theta against meanLoss, with the Markov line", () => {
-  const points = clozeFailureSimulation({ deltas: [0.05, 0.2], questions: 200, rng: 1 });
+  const points = clozeFailureExperiment({ deltas: [0.05, 0.2], questions: 200, rng: 1 });
   const fig = thetaVsDeltaFigure({ scenarios: [{ name: "certain", points }] });
   assert.deepEqual(fig.data[0].x, points.map((p) => p.meanLoss));
   assert.deepEqual(fig.data[0].y, points.map((p) => p.theta));

@@ -1,11 +1,10 @@
 /**
- * Monte Carlo check of the coverage formulas: draw a corpus of text pieces with random skills (the
- * random skill graph) and count which k'-tuples (sets of k' distinct skills) it shows. Seeded.
+ * Which k'-tuples (sets of k' distinct skills) a corpus of text pieces shows: counted exactly for a
+ * given skill graph, and for a seeded random corpus (the random skill graph).
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { skillGraph } from "../graphs/skillGraph";
 import { toRng, type RngOrSeed } from "../random/rng";
-import { expectedSeenTupleFraction, seenTuplesVariance } from "./occupancy";
 import { checkBoolean, checkOptions } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
@@ -141,8 +140,8 @@ export function countSeenTuples(graph: TextSkills, kPrime: number): TupleCoverag
   return marker.result();
 }
 
-/** Options of {@link simulateTupleCoverage}. */
-export interface SimulateCoverageOptions {
+/** Options of {@link sampleTupleCoverage}. */
+export interface SampleTupleCoverageOptions {
   /** N, the number of skills. */
   skills: number;
   /** k, skills per text piece. */
@@ -162,8 +161,8 @@ export interface SimulateCoverageOptions {
  * T text pieces of k random skills each (a uniform k-subset, or k i.i.d. uniform draws) and count
  * the distinct k'-tuples its text pieces show. Compare with expectedSeenTuples / seenTuplesVariance.
  */
-export function simulateTupleCoverage(options: SimulateCoverageOptions): TupleCoverage {
-  const fn = "simulateTupleCoverage";
+export function sampleTupleCoverage(options: SampleTupleCoverageOptions): TupleCoverage {
+  const fn = "sampleTupleCoverage";
   checkOptions(fn, options);
   const N = checkPositiveCount(fn, "skills", options.skills);
   const k = checkPositiveCount(fn, "k", options.k);
@@ -175,81 +174,4 @@ export function simulateTupleCoverage(options: SimulateCoverageOptions): TupleCo
   const rng = toRng(options.rng, `${fn}: rng`);
   if (T === 0) return countSeenTuples({ skills: N, texts: 0, k, textSkills: new Uint32Array(0) }, kPrime);
   return countSeenTuples(skillGraph({ skills: N, texts: T, k, distinct: options.distinct, rng }), kPrime);
-}
-
-/** Options of {@link coverageExperiment}. */
-export interface CoverageExperimentOptions {
-  /** N, the number of skills. */
-  skills: number;
-  /** k, skills per text piece. */
-  k: number;
-  /** k', the tuple size. */
-  kPrime: number;
-  /** Corpus sizes T to simulate (positive integers). */
-  texts: ArrayLike<number>;
-  /** true: distinct skills per text; false: i.i.d. draws. */
-  distinct: boolean;
-  /** Independent corpora per corpus size (>= 2). */
-  replicates: number;
-  /** Random stream or seed; corpus size T uses the substream fork(`T=${T}`). */
-  rng: RngOrSeed;
-}
-
-/** One corpus size of {@link coverageExperiment}: simulation next to theory. */
-export interface CoveragePoint {
-  texts: number;
-  /** Mean over replicates of the fraction of k'-tuples shown. */
-  simulatedFraction: number;
-  /** Standard error of that mean from the sample: sample sd / sqrt(replicates). */
-  simulatedStandardError: number;
-  /** Theory: 1 - (1 - q)^T (expectedSeenTupleFraction). */
-  expectedFraction: number;
-  /** Theory: sd of the mean of `replicates` runs, sqrt(seenTuplesVariance / replicates) / C(N, k'). */
-  expectedStandardError: number;
-  /** (simulated - expected) / expectedStandardError: about N(0, 1) if the formula is right. */
-  z: number;
-}
-
-/**
- * For each corpus size T, simulate `replicates` random skill graphs and compare the fraction of
- * k'-tuples they show with the occupancy formula and its standard error.
- */
-export function coverageExperiment(options: CoverageExperimentOptions): CoveragePoint[] {
-  const fn = "coverageExperiment";
-  checkOptions(fn, options);
-  const { skills, k, kPrime, distinct } = options;
-  const R = checkCount(fn, "replicates", options.replicates);
-  if (R < 2) throw new RangeError(`${fn}: replicates must be >= 2 (a standard error needs two runs), got ${R}`);
-  if (!options.texts || typeof options.texts.length !== "number" || options.texts.length === 0) {
-    throw new TypeError(`${fn}: texts must be a non-empty array of corpus sizes, got ${String(options.texts)}`);
-  }
-  const rng = toRng(options.rng, `${fn}: rng`);
-  const out: CoveragePoint[] = [];
-  for (let i = 0; i < options.texts.length; i++) {
-    const T = checkPositiveCount(fn, `texts[${i}]`, options.texts[i]);
-    const sub = rng.fork(`T=${T}`);
-    let sum = 0;
-    let sumSq = 0;
-    let total = 1;
-    for (let r = 0; r < R; r++) {
-      const c = simulateTupleCoverage({ skills, k, kPrime, texts: T, distinct, rng: sub });
-      sum += c.seenFraction;
-      sumSq += c.seenFraction * c.seenFraction;
-      total = c.total;
-    }
-    const mean = sum / R;
-    const sampleVar = Math.max(0, (sumSq - R * mean * mean) / (R - 1));
-    const o = { skills, k, kPrime, texts: T, distinct };
-    const expectedFraction = expectedSeenTupleFraction(o);
-    const expectedStandardError = Math.sqrt(seenTuplesVariance(o) / R) / total;
-    out.push({
-      texts: T,
-      simulatedFraction: mean,
-      simulatedStandardError: Math.sqrt(sampleVar / R),
-      expectedFraction,
-      expectedStandardError,
-      z: expectedStandardError > 0 ? (mean - expectedFraction) / expectedStandardError : mean === expectedFraction ? 0 : Infinity,
-    });
-  }
-  return out;
 }

@@ -2,7 +2,7 @@
  * Classical thresholds of G(n, p) (Erdős & Rényi 1959, 1960; Bollobás, "Random Graphs", 2nd ed.
  * 2001, ch. 5–7; Frieze & Karoński, "Introduction to Random Graphs", 2016, ch. 1–2 and 4).
  */
-import { lambertW0 } from "./lambertW";
+import { lambertW0 } from "../math/lambertW";
 import { checkFinite, checkInteger, checkOptions, checkProbability } from "../validate";
 
 /** E[# isolated vertices] of G(n, p) = n (1 - p)^(n-1) (linearity of expectation). */
@@ -68,9 +68,9 @@ export function giantFraction(c: number): number {
  * theorem for the giant (Pittel 1990; Barraez, Boucheron & Fernandez de la Vega 2000):
  * Var(L_1) ≈ n G (1 - G) / (1 - c (1 - G))^2.
  */
-export function giantFractionStdDev(n: number, c: number): number {
-  checkInteger("giantFractionStdDev", "n", n, 1);
-  if (!(c > 1)) throw new RangeError(`giantFractionStdDev: c must be > 1 (supercritical), got ${c}`);
+export function giantFractionStd(n: number, c: number): number {
+  checkInteger("giantFractionStd", "n", n, 1);
+  if (!(c > 1)) throw new RangeError(`giantFractionStd: c must be > 1 (supercritical), got ${c}`);
   const g = giantFraction(c);
   const d = 1 - c * (1 - g);
   return Math.sqrt((g * (1 - g)) / n) / d;

@@ -1,7 +1,7 @@
 /**
  * Balanced refill of a failure set for a target skill set Z (internal to the adversary).
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import type { Rng } from "../random/rng";
 
 /** A binary min-heap of (key, id) pairs in typed arrays, with lazy deletion done by the caller. */

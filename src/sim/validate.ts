@@ -3,7 +3,7 @@
  * shared checks in ../validate. Every message names the function, the argument, the value and
  * what was expected.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { checkInteger } from "../validate";
 
 /** Throw unless `g` looks like a consistent SkillGraph (cheap O(1) checks of the array lengths). */
