@@ -38,7 +38,7 @@ export { lambertW0 } from "./math/lambertW";
 
 // Scaling laws: the Chinchilla law, its compute-optimal frontier, the Hoffmann fit, the runs
 export { HOFFMANN_2022, BESIROGLU_2024, BESIROGLU_2024_STD_ERR } from "./scaling/law";
-export { chinchillaLoss, reducibleLoss, reducibleLossRatio, computeOptimal, frontierLossExponent, isoLossTokens, isoLossParameters } from "./scaling/law";
+export { chinchillaLoss, reducibleLoss, reducibleLossRatio, computeOptimal, frontierLossExponent, isoLossTokens, isoLossParameters, tokensForCompute } from "./scaling/law";
 export type { ScalingParams, ComputeOptimum } from "./scaling/law";
 export { fitScalingLaw, scalingGridStarts, HOFFMANN_GRID } from "./scaling/fit";
 export type { ScalingFit } from "./scaling/fit";
@@ -94,7 +94,10 @@ export { sampleTupleCoverage } from "./combinatorics/coverage";
 export type { TupleCoverage } from "./combinatorics/coverage";
 export { coverageExperiment } from "./combinatorics/experiments";
 export type { CoverageRow } from "./combinatorics/experiments";
-export { SKILL_MIX_REPORTED, skillMixBound, skillMixSmallestK } from "./combinatorics/skillmix";
+export { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK } from "./combinatorics/skillmix";
+export type { SkillMixPoint } from "./combinatorics/skillmix";
+export { tupleCountCurve, tupleCoverageCurve } from "./combinatorics/curves";
+export type { TupleCountPoint, TupleCoveragePoint } from "./combinatorics/curves";
 
 // Data files (Node I/O)
 export { loadChinchillaRuns } from "./io/chinchilla";

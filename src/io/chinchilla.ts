@@ -1,8 +1,9 @@
 /**
- * Finding and reading Epoch AI's extraction of the Chinchilla training runs (Besiroglu et al. 2024,
+ * Reading Epoch AI's extraction of the Chinchilla training runs (Besiroglu et al. 2024,
  * arXiv 2404.10102; the runs of Hoffmann et al. 2022, Figure 4). This is the one library module
- * that touches the file system: it finds the CSV, reads it, and hands the text to the pure parser
- * `parseChinchillaCsv` in src/scaling. `npm run data` downloads the file (see data/README.md).
+ * that touches the file system: it looks for the CSV where it is told (a path, a folder, or
+ * $EMERGENCE_LAB_DATA), reads it, and hands the text to the pure parser `parseChinchillaCsv` in
+ * src/scaling. `npm run data` downloads the file into data/external/ (see data/README.md).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,40 +13,10 @@ import { dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns, type Chin
 /** File name of Epoch AI's CSV. */
 export const CHINCHILLA_CSV_FILE = "svg_extracted_data.csv";
 
-/** Pinned raw URL: github.com/epoch-research/analyzing-chinchilla at commit 9225883, data/svg_extracted_data.csv. */
-export const CHINCHILLA_CSV_URL =
-  "https://raw.githubusercontent.com/epoch-research/analyzing-chinchilla/92258837425e1b5f2851d624287f0120583a3d0e/data/svg_extracted_data.csv";
-
-/** sha256 of the pinned file (245 runs + header). */
-export const CHINCHILLA_CSV_SHA256 = "193478df4e90f040016431996c45682659306840ecdadf83cfb9cd5ca0aa1b30";
-
 /** Environment variable that may point at the CSV (or at a folder holding it). */
 export const CHINCHILLA_DATA_ENV = "EMERGENCE_LAB_DATA";
 
-/**
- * The root folder of the emergence-lab package: the nearest ancestor of this compiled file with a
- * package.json named "emergence-lab" (works from dist/, .out/ and any notebook folder).
- */
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const pj = path.join(dir, "package.json");
-    try {
-      if (JSON.parse(fs.readFileSync(pj, "utf8")).name === "emergence-lab") return dir;
-    } catch {
-      // no package.json here, or not readable: keep climbing
-    }
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`packageRoot: no package.json named "emergence-lab" above ${__dirname}`);
-    dir = up;
-  }
-}
-
-/** Default location of the downloaded CSV: data/external/svg_extracted_data.csv under the package root. */
-export function defaultChinchillaCsvPath(): string {
-  return path.join(packageRoot(), "data", "external", CHINCHILLA_CSV_FILE);
-}
-
+/** A folder stands for the CSV inside it. */
 function resolveCandidate(p: string): string {
   try {
     if (fs.statSync(p).isDirectory()) return path.join(p, CHINCHILLA_CSV_FILE);
@@ -55,13 +26,21 @@ function resolveCandidate(p: string): string {
   return p;
 }
 
+/** Options of {@link findChinchillaCsv}. */
+export interface FindChinchillaCsvOptions {
+  /** Path of the CSV (or of a folder holding it); when given it must exist. */
+  path?: string;
+  /** A folder where the CSV may be (e.g. "../data/external" from a lesson); looked at last, may be absent. */
+  dataDir?: string;
+}
+
 /**
  * Where the CSV is, in this order: `options.path`, env EMERGENCE_LAB_DATA (a file, or a folder
- * holding svg_extracted_data.csv), data/external/svg_extracted_data.csv under the package root.
- * Returns undefined when none exists. An explicit `options.path` that does not exist throws.
- * `searchDefault: false` skips the last place.
+ * holding svg_extracted_data.csv), then `options.dataDir`. Relative paths are resolved against the
+ * current folder (a lesson's kernel runs in the notebook's folder). Returns undefined when none
+ * exists. An explicit `options.path` that does not exist throws.
  */
-export function findChinchillaCsv(options: { path?: string; searchDefault?: boolean } = {}): string | undefined {
+export function findChinchillaCsv(options: FindChinchillaCsvOptions = {}): string | undefined {
   if (options.path !== undefined) {
     if (typeof options.path !== "string" || options.path === "") throw new TypeError(`findChinchillaCsv: options.path must be a non-empty string, got ${String(options.path)}`);
     const p = resolveCandidate(path.resolve(options.path));
@@ -73,23 +52,26 @@ export function findChinchillaCsv(options: { path?: string; searchDefault?: bool
     const p = resolveCandidate(path.resolve(env));
     if (fs.existsSync(p)) return p;
   }
-  if (options.searchDefault === false) return undefined;
-  const def = defaultChinchillaCsvPath();
-  return fs.existsSync(def) ? def : undefined;
+  if (options.dataDir === undefined) return undefined;
+  const p = path.join(path.resolve(options.dataDir), CHINCHILLA_CSV_FILE);
+  return fs.existsSync(p) ? p : undefined;
 }
 
 /** Options of {@link loadChinchillaRuns}. */
 export interface LoadChinchillaOptions {
   /** Path of the CSV (or of a folder holding it); when given it must exist. */
   path?: string;
+  /**
+   * A folder where `npm run data` puts the CSV, relative to the current folder: "../data/external"
+   * from a lesson in notebooks/. Looked at after `path` and $EMERGENCE_LAB_DATA; may be absent.
+   */
+  dataDir?: string;
   /** Drop this many highest-loss runs (default 0; Besiroglu et al. drop 5). */
   dropOutliers?: number;
   /** What to do when no file is found: "synthetic" (default) or "error". */
   fallback?: "synthetic" | "error";
   /** Seed of the synthetic fallback (default "chinchilla-synthetic"). */
   seed?: number | string;
-  /** Look at data/external/ under the package root (default true; tests set false to see the fallback). */
-  searchDefault?: boolean;
 }
 
 /** Result of {@link loadChinchillaRuns}. */
@@ -110,7 +92,7 @@ export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): Chinchi
   const fallback = options.fallback ?? "synthetic";
   if (fallback !== "synthetic" && fallback !== "error") throw new RangeError(`loadChinchillaRuns: options.fallback must be "synthetic" or "error", got ${String(fallback)}`);
   const k = options.dropOutliers ?? 0;
-  const file = findChinchillaCsv({ path: options.path, searchDefault: options.searchDefault });
+  const file = findChinchillaCsv({ path: options.path, dataDir: options.dataDir });
   if (file) {
     const all = parseChinchillaCsv(fs.readFileSync(file, "utf8"));
     const rows = dropHighestLoss(all, k);
@@ -123,7 +105,7 @@ export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): Chinchi
   }
   if (fallback === "error") {
     throw new Error(
-      `loadChinchillaRuns: ${CHINCHILLA_CSV_FILE} not found (looked at $${CHINCHILLA_DATA_ENV} and ${defaultChinchillaCsvPath()}); run \`npm run data\` or \`npm run data -- --from <file>\``,
+      `loadChinchillaRuns: ${CHINCHILLA_CSV_FILE} not found (looked at $${CHINCHILLA_DATA_ENV}${options.dataDir === undefined ? "" : ` and ${path.resolve(options.dataDir)}`}); run \`npm run data\` or \`npm run data -- --from <file>\``,
     );
   }
   const seed = options.seed ?? "chinchilla-synthetic";

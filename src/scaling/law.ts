@@ -72,6 +72,37 @@ export function chinchillaLoss(options: ChinchillaLossOptions): number {
   return p.E + p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
 }
 
+/**
+ * The training tokens D that a budget of C FLOPs buys a model of N parameters: D = C / (6 N), from
+ * the usual estimate C ≈ 6 N D of training compute (Hoffmann et al. 2022, Section 3.3; Kaplan et al.
+ * 2020, Section 2.1).
+ */
+export function tokensForCompute(C: number, N: number): number {
+  checkPositive("tokensForCompute", "C", C);
+  checkPositive("tokensForCompute", "N", N);
+  return C / (6 * N);
+}
+
+/** Options of {@link isoLossLevels}. */
+export interface IsoLossLevelsOptions {
+  /** Spacing of the levels in nats/token (default 0.2). */
+  step?: number;
+  /** Number of levels (default 7). */
+  count?: number;
+}
+
+/**
+ * Loss levels (nats/token) worth drawing as iso-loss contours of a law: from E + 0.1 rounded up to a
+ * multiple of 0.1, `count` levels `step` apart (by default 7 levels over 1.2 nats above the entropy E).
+ */
+export function isoLossLevels(params: ScalingParams, options: IsoLossLevelsOptions = {}): number[] {
+  const p = checkScalingParams("isoLossLevels", params);
+  const step = checkPositive("isoLossLevels", "step", options.step ?? 0.2);
+  const count = options.count ?? 7;
+  const start = Math.ceil((p.E + 0.1) * 10) / 10;
+  return Array.from({ length: count }, (_, j) => start + j * step);
+}
+
 /** Result of {@link computeOptimal}. */
 export interface ComputeOptimum {
   /** Compute-optimal number of parameters. */

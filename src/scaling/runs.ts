@@ -6,7 +6,7 @@
  */
 import { sampleStandardNormal } from "../random/normal";
 import { toRng, type RngOrSeed } from "../random/rng";
-import { chinchillaLoss, computeOptimal, type ScalingParams } from "./law";
+import { chinchillaLoss, computeOptimal, tokensForCompute, type ScalingParams } from "./law";
 import { checkInteger, checkNonNegative } from "../validate";
 import { checkScalingParams } from "./validate";
 
@@ -80,7 +80,7 @@ export function parseChinchillaCsv(text: string): ChinchillaRun[] {
     const N = num(jN, CHINCHILLA_CSV_COLUMNS.N);
     const C = num(jC, CHINCHILLA_CSV_COLUMNS.C);
     const loss = num(jL, CHINCHILLA_CSV_COLUMNS.loss);
-    rows.push({ N, D: C / (6 * N), C, loss });
+    rows.push({ N, D: tokensForCompute(C, N), C, loss });
   }
   if (rows.length === 0) throw new RangeError(`parseChinchillaCsv: the file has a header but no data rows`);
   return rows;
@@ -142,7 +142,7 @@ export function syntheticChinchillaRuns(options: SyntheticChinchillaOptions): Ch
     const C = 10 ** (l10lo + (l10hi - l10lo) * rng.double());
     const nOpt = computeOptimal(C, params).N;
     const N = nOpt * 10 ** (spread * (2 * rng.double() - 1));
-    const D = C / (6 * N);
+    const D = tokensForCompute(C, N);
     const loss = chinchillaLoss({ N, D, params }) * Math.exp(noise * sampleStandardNormal(rng));
     out.push({ N, D, C, loss });
   }

@@ -6,6 +6,7 @@
 import type { CoinFlipGraph } from "../graphs/coinFlips";
 import type { GiantComponentResult, IsolatedThresholdResult } from "../graphs/experiments";
 import { giantFraction, noIsolatedLimit } from "../graphs/thresholds";
+import { checkNonEmptyList } from "../validate";
 import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
@@ -16,9 +17,7 @@ function sizeLabel(n: number): string {
   return Number.isInteger(e) ? `10^${e}` : String(n);
 }
 
-function nonEmpty(fn: string, name: string, v: unknown): void {
-  if (!Array.isArray(v) || v.length === 0) throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
-}
+const nonEmpty = (fn: string, name: string, v: ArrayLike<unknown>): void => void checkNonEmptyList(fn, name, v);
 
 /** Options of {@link criticalGiantFigure}. */
 export interface CriticalGiantFigureOptions extends FigureOptions {

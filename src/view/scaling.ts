@@ -4,7 +4,7 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, isoLossParameters, isoLossTokens, type ScalingParams } from "../scaling/law";
+import { chinchillaLoss, computeOptimal, isoLossLevels, isoLossParameters, isoLossTokens, tokensForCompute, type ScalingParams } from "../scaling/law";
 import type { ScalingRun } from "../scaling/objective";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
@@ -95,8 +95,8 @@ export interface IsoLossContourFigureOptions {
   frontier?: boolean;
   /** Points per contour curve (default 120). */
   resolution?: number;
-  /** Contour levels in nats/token (default: from E + 0.1, rounded up to 0.1, in steps of 0.2 over 1.2 nats). */
-  levels?: { start: number; end: number; size: number };
+  /** Contour levels in nats/token (default: isoLossLevels(params), 7 levels 0.2 apart from E + 0.1 rounded up to 0.1). */
+  levels?: number[];
   title?: string;
   id?: string;
   caption?: string;
@@ -115,18 +115,15 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const Ns = logspace(n0, n1, res);
-  const start0 = Math.ceil((options.params.E + 0.1) * 10) / 10;
-  const levels = options.levels ?? { start: start0, end: start0 + 1.2, size: 0.2 };
-  if (!(levels.size > 0) || !(levels.end > levels.start)) throw new RangeError(`${fn}: levels must have size > 0 and end > start, got ${JSON.stringify(levels)}`);
+  const levels = options.levels ?? isoLossLevels(options.params);
+  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${JSON.stringify(levels)}`);
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const lD0 = Math.log10(d0), lD1 = Math.log10(d1);
   // Each contour in closed form, D(N) = (B / (L - E - A/N^alpha))^(1/beta) (isoLossTokens), rounded
   // to 1e-4 decades: exact curves with few points, which keeps the saved notebook small.
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
-  const count = Math.round((levels.end - levels.start) / levels.size);
-  for (let j = 0; j <= count; j++) {
-    const L = levels.start + j * levels.size;
+  for (const L of levels) {
     const xs: number[] = [], ys: number[] = [];
     // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
     // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
@@ -158,14 +155,14 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     annotations.push({ x: xs[xs.length - 1], y: ys[ys.length - 1], text: L.toFixed(1), showarrow: false, xanchor: "left", font: { size: 10, color: "#3b6ea8" } });
   }
   for (const C of options.isoFlops ?? [1e19, 1e21, 1e23]) {
-    const pts = Ns.filter((N) => C / (6 * N) >= d0 && C / (6 * N) <= d1);
+    const pts = Ns.filter((N) => tokensForCompute(C, N) >= d0 && tokensForCompute(C, N) <= d1);
     if (pts.length < 2) continue;
     data.push({
       type: "scatter",
       mode: "lines",
       name: `C = ${C.toExponential(0)} FLOPs`,
       x: pts.map(Math.log10),
-      y: pts.map((N) => Math.log10(C / (6 * N))),
+      y: pts.map((N) => Math.log10(tokensForCompute(C, N))),
       line: { color: "#888", dash: "dot", width: 1 },
       showlegend: false,
       hoverinfo: "name",

@@ -4,16 +4,14 @@
  * over the bound, and the finite-size view. Pure functions from results of `src/sim` to {@link Figure}s.
  */
 import type { ConcentrationRow, EmergenceBoundRow, FiniteSizeRow } from "../sim/experiments";
+import { histogramBins, histogramCounts } from "../math/histogram";
 import { normalDensity } from "../random/normal";
+import { checkNonEmptyList } from "../validate";
 import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const COLORS = { theorem: "#d62728", finite: "#ff7f0e", limit: "#7f7f7f", random: "#1f77b4", greedy: "#9467bd", balanced: "#2ca02c" };
 
-function nonEmpty(fn: string, name: string, v: unknown): void {
-  if (!v || typeof (v as ArrayLike<unknown>).length !== "number" || (v as ArrayLike<unknown>).length === 0) {
-    throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
-  }
-}
+const nonEmpty = (fn: string, name: string, v: ArrayLike<unknown>): void => void checkNonEmptyList(fn, name, v);
 
 /** Options of {@link competenceHistogramFigure}. */
 export interface CompetenceHistogramOptions {
@@ -56,14 +54,10 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
   }
   if (options.range) [lo, hi] = options.range;
   if (!(hi > lo)) hi = lo + 1e-9;
-  const width = (hi - lo) / bins;
-  const centers = Array.from({ length: bins }, (_, b) => lo + (b + 0.5) * width);
+  const grid = histogramBins(lo, hi, bins);
+  const { width, centers } = grid;
   const data: Trace[] = options.series.map((s) => {
-    const counts = new Array<number>(bins).fill(0);
-    for (let i = 0; i < s.values.length; i++) {
-      const b = Math.min(bins - 1, Math.max(0, Math.floor((s.values[i] - lo) / width)));
-      counts[b]++;
-    }
+    const counts = histogramCounts(s.values, grid);
     return { type: "bar", name: s.name, x: centers, y: counts, width: width * 0.95, opacity: 0.6, ...(s.color ? { marker: { color: s.color } } : {}) };
   });
   if (options.prediction) {

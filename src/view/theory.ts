@@ -4,6 +4,7 @@
  * (lesson 02). Pure functions from results of `src/theory` to plotly {@link Figure}s.
  */
 import type { ClozeFailureRow } from "../sim/experiments";
+import { thetaFromReducibleLoss } from "../theory/cloze";
 import type { EmergenceAtScale } from "../theory/emergence";
 import type { PerformancePoint } from "../theory/performanceCurve";
 import { lineFigure, type Figure, type Series } from "./figure";
@@ -176,7 +177,7 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
     const xs = Array.from({ length: 50 }, (_, i) =>
       options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
     );
-    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
+    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => thetaFromReducibleLoss(d)), dash: "dash", color: "#000000" });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/io/chinchilla";
+import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns } from "../../src/io/chinchilla";
 import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();
@@ -20,9 +20,19 @@ function withEnv<T>(value: string | undefined, fn: () => T): T {
   }
 }
 
-test("packageRoot finds the folder whose package.json is emergence-lab", () => {
-  const root = packageRoot();
-  assert.equal(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).name, "emergence-lab");
+test("the loader looks only where it is told: options.path, $EMERGENCE_LAB_DATA, options.dataDir", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
+  withEnv(undefined, () => {
+    // Nothing named: no search of the package's folders, so the synthetic fallback.
+    assert.equal(findChinchillaCsv(), undefined);
+    assert.equal(loadChinchillaRuns({}).source, "synthetic");
+    // A folder to look in (relative to the current folder, as a lesson passes "../data/external").
+    const rel = path.relative(process.cwd(), path.dirname(csv!));
+    assert.equal(findChinchillaCsv({ dataDir: rel }), csv);
+    assert.equal(loadChinchillaRuns({ dataDir: rel }).source, "epoch-ai");
+    // A folder without the file is no error: it is only a place to look.
+    assert.equal(findChinchillaCsv({ dataDir: os.tmpdir() + "/no-such-emergence-lab-data" }), undefined);
+  });
 });
 
 test("loadChinchillaRuns reads the real CSV from options.path and from the environment", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
@@ -35,23 +45,23 @@ test("loadChinchillaRuns reads the real CSV from options.path and from the envir
   assert.equal(kept.rows.length, 240);
   assert.match(kept.note, /5 highest-loss runs dropped, 240 kept/);
   // The environment variable may name the file or its folder.
-  const viaDir = withEnv(path.dirname(csv!), () => loadChinchillaRuns({ searchDefault: false }));
+  const viaDir = withEnv(path.dirname(csv!), () => loadChinchillaRuns({}));
   assert.equal(viaDir.source, "epoch-ai");
   assert.equal(viaDir.rows.length, 245);
-  const viaFile = withEnv(csv, () => findChinchillaCsv({ searchDefault: false }));
+  const viaFile = withEnv(csv, () => findChinchillaCsv());
   assert.equal(viaFile, csv);
 });
 
 test("loadChinchillaRuns falls back to labelled synthetic runs, or throws with fallback: 'error'", () => {
   withEnv(path.join(os.tmpdir(), "no-such-emergence-lab-data"), () => {
-    const r = loadChinchillaRuns({ searchDefault: false, seed: 3 });
+    const r = loadChinchillaRuns({ seed: 3 });
     assert.equal(r.source, "synthetic");
     assert.equal(r.rows.length, 245);
     assert.equal(r.path, undefined);
     assert.match(r.note, /^SYNTHETIC DATA/);
-    assert.deepEqual(loadChinchillaRuns({ searchDefault: false, seed: 3 }).rows, r.rows, "same seed, same runs");
-    assert.equal(loadChinchillaRuns({ searchDefault: false, dropOutliers: 5 }).rows.length, 240);
-    assert.throws(() => loadChinchillaRuns({ searchDefault: false, fallback: "error" }), /svg_extracted_data\.csv not found.*npm run data/);
+    assert.deepEqual(loadChinchillaRuns({ seed: 3 }).rows, r.rows, "same seed, same runs");
+    assert.equal(loadChinchillaRuns({ dropOutliers: 5 }).rows.length, 240);
+    assert.throws(() => loadChinchillaRuns({ fallback: "error" }), /svg_extracted_data\.csv not found.*npm run data/);
   });
 });
 

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { competenceHistogramFigure, concentrationFigure, emergenceBoundFigure, finiteSizeFigure, finiteSizeTermFigure } from "../../src/view/sim";
 import { emergenceBoundExperiment, finiteSizeExperiment, concentrationExperiment } from "../../src/sim/experiments";
-import { randomTestGraph } from "./helpers";
+import { randomTestGraph } from "../sim/helpers";
 
 test("competenceHistogramFigure: bar counts add up to the number of values; prediction curve appended", () => {
   const values = Array.from({ length: 500 }, (_, i) => 0.8 + (i % 50) / 250);

@@ -7,7 +7,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHINCHILLA_CSV_SHA256 } from "../../src/io/chinchilla";
+import { CHINCHILLA_CSV_SHA256 } from "../../tools/data";
 import { fetchChinchillaCsv } from "../../tools/data";
 import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
