@@ -5,10 +5,10 @@
  * Prints numbers only; timings on a shared machine are inflated by other load.
  */
 import { performance } from "node:perf_hooks";
-import { createRng } from "../src/random";
+import { createRng } from "../src/random/rng";
 import { aliasTable, drawAlias } from "../src/random/alias";
 import { zipfMeasure } from "../src/graphs/measures";
-import { skillGraph } from "../src/graphs";
+import { skillGraph } from "../src/graphs/skillGraph";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

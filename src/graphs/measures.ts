@@ -22,11 +22,19 @@ export type MeasureFamily =
 /** A measure: weights (any non-negative numbers with a positive sum) or a named family. */
 export type MeasureSpec = ArrayLike<number> | MeasureFamily;
 
+/** Options of {@link zipfMeasure}. */
+export interface ZipfMeasureOptions {
+  /** Number of items (integer in [1, 2^32]). */
+  n: number;
+  /** Zipf exponent s >= 0 (0 = uniform). */
+  exponent: number;
+}
+
 /**
  * Zipf weights on n items: p_r = (r + 1)^(−s) / H_{n,s}, r = 0 … n−1, with H_{n,s} = Σ_{j=1}^{n} j^(−s)
  * (summed from the smallest term up, for accuracy). s = 0 is the uniform measure.
  */
-export function zipfMeasure(options: { n: number; exponent: number }): Float64Array {
+export function zipfMeasure(options: ZipfMeasureOptions): Float64Array {
   const fn = "zipfMeasure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: options must be an object { n, exponent }, got ${describeValue(options)}`);
   const { n } = options;

@@ -32,9 +32,9 @@
  */
 import { binaryEntropy, klBernoulli } from "../theory/entropy";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { fractionCount } from "./check";
-import { lnBinomial } from "./lgamma";
-import { unionBoundLog } from "./unionBound";
+import { logChoose } from "../math/gamma";
+import { fractionCount } from "./validate";
+import { checkDegrees, unionBoundLog, type DegreeForm } from "./unionBound";
 
 /** Parameters of the finite-size union bound. */
 export interface FiniteSizeParameters {
@@ -54,7 +54,7 @@ export interface FiniteSizeParameters {
    * "mean" (default): the tail takes Z's degree at its mean (the paper's form; not a bound on small
    * graphs). "bounded": also bounds the chance that some Z has a low degree (see ./unionBound).
    */
-  degrees?: "mean" | "bounded";
+  degrees?: DegreeForm;
 }
 
 /** The terms of the finite-size union bound (all natural logs). */
@@ -83,13 +83,7 @@ export interface FiniteSizeBound {
   holds: boolean;
 }
 
-function checkDegrees(fn: string, v: unknown): "mean" | "bounded" {
-  const d = v ?? "mean";
-  if (d !== "mean" && d !== "bounded") throw new RangeError(`${fn}: degrees must be "mean" or "bounded", got ${typeof d === "string" ? JSON.stringify(d) : String(d)}`);
-  return d;
-}
-
-function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?: number }): void {
+function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">): void {
   checkOptions(fn, o, "{ skills, texts, k, theta, alpha, beta }");
   checkDegrees(fn, o.degrees);
   checkInteger(fn, "skills", o.skills, 1);
@@ -107,13 +101,13 @@ function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?
  */
 export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound {
   const fn = "finiteSizeBound";
-  checkFinite(fn, options);
+  checkSizeParameters(fn, options);
   const { skills, texts, k, theta, alpha } = options;
   const beta = checkClosed(fn, "beta", options.beta, 0, 1 / alpha);
   const zSize = Math.min(skills, Math.max(1, Math.ceil(alpha * skills - 1e-9)));
   const ySize = fractionCount(texts, theta);
-  const logCountSkillSets = lnBinomial(skills, zSize);
-  const logCountFailureSets = lnBinomial(texts, ySize);
+  const logCountSkillSets = logChoose(skills, zSize);
+  const logCountFailureSets = logChoose(texts, ySize);
   const kl = beta > 1 ? klBernoulli(Math.min(1, beta * alpha), alpha) : 0;
   let logTail = -k * ySize * kl;
   let logProbabilityBound = logCountSkillSets + logCountFailureSets + logTail;
@@ -158,6 +152,15 @@ export type FiniteSizeBetaMin =
   | { feasible: true; beta: number; competence: number; bound: FiniteSizeBound }
   | { feasible: false; reason: string };
 
+/** Options of {@link finiteSizeBetaMin}: the parameters of the bound without beta, and a failure probability. */
+export interface FiniteSizeBetaMinOptions extends Omit<FiniteSizeParameters, "beta"> {
+  /**
+   * The probability (over the graph) the union bound may leave, in (0, 1]. Default 0.01. At 1 the
+   * bound says nothing (every event has probability at most 1).
+   */
+  epsilon?: number;
+}
+
 /**
  * The smallest beta in [1, 1/alpha] for which the finite-size union bound is at most `epsilon`
  * (default 0.01), by bisection to 1e-10. The finite-N counterpart of beta_min of Theorem 8:
@@ -165,9 +168,9 @@ export type FiniteSizeBetaMin =
  * failure set, except with probability <= epsilon over the graph. epsilon = 1 only asks the bound to
  * say anything at all: it is no guarantee (every event has probability at most 1).
  */
-export function finiteSizeBetaMin(options: Omit<FiniteSizeParameters, "beta"> & { epsilon?: number }): FiniteSizeBetaMin {
+export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSizeBetaMin {
   const fn = "finiteSizeBetaMin";
-  checkFinite(fn, options);
+  checkSizeParameters(fn, options);
   if ("delta" in (options as object)) {
     throw new RangeError(`${fn}: the failure probability is called epsilon (default 0.01), got an option delta = ${String((options as { delta?: unknown }).delta)}`);
   }

@@ -20,11 +20,12 @@
  * With uniform μ1 and μ2 this is ./finiteSize's bound.
  */
 import { resolveMeasure, type MeasureSpec } from "../graphs/measures";
-import { lnChooseCore } from "../math/lgamma";
+import { logChoose } from "../math/gamma";
+import { logSumExp } from "../math/logSumExp";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { fractionCount } from "./check";
 import { checkCountBy, type CountBy } from "./measures";
-import { unionBoundLog } from "./unionBound";
+import { checkDegrees, unionBoundLog, type DegreeForm } from "./unionBound";
+import { fractionCount } from "./validate";
 
 /** Parameters of {@link finiteSizeBoundOfMeasure}. */
 export interface FiniteSizeOfMeasureParameters {
@@ -43,7 +44,7 @@ export interface FiniteSizeOfMeasureParameters {
   /** Count alpha by "number" or by "measure" (default "measure"). */
   by?: CountBy;
   /** "mean" (default; the paper's form) or "bounded" (see ./unionBound). */
-  degrees?: "mean" | "bounded";
+  degrees?: DegreeForm;
 }
 
 /** Terms of the general-measure finite-size bound (natural logs). */
@@ -65,13 +66,11 @@ export interface FiniteSizeOfMeasureBound {
   holds: boolean;
 }
 
-function logSumExpRange(n: number, lo: number, hi: number): number {
-  let m = -Infinity;
-  for (let j = lo; j <= hi; j++) m = Math.max(m, lnChooseCore(n, j));
-  if (m === -Infinity) return -Infinity;
-  let s = 0;
-  for (let j = lo; j <= hi; j++) s += Math.exp(lnChooseCore(n, j) - m);
-  return m + Math.log(s);
+/** log Σ_{j = lo}^{hi} C(n, j). */
+function logChooseRange(n: number, lo: number, hi: number): number {
+  const terms = new Float64Array(Math.max(0, hi - lo + 1));
+  for (let j = lo; j <= hi; j++) terms[j - lo] = logChoose(n, j);
+  return logSumExp(terms);
 }
 
 interface Prepared {
@@ -84,7 +83,7 @@ interface Prepared {
   effectiveTexts: number;
   skillSetSizes: [number, number];
   failureSetSizes: [number, number];
-  degrees: "mean" | "bounded";
+  degrees: DegreeForm;
 }
 
 function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Prepared {
@@ -96,8 +95,7 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
   const alpha = checkClosed(fn, "alpha", o.alpha, 0, 1);
   if (alpha === 0 || alpha === 1) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1), got ${alpha}`);
   const by = checkCountBy(fn, o.by, "measure");
-  const degrees = o.degrees ?? "mean";
-  if (degrees !== "mean" && degrees !== "bounded") throw new RangeError(`${fn}: degrees must be "mean" or "bounded", got ${String(degrees)}`);
+  const degrees = checkDegrees(fn, o.degrees);
   const p = resolveMeasure(fn, "skillMeasure", o.skillMeasure, skills);
   const w = resolveMeasure(fn, "textMeasure", o.textMeasure, texts);
 
@@ -108,7 +106,7 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
   const slack = 1 - 1e-12;
   if (!p || by === "number") {
     const z = Math.min(skills, Math.max(1, Math.ceil(alpha * skills - 1e-9)));
-    logCountSkillSets = lnChooseCore(skills, z);
+    logCountSkillSets = logChoose(skills, z);
     skillSetSizes = [z, z];
     if (!p) {
       // Uniform μ1: by number = by measure; "mean" keeps finiteSizeBound's alpha, "bounded" its |Z|/N_s.
@@ -133,7 +131,7 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
     let j = 0;
     while (j < skills && light + sorted[j] < alpha * slack) light += sorted[j++];
     const mHi = Math.min(skills, j + 1);
-    logCountSkillSets = logSumExpRange(skills, mLo, Math.max(mLo, mHi));
+    logCountSkillSets = logChooseRange(skills, mLo, Math.max(mLo, mHi));
     skillSetSizes = [mLo, Math.max(mLo, mHi)];
     a = alpha;
   }
@@ -147,7 +145,7 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
   let failureSetSizes: [number, number];
   if (!w) {
     const m = fractionCount(texts, theta);
-    logCountFailureSets = lnChooseCore(texts, m);
+    logCountFailureSets = logChoose(texts, m);
     nY = k * m;
     nAll = k * texts;
     if (degrees === "bounded" && m > 0) ratio = (theta * texts) / m;
@@ -162,7 +160,7 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
     let light = 0;
     let yHi = 0;
     while (yHi < texts && light + sorted[yHi] <= theta * (1 + 1e-12)) light += sorted[yHi++];
-    logCountFailureSets = logSumExpRange(texts, Math.min(yLo, yHi), yHi);
+    logCountFailureSets = logChooseRange(texts, Math.min(yLo, yHi), yHi);
     nY = (k * theta) / wMax;
     nAll = k / wMax;
     effectiveTexts = 1 / wMax;
@@ -213,11 +211,17 @@ export type FiniteSizeBetaMinOfMeasure =
   | { feasible: true; beta: number; competence: number; bound: FiniteSizeOfMeasureBound }
   | { feasible: false; reason: string; alphaTail: number };
 
+/** Options of {@link finiteSizeBetaMinOfMeasure}: the parameters of the bound without beta, and a failure probability. */
+export interface FiniteSizeBetaMinOfMeasureOptions extends Omit<FiniteSizeOfMeasureParameters, "beta"> {
+  /** The probability (over the graph) the bound may leave, in (0, 1]. Default 0.01. */
+  epsilon?: number;
+}
+
 /**
  * The smallest beta in [1, 1/a] (a = the tail's slot probability) whose general-measure finite-size
  * bound is at most `epsilon` (default 0.01), by bisection to 1e-10. Infeasible results say why.
  */
-export function finiteSizeBetaMinOfMeasure(options: Omit<FiniteSizeOfMeasureParameters, "beta"> & { epsilon?: number }): FiniteSizeBetaMinOfMeasure {
+export function finiteSizeBetaMinOfMeasure(options: FiniteSizeBetaMinOfMeasureOptions): FiniteSizeBetaMinOfMeasure {
   const fn = "finiteSizeBetaMinOfMeasure";
   const pr = prepare(fn, options);
   const epsilon = options.epsilon === undefined ? 0.01 : checkClosed(fn, "epsilon", options.epsilon, Number.MIN_VALUE, 1);

@@ -5,16 +5,17 @@
  * As in the uniform case these are heuristics: the worst case they find is a LOWER estimate of the
  * true worst case, which the bounds of Theorem 8 (general-measure reading) must stay above.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
+import { randomPermutation } from "../random/permutation";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
-import { checkGraph, fractionCount } from "./check";
 import { adversarialFailureSet } from "./adversary";
-import { MinHeap } from "./balanced";
-import { checkCountBy, failureSetMeasure, graphMeasures, randomPermutation, worstRateByMeasure, type CountBy } from "./measures";
+import { checkCountBy, failureSetMeasure, graphMeasures, worstRateByMeasure, type CountBy } from "./measures";
+import { checkGraph, fractionCount } from "./validate";
+import { MinHeap } from "./waterFilling";
 
 /** Options of {@link adversarialFailureSetOfMeasure}. */
-export interface MeasureAdversaryOptions {
+export interface AdversarialFailureSetOfMeasureOptions {
   graph: SkillGraph;
   /** The μ2-measure of Y (uniform μ2: exactly round(theta·N_t) pieces; otherwise μ2(Y) <= theta). */
   theta: number;
@@ -42,7 +43,7 @@ export interface MeasureAdversaryOptions {
 }
 
 /** What {@link adversarialFailureSetOfMeasure} found. */
-export interface MeasureAdversaryResult {
+export interface AdversarialFailureSetOfMeasure {
   /** Y as a 0/1 mask of length N_t. */
   failed: Uint8Array;
   /** μ2(Y). */
@@ -67,7 +68,7 @@ export interface MeasureAdversaryResult {
  * measures and no target set this IS adversarialFailureSet (same seed, same result).
  * O(rounds · (N_t·k + N_s log N_s)).
  */
-export function adversarialFailureSetOfMeasure(options: MeasureAdversaryOptions): MeasureAdversaryResult {
+export function adversarialFailureSetOfMeasure(options: AdversarialFailureSetOfMeasureOptions): AdversarialFailureSetOfMeasure {
   const fn = "adversarialFailureSetOfMeasure";
   checkOptions(fn, options, "{ graph, theta, alpha, by?, rng }");
   const g = checkGraph(fn, options.graph);

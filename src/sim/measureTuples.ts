@@ -8,7 +8,7 @@ import { aliasTable, drawAlias } from "../random/alias";
 import { massOutsideHeaviest } from "../graphs/measures";
 import { toRng } from "../random/rng";
 import { checkInteger, describeValue } from "../validate";
-import { checkGraph } from "./check";
+import { checkGraph } from "./validate";
 import { graphMeasures, skillFailureRates } from "./measures";
 import type { TupleCompetenceOptions, TupleCompetenceResult } from "./tuples";
 

@@ -11,11 +11,12 @@
  *   or by MEASURE (skills of total μ1-measure α, as the general setting reads).
  * With uniform measures every function here gives exactly the result of its uniform counterpart.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { resolveMeasure, type MeasureSpec } from "../graphs/measures";
-import { type Rng, type RngOrSeed, toRng } from "../random/rng";
+import { randomPermutation } from "../random/permutation";
+import { type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
-import { checkGraph } from "./check";
+import { checkGraph } from "./validate";
 import { countFailedEdges, fractionOfSkillsFailing, worstFractionFailureRate } from "./competence";
 import { randomFailureSet, toFailureMask } from "./failures";
 
@@ -109,6 +110,18 @@ export function skillFailureRates(graph: SkillGraph, failed: Uint8Array | ArrayL
   return { failureRate, failedMass, mass, theta, isolatedSkills: isolated };
 }
 
+/** Options of {@link worstFailureRate}. */
+export interface WorstFailureRateOptions {
+  /** Each skill's failure rate (e.g. skillFailureRates(...).failureRate). */
+  failureRate: ArrayLike<number>;
+  /** The size of the worst fraction, in (0, 1]. */
+  alpha: number;
+  /** Count alpha by "number" (default) or by "measure". */
+  by?: CountBy;
+  /** μ1, normalised, one entry per skill (needed by measure; absent = uniform). */
+  skillMeasure?: Float64Array;
+}
+
 /**
  * The failure rate reached by the worst α fraction of skills, counted by number or by measure:
  * sort skills by rate (highest first) and walk down until the counted size reaches α (by number:
@@ -116,7 +129,7 @@ export function skillFailureRates(graph: SkillGraph, failed: Uint8Array | ArrayL
  * The rate of the skill where the walk stops is returned. With a uniform (absent) skill measure,
  * "by measure" is "by number".
  */
-export function worstFailureRate(options: { failureRate: ArrayLike<number>; alpha: number; by?: CountBy; skillMeasure?: Float64Array }): number {
+export function worstFailureRate(options: WorstFailureRateOptions): number {
   const fn = "worstFailureRate";
   checkOptions(fn, options, "{ failureRate, alpha, by?, skillMeasure? }");
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
@@ -149,12 +162,25 @@ export function worstRateByMeasure(rates: ArrayLike<number>, p: ArrayLike<number
   return rates[idx[idx.length - 1]];
 }
 
+/** Options of {@link shareOfSkillsFailing}. */
+export interface ShareOfSkillsFailingOptions {
+  /** Each skill's failure rate. */
+  failureRate: ArrayLike<number>;
+  theta: number;
+  /** Multiplier of theta in the threshold beta·theta. */
+  beta: number;
+  /** Count the share by "number" (default) or by "measure". */
+  by?: CountBy;
+  /** μ1, normalised, one entry per skill (needed by measure; absent = uniform). */
+  skillMeasure?: Float64Array;
+}
+
 /**
  * The share of skills whose failure rate is at least beta·theta, by number (a fraction of N_s, as
  * fractionOfSkillsFailing) or by measure (their total μ1-measure): the quantity the general-measure
  * reading of Theorem 8 bounds by alpha.
  */
-export function shareOfSkillsFailing(options: { failureRate: ArrayLike<number>; theta: number; beta: number; by?: CountBy; skillMeasure?: Float64Array }): number {
+export function shareOfSkillsFailing(options: ShareOfSkillsFailingOptions): number {
   const fn = "shareOfSkillsFailing";
   checkOptions(fn, options, "{ failureRate, theta, beta, by?, skillMeasure? }");
   const by = checkCountBy(fn, options.by, "number");
@@ -210,19 +236,6 @@ export function randomFailureSetOfMeasure(options: RandomFailureSetOfMeasureOpti
     }
   }
   return mask;
-}
-
-/** A uniformly random permutation of 0 … n−1 (Fisher–Yates, Knuth Algorithm 3.4.2 P). Internal. */
-export function randomPermutation(n: number, rng: Rng): Uint32Array {
-  const a = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const tmp = a[i];
-    a[i] = a[j];
-    a[j] = tmp;
-  }
-  return a;
 }
 
 /** μ2(Y) of a failure mask (uniform μ2 when `textMeasure` is undefined). */

@@ -21,7 +21,19 @@
  * Hoeffding 1963, Theorem 4). With weighted pieces nY and nAll become effective counts (see
  * finiteSizeMeasure).
  */
-import { klBernoulli } from "../theory/entropy";
+import { klBernoulli } from "../math/entropy";
+import { logAddExp } from "../math/logSumExp";
+import { describeValue } from "../validate";
+
+/** The two forms of the tail: Z's degree at its mean (the paper's) or bounded below (this pack's). */
+export type DegreeForm = "mean" | "bounded";
+
+/** Check a `degrees` option ("mean" or "bounded"; default "mean"). */
+export function checkDegrees(fn: string, v: unknown): DegreeForm {
+  const d = v ?? "mean";
+  if (d !== "mean" && d !== "bounded") throw new RangeError(`${fn}: degrees must be "mean" or "bounded", got ${describeValue(d)}`);
+  return d;
+}
 
 /** Inputs of {@link unionBoundLog}: everything already reduced to numbers. */
 export interface UnionBoundInputs {
@@ -39,7 +51,7 @@ export interface UnionBoundInputs {
   beta: number;
   /** Threshold correction: the bad event needs beta·ratio·a of Y's edges (1 unless |Y| was rounded). */
   ratio: number;
-  degrees: "mean" | "bounded";
+  degrees: DegreeForm;
 }
 
 /** Terms of the union bound (natural logs). */
@@ -52,12 +64,6 @@ export interface UnionBoundTerms {
   eta: number | null;
   /** ln of the whole bound on P(some Y, Z is bad). */
   logProbabilityBound: number;
-}
-
-function logSumExp(x: number, y: number): number {
-  const m = Math.max(x, y);
-  if (m === -Infinity) return -Infinity;
-  return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
 }
 
 /** KL(x || a) above the mean only (0 at or below a), capped at x = 1. */
@@ -83,7 +89,7 @@ export function unionBoundLog(o: UnionBoundInputs): UnionBoundTerms {
   }
   const deg = (eta: number): number => (eta <= 0 ? o.logCountSkillSets : o.logCountSkillSets - o.nAll * klBernoulli((1 - eta) * o.a, o.a));
   const pair = (eta: number): number => countAll - o.nY * upperTailKl(x * (1 - eta), o.a);
-  const total = (eta: number): number => logSumExp(deg(eta), pair(eta));
+  const total = (eta: number): number => logAddExp(deg(eta), pair(eta));
   let bestEta = 0;
   let best = total(0);
   const grid = 64;

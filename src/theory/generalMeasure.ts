@@ -28,7 +28,7 @@
  *   p_1 … p_k′ is guaranteed 1 − theta·Σ beta_min(p_i).
  * With uniform μ1 (p = 1/N_s) by measure and by number coincide and everything is the uniform theory.
  */
-import { computeOptimal, type ScalingParams } from "../scaling";
+import { computeOptimal, type ScalingParams } from "../scaling/law";
 import { thetaFromReducibleLoss } from "./cloze";
 import { betaMin, type BetaMinResult } from "./theorem8";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
@@ -56,8 +56,16 @@ export interface RarestSkills {
   measure: number;
 }
 
+/** Options of {@link rarestSkillsMeasure}. */
+export interface RarestSkillsMeasureOptions {
+  /** μ1, normalised (sums to 1). */
+  skillMeasure: ArrayLike<number>;
+  /** Fraction of the skills by number, in (0, 1). */
+  alpha: number;
+}
+
 /** The ceil(alpha·N_s) rarest skills of a normalised skill measure and their total measure. */
-export function rarestSkillsMeasure(options: { skillMeasure: ArrayLike<number>; alpha: number }): RarestSkills {
+export function rarestSkillsMeasure(options: RarestSkillsMeasureOptions): RarestSkills {
   const fn = "rarestSkillsMeasure";
   checkOptions(fn, options, "{ skillMeasure, alpha }");
   const p = checkMeasure(fn, options.skillMeasure);
@@ -111,12 +119,20 @@ export interface SkillGuarantees {
   competence: Float64Array;
 }
 
+/** Options of {@link skillGuarantees}. */
+export interface SkillGuaranteesOptions {
+  theta: number;
+  k: number;
+  /** μ1, normalised (sums to 1). */
+  skillMeasure: ArrayLike<number>;
+}
+
 /**
  * The competence each skill is guaranteed on its own, 1 − beta_min(p_s)·theta (our reconstruction:
  * a skill of measure p cannot be in a failing set of measure below p, so the general-measure
  * Theorem 8 at alpha just below p covers it). Frequent skills get the better guarantee.
  */
-export function skillGuarantees(options: { theta: number; k: number; skillMeasure: ArrayLike<number> }): SkillGuarantees {
+export function skillGuarantees(options: SkillGuaranteesOptions): SkillGuarantees {
   const fn = "skillGuarantees";
   checkOptions(fn, options, "{ theta, k, skillMeasure }");
   const p = checkMeasure(fn, options.skillMeasure);
@@ -139,8 +155,27 @@ export function skillGuarantees(options: { theta: number; k: number; skillMeasur
   return { beta, competence };
 }
 
-/** The guarantee for one k′-tuple of skills, or null when one of its skills has none. */
-export function tupleGuaranteeOfMeasure(options: { theta: number; k: number; measures: ArrayLike<number> }): { competence: number | null; vacuous: boolean } {
+/** Options of {@link tupleGuaranteeOfMeasure}. */
+export interface TupleGuaranteeOfMeasureOptions {
+  theta: number;
+  k: number;
+  /** The μ1-measures p_1 … p_k′ of the tuple's skills, each in (0, 1). */
+  measures: ArrayLike<number>;
+}
+
+/** The guarantee of {@link tupleGuaranteeOfMeasure} for one k′-tuple of skills. */
+export interface TupleGuaranteeOfMeasure {
+  /** 1 − theta·Σ beta_min(p_i); null when some skill of the tuple has no beta_min. */
+  competence: number | null;
+  /** true when there is no guarantee or it is below 0. */
+  vacuous: boolean;
+}
+
+/**
+ * The guarantee for one k′-tuple of skills of measures p_1 … p_k′, 1 − theta·Σ beta_min(p_i) (our
+ * reconstruction; see the file comment), or null when one of its skills has none.
+ */
+export function tupleGuaranteeOfMeasure(options: TupleGuaranteeOfMeasureOptions): TupleGuaranteeOfMeasure {
   const fn = "tupleGuaranteeOfMeasure";
   checkOptions(fn, options, "{ theta, k, measures }");
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
@@ -156,7 +191,7 @@ export function tupleGuaranteeOfMeasure(options: { theta: number; k: number; mea
   return { competence, vacuous: competence < 0 };
 }
 
-/** One named k′-tuple of skill measures, for {@link frequencyEmergenceVsScale}. */
+/** One named k′-tuple of skill measures, for {@link frequencyEmergenceCurve}. */
 export interface MeasureTuple {
   /** Legend name, e.g. "2 frequent skills". */
   name: string;
@@ -164,8 +199,8 @@ export interface MeasureTuple {
   measures: ArrayLike<number>;
 }
 
-/** One compute budget of {@link frequencyEmergenceVsScale}. */
-export interface FrequencyEmergenceRow {
+/** One compute budget of {@link frequencyEmergenceCurve}. */
+export interface FrequencyEmergencePoint {
   compute: number;
   N: number;
   D: number;
@@ -175,13 +210,27 @@ export interface FrequencyEmergenceRow {
   tuples: { name: string; competence: number | null; vacuous: boolean }[];
 }
 
+/** Options of {@link frequencyEmergenceCurve}. */
+export interface FrequencyEmergenceCurveOptions {
+  /** The scaling law whose compute-optimal frontier sets N, D and the reducible loss. */
+  params: ScalingParams;
+  /** Compute budgets C in FLOPs. */
+  computes: ArrayLike<number>;
+  /** Skills per text piece. */
+  k: number;
+  /** The tuples to follow. */
+  tuples: readonly MeasureTuple[];
+  /** theta = thetaFactor delta (see thetaFromReducibleLoss). Default 2. */
+  thetaFactor?: number;
+}
+
 /**
  * Emergence versus scale for tuples of skills of given measures: compute C -> compute-optimal (N, D)
  * of a scaling law -> reducible loss delta -> theta = min(1, thetaFactor·delta) (as emergenceVsScale)
  * -> the per-tuple guarantee 1 − theta·Σ beta_min(p_i) (our reconstruction; see the file comment).
  */
-export function frequencyEmergenceVsScale(options: { params: ScalingParams; computes: ArrayLike<number>; k: number; tuples: readonly MeasureTuple[]; thetaFactor?: number }): FrequencyEmergenceRow[] {
-  const fn = "frequencyEmergenceVsScale";
+export function frequencyEmergenceCurve(options: FrequencyEmergenceCurveOptions): FrequencyEmergencePoint[] {
+  const fn = "frequencyEmergenceCurve";
   checkOptions(fn, options, "{ params, computes, k, tuples, thetaFactor? }");
   const computes = checkNumberList(fn, "computes", options.computes, checkPositive);
   const k = checkInteger(fn, "k", options.k, 1);
@@ -210,14 +259,33 @@ function checkTuples(fn: string, tuples: unknown): MeasureTuple[] {
   });
 }
 
+/** Options of {@link frequencyEmergenceCompute}. */
+export interface FrequencyEmergenceComputeOptions {
+  /** The scaling law whose compute-optimal frontier sets the reducible loss. */
+  params: ScalingParams;
+  /** Skills per text piece. */
+  k: number;
+  /** The μ1-measures of the tuple's skills, each in (0, 1). */
+  measures: ArrayLike<number>;
+  /** The competence the guarantee must reach, in [0, 1). Default 0. */
+  competence?: number;
+  /** theta = thetaFactor delta. Default 2. */
+  thetaFactor?: number;
+  /** Search range of compute budgets in FLOPs. Default [1e6, 1e60]. */
+  range?: [number, number];
+}
+
+/** Result of {@link frequencyEmergenceCompute}. */
+export type FrequencyEmergenceComputeResult =
+  | { reached: true; compute: number; theta: number }
+  | { reached: false; reason: string };
+
 /**
  * The compute budget at which a tuple of skills of the given measures "emerges": the smallest C
  * (compute-optimal, as emergenceCompute) whose guarantee 1 − theta·Σ beta_min(p_i) reaches
  * `competence` (default 0). A scan of log C (20 points per decade) and bisection, as emergenceCompute.
  */
-export function frequencyEmergenceCompute(options: { params: ScalingParams; k: number; measures: ArrayLike<number>; competence?: number; thetaFactor?: number; range?: [number, number] }):
-  | { reached: true; compute: number; theta: number }
-  | { reached: false; reason: string } {
+export function frequencyEmergenceCompute(options: FrequencyEmergenceComputeOptions): FrequencyEmergenceComputeResult {
   const fn = "frequencyEmergenceCompute";
   checkOptions(fn, options, "{ params, k, measures, competence?, thetaFactor?, range? }");
   const k = checkInteger(fn, "k", options.k, 1);

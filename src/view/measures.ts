@@ -4,18 +4,12 @@
  * by number and by measure, per-skill guarantees, and k′-tuples of frequent versus rare skills against
  * compute. Pure functions from results of the core to {@link Figure}s.
  */
-import type { FrequencyEmergenceRow } from "../theory/generalMeasure";
-import type { MeasureBoundRow, TupleFrequencyRow } from "../sim/measureExperiments";
-import { lineFigure, type Figure, type Series } from "./figure";
+import type { FrequencyEmergencePoint } from "../theory/generalMeasure";
+import type { MeasureBoundRow, TupleFrequencyRow } from "../sim/experiments";
+import { lineFigure, type Figure, type FigureOptions, type Series } from "./figure";
 
 const COLORS = { theorem: "#d62728", uniform: "#8c564b", finite: "#ff7f0e", limit: "#7f7f7f", adversary: "#2ca02c", random: "#1f77b4" };
 const CLASS_COLORS = ["#d62728", "#ff7f0e", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b"];
-
-interface Common {
-  id?: string;
-  caption?: string;
-  title?: string;
-}
 
 function nonEmpty(fn: string, name: string, v: unknown): void {
   if (!v || typeof (v as ArrayLike<unknown>).length !== "number" || (v as ArrayLike<unknown>).length === 0) {
@@ -23,12 +17,22 @@ function nonEmpty(fn: string, name: string, v: unknown): void {
   }
 }
 
+/** Options of {@link skillMeasureFigure}. */
+export interface SkillMeasureFigureOptions extends FigureOptions {
+  /** μ1, one probability per skill. */
+  skillMeasure: ArrayLike<number>;
+  /** Optional: each skill's degree in a graph drawn from μ1. */
+  degrees?: ArrayLike<number>;
+  /** The graph's number of edges k·N_t (needed with `degrees`). */
+  edges?: number;
+}
+
 /**
  * The skill measure by rank (log-log): μ1 of each skill, most frequent first, and, when a graph's
  * degrees are given, each skill's share of the graph's edges (degree / (k·N_t)), which scatters
  * around μ1 (i.i.d. draws) or saturates for the heaviest skills (distinct draws).
  */
-export function skillMeasureFigure(options: Common & { skillMeasure: ArrayLike<number>; degrees?: ArrayLike<number>; edges?: number }): Figure {
+export function skillMeasureFigure(options: SkillMeasureFigureOptions): Figure {
   const fn = "skillMeasureFigure";
   nonEmpty(fn, "skillMeasure", options?.skillMeasure);
   const p = options.skillMeasure;
@@ -52,6 +56,14 @@ export function skillMeasureFigure(options: Common & { skillMeasure: ArrayLike<n
   });
 }
 
+/** Options of {@link measureBoundFigure}. */
+export interface MeasureBoundFigureOptions extends FigureOptions {
+  /** Which reading to draw: alpha counted by "number" of skills or by "measure". */
+  by: "number" | "measure";
+  /** theta used in the rows (for the line beta = 1/theta). */
+  theta: number;
+}
+
 /**
  * The simulated worst case over the bounds, for alpha counted by number or by measure: beta (worst-alpha
  * failure rate ÷ theta) against alpha (log x). By number: the uniform theorem's beta_min(alpha) (not a
@@ -60,7 +72,7 @@ export function skillMeasureFigure(options: Common & { skillMeasure: ArrayLike<n
  * its finite-size version, the fixed-Z limit, the adversary by measure and a random failure set.
  * A dotted line marks beta = 1/theta (failure rate 1).
  */
-export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: Common & { by: "number" | "measure"; theta: number }): Figure {
+export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: MeasureBoundFigureOptions): Figure {
   const fn = "measureBoundFigure";
   nonEmpty(fn, "rows", rows);
   const by = options?.by;
@@ -96,18 +108,22 @@ export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: Co
   });
 }
 
+/** Options of {@link skillGuaranteeFigure}. */
+export interface SkillGuaranteeFigureOptions extends FigureOptions {
+  /** μ1, one probability per skill (sets the ranks). */
+  skillMeasure: ArrayLike<number>;
+  /** Per theta, each skill's guaranteed competence (from skillGuarantees). */
+  guarantees: readonly { theta: number; competence: ArrayLike<number> }[];
+  /** Optional simulated per-skill competences, drawn as markers. */
+  simulated?: readonly { name: string; competence: ArrayLike<number> }[];
+}
+
 /**
  * Per-skill guarantees by rank: for each theta, the competence 1 − beta_min(p_s)·theta each skill is
  * guaranteed on its own (gaps: no or a vacuous guarantee), and optional simulated per-skill
  * competences (markers) on the same ranks.
  */
-export function skillGuaranteeFigure(
-  options: Common & {
-    skillMeasure: ArrayLike<number>;
-    guarantees: readonly { theta: number; competence: ArrayLike<number> }[];
-    simulated?: readonly { name: string; competence: ArrayLike<number> }[];
-  },
-): Figure {
+export function skillGuaranteeFigure(options: SkillGuaranteeFigureOptions): Figure {
   const fn = "skillGuaranteeFigure";
   nonEmpty(fn, "skillMeasure", options?.skillMeasure);
   nonEmpty(fn, "guarantees", options.guarantees);
@@ -138,19 +154,22 @@ export function skillGuaranteeFigure(
   });
 }
 
+/** Options of {@link frequencyEmergenceFigure}. */
+export interface FrequencyEmergenceFigureOptions extends FigureOptions {
+  /** The guaranteed competences along the compute axis (from frequencyEmergenceCurve). */
+  theory: readonly FrequencyEmergencePoint[];
+  /** Optional simulation: its rows (from tupleFrequencyExperiment) and one compute budget per theta of the rows. */
+  simulation?: { computes: ArrayLike<number>; rows: readonly TupleFrequencyRow[] };
+}
+
 /**
  * k′-tuples of frequent versus rare skills against training compute: the guaranteed competence of
- * each tuple (lines, from frequencyEmergenceVsScale; gaps: none or vacuous) and, when given, simulated
+ * each tuple (lines, from frequencyEmergenceCurve; gaps: none or vacuous) and, when given, simulated
  * competences of each class under the adversary aimed at it (markers) and under a random failure set
- * (dotted), at the budgets where the simulation ran (rows of tupleEmergenceByFrequency, one theta per budget).
+ * (dotted), at the budgets where the simulation ran (rows of tupleFrequencyExperiment, one theta per budget).
  * Classes are matched by name, in order.
  */
-export function frequencyEmergenceFigure(
-  options: Common & {
-    theory: readonly FrequencyEmergenceRow[];
-    simulation?: { computes: ArrayLike<number>; rows: readonly TupleFrequencyRow[] };
-  },
-): Figure {
+export function frequencyEmergenceFigure(options: FrequencyEmergenceFigureOptions): Figure {
   const fn = "frequencyEmergenceFigure";
   nonEmpty(fn, "theory", options?.theory);
   const x = options.theory.map((r) => r.compute);

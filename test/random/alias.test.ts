@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { aliasTable, drawAlias, sampleAlias } from "../../src/random/alias";
-import { createRng } from "../../src/random";
+import { createRng } from "../../src/random/rng";
 import { ALPHA, chiSquareTest } from "./stats-helpers";
 
 test("sampleAlias: exact seeded SNAPSHOT (guards the output sequence; the tests below check the law)", () => {

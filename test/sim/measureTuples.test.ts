@@ -3,8 +3,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { skillGraph } from "../../src/graphs";
-import { tupleCompetence, randomFailureSet } from "../../src/sim";
+import { skillGraph } from "../../src/graphs/skillGraph";
+import { tupleCompetence } from "../../src/sim/tuples";
+import { randomFailureSet } from "../../src/sim/failures";
 import { skillFailureRates, randomFailureSetOfMeasure } from "../../src/sim/measures";
 import { ALPHA, chiSquareTest } from "../random/stats-helpers";
 

@@ -4,11 +4,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { skillGraph, type SkillGraph } from "../../src/graphs";
-import { skillCompetence, randomFailureSet, adversarialFailureSet } from "../../src/sim";
+import { skillGraph, type SkillGraph } from "../../src/graphs/skillGraph";
+import { skillCompetence } from "../../src/sim/competence";
+import { randomFailureSet } from "../../src/sim/failures";
+import { adversarialFailureSet } from "../../src/sim/adversary";
 import { skillFailureRates, worstFailureRate, shareOfSkillsFailing, randomFailureSetOfMeasure, failureSetMeasure } from "../../src/sim/measures";
 import { adversarialFailureSetOfMeasure } from "../../src/sim/measureAdversary";
-import { createRng } from "../../src/random";
+import { createRng } from "../../src/random/rng";
 import { ALPHA, chiSquareTest } from "../random/stats-helpers";
 import { graphFromTextSkills } from "./helpers";
 

@@ -6,9 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { klBernoulli } from "../../src/theory/entropy";
 import { betaMin } from "../../src/theory/theorem8";
-import { HOFFMANN_2022 } from "../../src/scaling";
+import { HOFFMANN_2022 } from "../../src/scaling/law";
 import {
-  rarestSkillsMeasure, betaMinOfMeasure, skillGuarantees, tupleGuaranteeOfMeasure, frequencyEmergenceVsScale, frequencyEmergenceCompute,
+  rarestSkillsMeasure, betaMinOfMeasure, skillGuarantees, tupleGuaranteeOfMeasure, frequencyEmergenceCurve, frequencyEmergenceCompute,
 } from "../../src/theory/generalMeasure";
 import { zipfMeasure } from "../../src/graphs/measures";
 
@@ -83,7 +83,7 @@ test("frequencyEmergenceCompute: a tuple of frequent skills emerges at a smaller
   const rare = frequencyEmergenceCompute({ params: HOFFMANN_2022, k: 8, measures: [0.001, 0.001] });
   assert.ok(frequent.reached && rare.reached);
   assert.ok(frequent.compute < rare.compute / 100, `${frequent.compute} vs ${rare.compute}`);
-  const rows = frequencyEmergenceVsScale({ params: HOFFMANN_2022, computes: [frequent.compute * 1.0001, frequent.compute * 0.999], k: 8, tuples: [{ name: "f", measures: [0.1, 0.05] }] });
+  const rows = frequencyEmergenceCurve({ params: HOFFMANN_2022, computes: [frequent.compute * 1.0001, frequent.compute * 0.999], k: 8, tuples: [{ name: "f", measures: [0.1, 0.05] }] });
   assert.ok(rows[0].tuples[0].competence! >= 0);
   assert.ok(rows[1].tuples[0].competence === null || rows[1].tuples[0].competence < 0);
 });

@@ -4,8 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { skillMeasureFigure, measureBoundFigure, skillGuaranteeFigure, frequencyEmergenceFigure } from "../../src/view/measures";
-import type { MeasureBoundRow, TupleFrequencyRow } from "../../src/sim/measureExperiments";
-import type { FrequencyEmergenceRow } from "../../src/theory/generalMeasure";
+import type { MeasureBoundRow, TupleFrequencyRow } from "../../src/sim/experiments";
+import type { FrequencyEmergencePoint } from "../../src/theory/generalMeasure";
 
 const row = (alpha: number): MeasureBoundRow => ({
   alpha, rarestMeasure: alpha / 7, theoremBeta: 4.5, numberBeta: 15, numberFiniteSizeBeta: 15.4, numberAdversaryBeta: 9,
@@ -47,7 +47,7 @@ test("skillMeasureFigure and skillGuaranteeFigure: ranks from the most frequent 
 });
 
 test("frequencyEmergenceFigure: guarantee lines per tuple and simulated markers per class at their budgets", () => {
-  const theory: FrequencyEmergenceRow[] = [1e20, 1e22].map((c, i) => ({ compute: c, N: 1, D: 1, reducibleLoss: 0.1, theta: 0.2 / (i + 1), tuples: [{ name: "frequent", competence: i === 0 ? null : 0.4, vacuous: i === 0 }, { name: "rare", competence: -1, vacuous: true }] }));
+  const theory: FrequencyEmergencePoint[] = [1e20, 1e22].map((c, i) => ({ compute: c, N: 1, D: 1, reducibleLoss: 0.1, theta: 0.2 / (i + 1), tuples: [{ name: "frequent", competence: i === 0 ? null : 0.4, vacuous: i === 0 }, { name: "rare", competence: -1, vacuous: true }] }));
   const sim: TupleFrequencyRow[] = [0.2, 0.1].flatMap((theta) => ["frequent", "rare"].map((className) => ({ theta, className, kPrime: 2, meanMeasure: 0.1, guarantee: null, randomCompetence: 0.7, adversarialCompetence: 0.5 })));
   const f = frequencyEmergenceFigure({ theory, simulation: { computes: [1e20, 1e22], rows: sim } });
   assert.equal(f.data.length, 2 + 4);
