@@ -1,0 +1,152 @@
+/**
+ * Two fixes to tslab 1.0.22, applied at load time by the kernel preload (tslab-zmq-patch.ts), so that the
+ * runner's kernels and the registered kernelspec behave the same:
+ *
+ * 1. Object shorthand across cells. tslab compiles each cell as a module whose earlier cells' declarations
+ *    live in a declaration file; at emit, its transformer rewrites every identifier that refers to such a
+ *    declaration into `exports.name`. The shorthand property `{ x }` holds `x` as the property's *name*:
+ *    the checker resolves that name to the new property, not to the variable, so tslab leaves it alone and
+ *    the emitted `{ x }` fails with "x is not defined". (Rewriting the name itself would not do either:
+ *    `{ exports.x }` is not JavaScript.) The fix turns such a shorthand into `{ x: exports.x }`
+ *    (`{ x: exports.x = init }` in a destructuring assignment), asking the checker which variable the
+ *    shorthand's value refers to.
+ * 2. `kernel_info_reply` gets `debugger: false` (tslab omits the field, and JupyterLab then logs
+ *    "No active debugger session" for every executed cell).
+ *
+ * tslab's transformer is a closure inside `createConverter`, out of reach from outside; the converter's
+ * source is therefore patched as Node compiles it: one call to `rewriteShorthand` below is inserted at the
+ * top of tslab's identifier visitor. When the anchor text is not found (another tslab version), nothing is
+ * changed and a warning names the file.
+ * Set EMERGENCE_LAB_TSLAB_PATCH=0 to disable both (to observe tslab's own behaviour).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The start of tslab 1.0.22's identifier visitor (in `getCustomTransformers(checker, declsFile, ...)`). */
+const VISITOR_ANCHOR = "function wrapPrevIdentifier(node) {";
+
+/**
+ * tslab's converter source with a call to `rewriteShorthand` (from the module `helperModule`) inserted at the
+ * top of its identifier visitor; null when the source does not have the expected shape.
+ */
+export function patchConverterSource(source: string, helperModule: string): string | null {
+  const at = source.indexOf(VISITOR_ANCHOR);
+  if (at < 0 || source.indexOf(VISITOR_ANCHOR, at + 1) >= 0) return null;
+  if (!/function getCustomTransformers\(checker, declsFile,/.test(source)) return null;
+  const end = at + VISITOR_ANCHOR.length;
+  const call =
+    ` if (ts.isShorthandPropertyAssignment(node)) {` +
+    ` const rewritten = require(${JSON.stringify(helperModule)}).rewriteShorthand(ts, checker, declsFile, node, wrapPrevIdentifier);` +
+    ` if (rewritten !== undefined) return rewritten; }`;
+  return source.slice(0, end) + call + source.slice(end);
+}
+
+/* The parts of the TypeScript API used below (tslab's bundled TypeScript 5.0; typed loosely on purpose: this
+   project compiles against its own TypeScript, whose node types are not tslab's). */
+interface TsNode {
+  kind: number;
+  getSourceFile(): unknown;
+}
+interface TsShorthand extends TsNode {
+  name: { text: string };
+  objectAssignmentInitializer?: TsNode;
+}
+interface TsSymbol {
+  declarations?: TsNode[];
+}
+interface TsChecker {
+  resolveName?(name: string, location: TsNode, meaning: number, excludeGlobals: boolean): TsSymbol | undefined;
+  getShorthandAssignmentValueSymbol(node: TsNode): TsSymbol | undefined;
+}
+interface TsFactory {
+  createIdentifier(name: string): TsNode;
+  createPropertyAccessExpression(expr: TsNode, name: TsNode): TsNode;
+  createBinaryExpression(left: TsNode, op: number, right: TsNode): TsNode;
+  createPropertyAssignment(name: string, init: TsNode): TsNode;
+}
+interface Ts {
+  factory: TsFactory;
+  SymbolFlags: { Value: number; Alias: number };
+  SyntaxKind: { EqualsToken: number };
+  getParseTreeNode(node: TsNode): TsNode | undefined;
+  visitNode(node: TsNode, visitor: (n: TsNode) => TsNode, test?: unknown): TsNode;
+  setTextRange<T>(node: T, range: TsNode): T;
+  setOriginalNode<T>(node: T, original: TsNode): T;
+}
+
+/**
+ * The replacement for a shorthand property `{ x }` whose value `x` is declared by an earlier cell:
+ * `{ x: exports.x }` (with a destructuring default, `{ x: exports.x = init }`). Undefined when the
+ * shorthand refers to anything else (tslab's visitor then goes on as before).
+ */
+export function rewriteShorthand(ts: Ts, checker: TsChecker, declsFile: unknown, node: TsShorthand, visitor: (n: TsNode) => TsNode): TsNode | undefined {
+  const original = (ts.getParseTreeNode(node) ?? node) as TsShorthand;
+  const name = original.name.text;
+  // The symbol the value refers to, aliases (imports) unresolved, as tslab's own visitor sees identifiers.
+  const symbol =
+    typeof checker.resolveName === "function"
+      ? checker.resolveName(name, original, ts.SymbolFlags.Value | ts.SymbolFlags.Alias, false)
+      : checker.getShorthandAssignmentValueSymbol(original);
+  if (!symbol?.declarations?.some((d) => d.getSourceFile() === declsFile)) return undefined;
+  const f = ts.factory;
+  const value = f.createPropertyAccessExpression(f.createIdentifier("exports"), f.createIdentifier(name));
+  const init = node.objectAssignmentInitializer ? ts.visitNode(node.objectAssignmentInitializer, visitor) : undefined;
+  const assignment = f.createPropertyAssignment(name, init ? f.createBinaryExpression(value, ts.SyntaxKind.EqualsToken, init) : value);
+  return ts.setOriginalNode(ts.setTextRange(assignment, node), node);
+}
+
+/** A kernel_info_reply content with `debugger: false` added (kept when the kernel already says). */
+export function withDebuggerField<T extends object>(reply: T): T & { debugger: boolean } {
+  const r = reply as T & { debugger?: unknown };
+  return { ...reply, debugger: typeof r.debugger === "boolean" ? r.debugger : false };
+}
+
+type Compile = (this: { exports: unknown }, content: string, filename: string) => unknown;
+
+/**
+ * Installs both fixes for the tslab in `tslabDir`: must run before tslab loads its converter (a preload).
+ * Returns what was applied; warnings go to stderr.
+ */
+export function installTslabPatches(tslabDir: string): { converter: boolean; kernelInfo: boolean } {
+  const applied = { converter: false, kernelInfo: false };
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const converterFile = real(path.join(tslabDir, "dist", "converter.js"));
+  const jupyterFile = real(path.join(tslabDir, "dist", "jupyter.js"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require("node:module") as { prototype: { _compile: Compile } };
+  const compile = Module.prototype._compile;
+  const pending = new Set([converterFile, jupyterFile]);
+  Module.prototype._compile = function patchedCompile(content: string, filename: string): unknown {
+    if (!pending.has(filename)) return compile.call(this, content, filename);
+    pending.delete(filename);
+    if (pending.size === 0) Module.prototype._compile = compile;
+    if (filename === converterFile) {
+      const patched = patchConverterSource(content, __filename);
+      if (patched === null) {
+        process.stderr.write(`tslab-patches: ${filename} does not have the expected shape; object shorthand across cells is not fixed\n`);
+        return compile.call(this, content, filename);
+      }
+      applied.converter = true;
+      return compile.call(this, patched, filename);
+    }
+    const result = compile.call(this, content, filename);
+    const impl = (this.exports as { JupyterHandlerImpl?: { prototype: { handleKernel?: () => object } } }).JupyterHandlerImpl;
+    const handleKernel = impl?.prototype.handleKernel;
+    if (impl && typeof handleKernel === "function") {
+      impl.prototype.handleKernel = function handleKernelWithDebugger(this: unknown): object {
+        return withDebuggerField(handleKernel.call(this));
+      };
+      applied.kernelInfo = true;
+    } else {
+      process.stderr.write(`tslab-patches: ${filename} has no JupyterHandlerImpl.handleKernel; kernel_info_reply is not changed\n`);
+    }
+    return result;
+  };
+  return applied;
+}
