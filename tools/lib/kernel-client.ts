@@ -11,11 +11,12 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as zmq from "zeromq";
+import { tslabBinary } from "./paths";
+import { freePorts } from "./ports";
 
 const DELIM = Buffer.from("<IDS|MSG>");
 /** EMERGENCE_LAB_KERNEL_DEBUG=1 logs every message sent and received to stderr. */
@@ -93,31 +94,6 @@ export async function shutdownAllKernels(graceMs = 1000): Promise<void> {
   await Promise.all([...liveKernels].map((k) => k.shutdown(graceMs)));
 }
 
-/** The tslab CLI script of the tslab package this project depends on. */
-export function defaultTslabBin(): string {
-  return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
-}
-
-/** `n` distinct free TCP ports on 127.0.0.1 (held open together so they are distinct, then released). */
-export async function freePorts(n: number): Promise<number[]> {
-  const servers: net.Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const srv = net.createServer();
-      servers.push(srv);
-      await new Promise<void>((resolve, reject) => {
-        srv.once("error", reject);
-        srv.listen(0, "127.0.0.1", () => resolve());
-      });
-      ports.push((srv.address() as net.AddressInfo).port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
-  }
-}
-
 /** HMAC-SHA256 hex signature of the message parts, as the Jupyter wire protocol defines it. */
 export function signParts(key: string, parts: Array<string | Buffer>): string {
   const h = crypto.createHmac("sha256", key);
@@ -158,6 +134,8 @@ export class KernelClient {
   exit: KernelExit | undefined;
   /** Resolves when the process has exited (never rejects). */
   readonly exited: Promise<KernelExit>;
+  /** The content of the kernel's kernel_info_reply (language, implementation, debugger support...). */
+  kernelInfo: Record<string, unknown> = {};
 
   private readonly session = crypto.randomUUID();
   private readonly shell = new zmq.Dealer({ linger: 0 });
@@ -213,7 +191,7 @@ export class KernelClient {
     const preloads = ["kernel-guard.js", "tslab-zmq-patch.js"].map((f) => path.join(__dirname, f)).filter((f) => fs.existsSync(f));
     const args = [
       ...preloads.flatMap((f) => ["--require", f]),
-      opts.tslabBin ?? defaultTslabBin(),
+      opts.tslabBin ?? tslabBinary(),
       "kernel",
       "--config-path",
       connectionFile,
@@ -307,8 +285,9 @@ export class KernelClient {
       ids.push(id);
       this.pending.set(id, {
         onIopub: () => wake(),
-        onReply: () => {
+        onReply: (msg) => {
           replied = true;
+          this.kernelInfo = msg.content;
           wake();
         },
       });
