@@ -427,7 +427,7 @@ async function main(): Promise<number> {
     }
     stopping = true;
     process.stdout.write(`${tty ? "\r\u001b[K" : ""}\ninterrupted (${signal}): stopping the kernel\n`);
-    void shutdownAllKernels(500).finally(() => {
+    void shutdownAllKernels().finally(() => {
       if (current) results.push(stoppedResult(current.file, "INTERRUPTED", "interrupted by a signal; the kernel was stopped", current.pid, performance.now() - current.start));
       if (opts.jsonFile) writeJson(opts.jsonFile, summary(code, signal, null));
       process.exit(code);
