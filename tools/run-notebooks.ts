@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { describeExit, KernelClient, KernelExit, KernelStartError, killAllKernelsSync, shutdownAllKernels } from "./lib/kernel-client";
 import { writeFileAtomic } from "./lib/atomic-write";
-import { joinSource, kernelLanguageProblem, Notebook, NotebookCell, OutputCollector, prepareForExecution, readNotebook, streamText, writeNotebookAtomic } from "./lib/notebook";
+import { DEFAULT_MAX_OUTPUT_BYTES, formatBytes, joinSource, kernelLanguageProblem, Notebook, NotebookCell, OutputCollector, prepareForExecution, readNotebook, streamText, writeNotebookAtomic } from "./lib/notebook";
 import { allNotebooks, lessonNotebooks, solutionNotebooks } from "./lib/pack-notebooks";
 import { displayPath, NOTEBOOKS_DIR, PROJECT_ROOT, userPath } from "./lib/paths";
 import { renderStaticImages } from "./static-images";
@@ -38,6 +38,8 @@ export interface NotebookResult {
   failingCell: { index: number; codeCellNumber: number; sourceHead: string[] } | null;
   /** The real error text (the cell's stderr, ename/evalue/traceback, or what stopped the kernel). */
   error: string | null;
+  /** Code cells (1-based among the cells to run) whose output reached --max-output-bytes, and how much was dropped. */
+  truncatedOutput: Array<{ codeCellNumber: number; droppedBytes: number; droppedMessages: number }>;
   /** From spawning the kernel to its answer to kernel_info_request (iopub live). */
   kernelStartSeconds: number | null;
   /** From spawning the kernel to the first cell's result. */
@@ -54,6 +56,8 @@ export interface RunnerOptions {
   startupTimeoutSeconds: number;
   staticImages: boolean;
   jsonFile: string | null;
+  /** What one cell may store (bytes of text and data); the rest is dropped with a note. */
+  maxOutputBytes: number;
   verbose: boolean;
 }
 
@@ -69,6 +73,8 @@ const USAGE = `usage: npm run lessons -- [names or paths...] [options]
   --no-static              do not render static images of figures afterwards
   --json FILE              also write a machine-readable summary
   --notebooks-dir DIR      where to look for notebooks by name (default: notebooks)
+  --max-output-bytes N     what one cell may store in the executed copy (default: ${DEFAULT_MAX_OUTPUT_BYTES},
+                           ${formatBytes(DEFAULT_MAX_OUTPUT_BYTES)}); the rest is dropped with a note saying how much
   --verbose                print kernel start-up and first-cell timings`;
 
 /** Parses the command line; throws UsageError on anything it does not understand. */
@@ -87,6 +93,7 @@ export function parseCli(argv: string[]): RunnerOptions {
         json: { type: "string" },
         "notebooks-dir": { type: "string" },
         verbose: { type: "boolean" },
+        "max-output-bytes": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -101,6 +108,12 @@ export function parseCli(argv: string[]): RunnerOptions {
     if (!Number.isFinite(x) || x <= 0) throw new UsageError(`--${name} expects a positive number of seconds, got "${raw}"`);
     return x;
   };
+  const positiveInteger = (name: string, raw: string | undefined, dflt: number): number => {
+    if (raw === undefined) return dflt;
+    const x = Number(raw);
+    if (!Number.isSafeInteger(x) || x <= 0) throw new UsageError(`--${name} expects a positive whole number, got "${raw}"`);
+    return x;
+  };
   return {
     names: parsed.positionals,
     notebooksDir: v["notebooks-dir"] ? userPath(v["notebooks-dir"]) : NOTEBOOKS_DIR,
@@ -109,6 +122,7 @@ export function parseCli(argv: string[]): RunnerOptions {
     startupTimeoutSeconds: seconds("startup-timeout", v["startup-timeout"], 60),
     staticImages: !v["no-static"],
     jsonFile: v.json ? userPath(v.json) : null,
+    maxOutputBytes: positiveInteger("max-output-bytes", v["max-output-bytes"], DEFAULT_MAX_OUTPUT_BYTES),
     verbose: Boolean(v.verbose),
   };
 }
@@ -224,6 +238,7 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
     seconds: 0,
     failingCell: null,
     error: null,
+    truncatedOutput: [],
     kernelStartSeconds: null,
     firstCellLatencySeconds: null,
     kernelPid: null,
@@ -274,7 +289,7 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
       result.kernelStartSeconds = (performance.now() - kernel.spawnedAt) / 1000;
       hooks.onKernel?.(kernel);
       hooks.log?.(`  ${name}: kernel pid ${kernel.pid} ready after ${result.kernelStartSeconds.toFixed(2)} s`);
-      const collector = new OutputCollector();
+      const collector = new OutputCollector(opts.maxOutputBytes);
       for (let i = 0; i < toRun.length; i++) {
         if (hooks.stopping?.()) break;
         const at = toRun[i];
@@ -285,6 +300,8 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
           timeoutMs: opts.timeoutSeconds * 1000,
           onIopub: (msg) => collector.apply(at.cell, { msg_type: msg.header.msg_type, content: msg.content }),
         });
+        const dropped = collector.finishCell(at.cell);
+        if (dropped.messages > 0) result.truncatedOutput.push({ codeCellNumber: i + 1, droppedBytes: dropped.bytes, droppedMessages: dropped.messages });
         if (i === 0) {
           result.firstCellLatencySeconds = (performance.now() - kernel.spawnedAt) / 1000;
           hooks.log?.(`  ${name}: first cell's result ${result.firstCellLatencySeconds.toFixed(2)} s after spawning the kernel`);
@@ -338,6 +355,7 @@ function stoppedResult(file: string, status: NotebookStatus, error: string, kern
     seconds: ms / 1000,
     failingCell: null,
     error,
+    truncatedOutput: [],
     kernelStartSeconds: null,
     firstCellLatencySeconds: null,
     kernelPid,
@@ -384,6 +402,8 @@ interface Summary {
   interrupted: string | null;
   notebooks: NotebookResult[];
   staticImages: { rendered: number; skippedReason: string | null; error: string | null } | null;
+  /** The runner's own peak resident memory, in bytes. */
+  runnerMaxRssBytes: number;
 }
 
 function writeJson(file: string, summary: Summary): void {
@@ -416,6 +436,7 @@ async function main(): Promise<number> {
     interrupted,
     notebooks: results,
     staticImages,
+    runnerMaxRssBytes: process.resourceUsage().maxRSS * 1024,
   });
 
   let stopping = false;
@@ -479,6 +500,9 @@ async function main(): Promise<number> {
     current = undefined;
     results.push(r);
     console.log(formatLine(r, width));
+    for (const t of r.truncatedOutput) {
+      console.log(`  note: the output of code cell ${t.codeCellNumber} reached ${formatBytes(opts.maxOutputBytes)}; ${formatBytes(t.droppedBytes)} more were dropped (see the note in the executed copy)`);
+    }
     if (r.status !== "ok") console.log(formatFailure(r));
   }
   if (stopping) return new Promise<number>(() => {}); // the signal handler exits

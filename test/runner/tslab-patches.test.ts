@@ -1,7 +1,7 @@
 /**
  * The kernel preload's fixes to tslab (tools/lib/tslab-patches.ts), in real tslab kernels started the way the
- * runner and the kernelspec start them: object shorthand `{ x }` for a variable of an earlier cell, and
- * `debugger: false` in kernel_info_reply. Each is also checked with the fixes switched off
+ * runner and the kernelspec start them: object shorthand `{ x }` for a variable of an earlier cell,
+ * `debugger: false` in kernel_info_reply, and stream output sent in batches. Each is also checked with the fixes switched off
  * (EMERGENCE_LAB_TSLAB_PATCH=0), where tslab's own behaviour must show the defect: the test can fail.
  */
 import { after, test } from "node:test";
@@ -11,7 +11,7 @@ import * as path from "node:path";
 import * as vm from "node:vm";
 import { KernelClient } from "../../tools/lib/kernel-client";
 import { PROJECT_ROOT } from "../../tools/lib/paths";
-import { patchConverterSource, withDebuggerField } from "../../tools/lib/tslab-patches";
+import { patchConverterSource, StreamBatcher, withDebuggerField } from "../../tools/lib/tslab-patches";
 
 const converterFile = path.join(PROJECT_ROOT, "node_modules", "tslab", "dist", "converter.js");
 
@@ -45,28 +45,42 @@ console.log(typeof { join }.join);
 console.log(z);
 { const x = 100; console.log(JSON.stringify({ x })); }`;
 const CELL_3 = `console.log(z);`;
+const CELL_4 = `for (let i = 0; i < 20000; i++) console.log(i);
+console.error("done");`;
 
 const kernels: KernelClient[] = [];
 after(async () => {
   await Promise.all(kernels.map((k) => k.shutdown()));
 });
 
-async function runCells(env: NodeJS.ProcessEnv): Promise<{ kernel: KernelClient; results: Array<{ status: string; stdout: string; stderr: string }> }> {
+interface CellResult {
+  status: string;
+  stdout: string;
+  stderr: string;
+  /** The stream messages, in order of arrival: [name, text]. */
+  streams: Array<[string, string]>;
+}
+
+async function runCells(env: NodeJS.ProcessEnv): Promise<{ kernel: KernelClient; results: CellResult[] }> {
   const kernel = await KernelClient.start({ cwd: PROJECT_ROOT, startupTimeoutMs: 60_000, env });
   kernels.push(kernel);
   const results = [];
-  for (const code of [CELL_1, CELL_2, CELL_3]) {
+  for (const code of [CELL_1, CELL_2, CELL_3, CELL_4]) {
     let stdout = "";
     let stderr = "";
+    const streams: Array<[string, string]> = [];
     const outcome = await kernel.execute(code, {
       timeoutMs: 60_000,
       onIopub: (msg) => {
         if (msg.header.msg_type !== "stream") return;
+        streams.push([String(msg.content.name), String(msg.content.text)]);
         if (msg.content.name === "stdout") stdout += String(msg.content.text);
         else stderr += String(msg.content.text);
       },
     });
-    results.push({ status: outcome.kind === "reply" ? outcome.status : outcome.kind, stdout, stderr });
+    results.push({ status: outcome.kind === "reply" ? outcome.status : outcome.kind, stdout, stderr, streams });
+    // After an error tslab aborts the requests of the next 200 ms.
+    if (outcome.kind === "reply" && outcome.status === "error") await new Promise((r) => setTimeout(r, 400));
   }
   return { kernel, results };
 }
@@ -76,7 +90,7 @@ const unpatched = runCells({ EMERGENCE_LAB_TSLAB_PATCH: "0" });
 
 test("object shorthand for variables of earlier cells works in a real kernel", { timeout: 120_000 }, async () => {
   const { results } = await patched;
-  assert.deepEqual(results.map((r) => r.status), ["ok", "ok", "ok"], JSON.stringify(results));
+  assert.deepEqual(results.map((r) => r.status), ["ok", "ok", "ok", "ok"], JSON.stringify(results));
   // twice({x: 5}) = 10; {x, z} = {"x":5,"z":0}; join is a function; z defaults to 7 and keeps it in the next
   // cell; the inner block's x (100) shadows the earlier cell's.
   assert.equal(results[1].stdout, '10\n{"x":5,"z":0}\nfunction\n7\n{"x":100}\n');
@@ -96,4 +110,52 @@ test("kernel_info_reply says debugger: false (tslab alone leaves the field out)"
   assert.equal(withFix.kernelInfo.debugger, false);
   assert.equal(without.kernelInfo.implementation, "tslab");
   assert.equal("debugger" in without.kernelInfo, false);
+});
+
+test("stream output is sent in batches, complete and in order (tslab alone sends one message per write)", { timeout: 120_000 }, async () => {
+  const expected = Array.from({ length: 20000 }, (_, i) => `${i}\n`).join("");
+  const [{ results: batched }, { results: plain }] = await Promise.all([patched, unpatched]);
+  for (const r of [batched[3], plain[3]]) {
+    assert.equal(r.status, "ok");
+    assert.equal(r.stdout, expected);
+    // stderr's "done" comes after all of stdout.
+    assert.deepEqual(r.streams[r.streams.length - 1], ["stderr", "done\n"]);
+  }
+  assert.equal(plain[3].streams.length, 20001, "tslab alone: one message per console.log");
+  assert.ok(batched[3].streams.length <= 20, `batched: ${batched[3].streams.length} messages`);
+});
+
+test("StreamBatcher: merges writes of one stream, flushes at the size and age limits, when scheduled, and in order", () => {
+  let now = 0;
+  const scheduled: Array<() => void> = [];
+  const b = new StreamBatcher({ maxChars: 10, maxDelayMs: 50, now: () => now, schedule: (f) => scheduled.push(f) });
+  const sent: string[] = [];
+  const cellA = (name: string, text: string): void => void sent.push(`A ${name} ${JSON.stringify(text)}`);
+  const cellB = (name: string, text: string): void => void sent.push(`B ${name} ${JSON.stringify(text)}`);
+  b.write("stdout", cellA, "ab");
+  b.write("stdout", cellA, "c");
+  b.write("stderr", cellA, "E");
+  b.write("stdout", cellB, "d");
+  assert.equal(sent.length, 0, "nothing sent before a limit or the scheduled flush");
+  assert.equal(scheduled.length, 1, "one flush scheduled");
+  scheduled[0]();
+  assert.deepEqual(sent, ['A stdout "abc"', 'A stderr "E"', 'B stdout "d"']);
+  sent.length = 0;
+  b.write("stdout", cellA, "0123456789"); // reaches maxChars
+  assert.deepEqual(sent, ['A stdout "0123456789"']);
+  sent.length = 0;
+  b.write("stdout", cellA, "x");
+  now = 50;
+  b.write("stdout", cellA, "y"); // the first write is 50 ms old
+  assert.deepEqual(sent, ['A stdout "xy"']);
+  sent.length = 0;
+  // A flush from inside a send (the zeromq patch flushes before every send) does nothing.
+  const reentrant = new StreamBatcher({ maxChars: 1, maxDelayMs: 50, now: () => 0, schedule: () => undefined });
+  const inner = (name: string, text: string): void => {
+    sent.push(text);
+    reentrant.flush();
+  };
+  reentrant.write("stdout", inner, "p");
+  reentrant.write("stdout", inner, "q");
+  assert.deepEqual(sent, ["p", "q"]);
 });

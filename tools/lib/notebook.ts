@@ -226,14 +226,78 @@ export interface IopubMessage {
   content: Record<string, unknown>;
 }
 
+/** The default limit on what one cell may store (bytes of text and data), as `--max-output-bytes` sets it. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
+/** How much of what a cell wrote to stderr after its limit was reached is still kept (its last characters). */
+const STDERR_TAIL_CHARS = 4096;
+
+/** UTF-8 size of a string. */
+function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, "utf8");
+}
+
+/** The longest start of `s` that fits in `bytes` UTF-8 bytes (never splitting a character). */
+function utf8Head(s: string, bytes: number): string {
+  if (bytes <= 0) return "";
+  const head = Buffer.from(s, "utf8").subarray(0, bytes).toString("utf8");
+  return head.endsWith("\uFFFD") && !s.startsWith(head) ? head.slice(0, -1) : head;
+}
+
+/** Size of a mime bundle as stored: strings by their UTF-8 bytes, JSON values by their serialised length. */
+function bundleBytes(data: MimeBundle): number {
+  let n = 0;
+  for (const v of Object.values(data)) n += typeof v === "string" ? utf8Bytes(v) : utf8Bytes(JSON.stringify(v) ?? "");
+  return n;
+}
+
+/** "812.3 MiB", "5.0 KiB", "17 bytes". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** What a cell had to leave out because of the output limit. */
+export interface DroppedOutput {
+  bytes: number;
+  messages: number;
+}
+
 /**
  * Collects the iopub outputs of a notebook's cells into nbformat outputs, as nbclient does:
  * consecutive stream outputs of the same name are merged, `update_display_data` replaces the data of
  * every earlier output (in any cell) with the same transient `display_id`, `clear_output` empties the cell.
+ *
+ * What one cell may store is limited to `maxBytesPerCell` (like Jupyter's output limits): the first part is
+ * kept, everything after is counted and dropped as it arrives (so memory stays bounded however much a cell
+ * prints), and `finishCell` appends a visible note saying how much was dropped, followed by the last few
+ * kilobytes the cell wrote to stderr after the cut (where an error message would be). Error outputs are
+ * always kept. A `clear_output` empties the cell and its budget.
  */
 export class OutputCollector {
   private displays = new Map<string, Array<{ data: MimeBundle; metadata: Record<string, unknown> }>>();
   private clearPending = false;
+  private stored = 0;
+  private capped = false;
+  private dropped: DroppedOutput = { bytes: 0, messages: 0 };
+  private stderrTail = "";
+
+  constructor(readonly maxBytesPerCell: number = DEFAULT_MAX_OUTPUT_BYTES) {
+    if (!(Number.isInteger(maxBytesPerCell) && maxBytesPerCell > 0)) {
+      throw new RangeError(`OutputCollector: maxBytesPerCell must be a positive integer, got ${maxBytesPerCell}`);
+    }
+  }
+
+  private drop(bytes: number): void {
+    this.dropped.bytes += bytes;
+    this.dropped.messages += 1;
+  }
+
+  private clear(outputs: NotebookOutput[]): void {
+    outputs.length = 0;
+    this.stored = 0;
+    this.capped = false;
+  }
 
   /** Applies one iopub message to `cell` (a code cell); returns true when it changed the cell's outputs. */
   apply(cell: NotebookCell, msg: IopubMessage): boolean {
@@ -245,7 +309,7 @@ export class OutputCollector {
       case "execute_result":
       case "error":
         if (this.clearPending) {
-          outputs.length = 0;
+          this.clear(outputs);
           this.clearPending = false;
         }
         break;
@@ -253,7 +317,17 @@ export class OutputCollector {
     switch (msg.msg_type) {
       case "stream": {
         const name = String(content.name ?? "stdout");
-        const text = String(content.text ?? "");
+        let text = String(content.text ?? "");
+        const bytes = utf8Bytes(text);
+        if (this.capped || this.stored + bytes > this.maxBytesPerCell) {
+          const kept = this.capped ? "" : utf8Head(text, this.maxBytesPerCell - this.stored);
+          this.capped = true;
+          this.drop(bytes - utf8Bytes(kept));
+          if (name === "stderr") this.stderrTail = (this.stderrTail + text.slice(kept.length)).slice(-STDERR_TAIL_CHARS);
+          if (!kept) return false;
+          text = kept;
+        }
+        this.stored += utf8Bytes(text);
         const last = outputs[outputs.length - 1];
         if (last && last.output_type === "stream" && last.name === name) {
           // Only the last (possibly unterminated) line can join the new text: re-split just that, so a cell
@@ -269,7 +343,15 @@ export class OutputCollector {
       }
       case "display_data":
       case "execute_result": {
-        const data = splitBundle((content.data ?? {}) as MimeBundle);
+        const raw = (content.data ?? {}) as MimeBundle;
+        const bytes = bundleBytes(raw);
+        if (this.capped || this.stored + bytes > this.maxBytesPerCell) {
+          this.capped = true;
+          this.drop(bytes);
+          return false;
+        }
+        this.stored += bytes;
+        const data = splitBundle(raw);
         const metadata = { ...((content.metadata ?? {}) as Record<string, unknown>) };
         const out =
           msg.msg_type === "display_data"
@@ -293,8 +375,15 @@ export class OutputCollector {
         const displayId = displayIdOf(content);
         if (displayId === undefined) return false;
         const targets = this.displays.get(displayId) ?? [];
+        const raw = (content.data ?? {}) as MimeBundle;
+        // An update replaces what is stored; one larger than a whole cell's limit is dropped.
+        const bytes = bundleBytes(raw);
+        if (bytes > this.maxBytesPerCell) {
+          this.drop(bytes);
+          return false;
+        }
         for (const t of targets) {
-          t.data = splitBundle((content.data ?? {}) as MimeBundle);
+          t.data = splitBundle(raw);
           t.metadata = { ...((content.metadata ?? {}) as Record<string, unknown>) };
         }
         return targets.length > 0;
@@ -312,7 +401,7 @@ export class OutputCollector {
         if (content.wait) {
           this.clearPending = true;
         } else {
-          outputs.length = 0;
+          this.clear(outputs);
           this.clearPending = false;
         }
         return true;
@@ -322,9 +411,33 @@ export class OutputCollector {
     }
   }
 
-  /** Call when a new cell starts: a pending clear_output(wait=True) does not carry over. */
+  /** Call when a new cell starts: a pending clear_output(wait=True) does not carry over; the budget is renewed. */
   startCell(): void {
     this.clearPending = false;
+    this.stored = 0;
+    this.capped = false;
+    this.dropped = { bytes: 0, messages: 0 };
+    this.stderrTail = "";
+  }
+
+  /**
+   * Call when a cell has finished (or was stopped): when output was dropped, appends the note saying how much
+   * (and the end of what the cell wrote to stderr after the cut). Returns what was dropped.
+   */
+  finishCell(cell: NotebookCell): DroppedOutput {
+    const dropped = { ...this.dropped };
+    if (dropped.bytes > 0 || dropped.messages > 0) {
+      const messages = `${dropped.messages.toLocaleString("en-US")} message${dropped.messages === 1 ? "" : "s"}`;
+      let note =
+        `\n[output truncated: this cell's output reached the limit of ${formatBytes(this.maxBytesPerCell)}; ` +
+        `${formatBytes(dropped.bytes)} more (${messages}) were not stored. ` +
+        `The limit is set with \`npm run lessons -- --max-output-bytes N\`.]\n`;
+      if (this.stderrTail) note += `[the end of what the cell wrote to stderr after the cut:]\n${this.stderrTail}${this.stderrTail.endsWith("\n") ? "" : "\n"}`;
+      (cell.outputs ??= []).push({ output_type: "stream", name: "stderr", text: splitLines(note) });
+    }
+    this.dropped = { bytes: 0, messages: 0 };
+    this.stderrTail = "";
+    return dropped;
   }
 }
 

@@ -12,12 +12,18 @@
  *    shorthand's value refers to.
  * 2. `kernel_info_reply` gets `debugger: false` (tslab omits the field, and JupyterLab then logs
  *    "No active debugger session" for every executed cell).
+ * 3. What a cell writes to stdout and stderr is sent in batches, as ipykernel does, instead of one message
+ *    per write: a cell printing in a tight loop sent ~100,000 messages a second, more than any front-end
+ *    (the runner included) can take in. A batch goes out when it holds 64 KiB, when its first write is
+ *    50 ms old (so output of a long synchronous loop still arrives live), when the event loop is free, and
+ *    before any other message of the kernel (the zeromq send patch calls `flushPendingOutput` first), so
+ *    the order of outputs, displays and replies is kept.
  *
  * tslab's transformer is a closure inside `createConverter`, out of reach from outside; the converter's
  * source is therefore patched as Node compiles it: one call to `rewriteShorthand` below is inserted at the
  * top of tslab's identifier visitor. When the anchor text is not found (another tslab version), nothing is
  * changed and a warning names the file.
- * Set EMERGENCE_LAB_TSLAB_PATCH=0 to disable both (to observe tslab's own behaviour).
+ * Set EMERGENCE_LAB_TSLAB_PATCH=0 to disable all three (to observe tslab's own behaviour).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -101,14 +107,77 @@ export function withDebuggerField<T extends object>(reply: T): T & { debugger: b
   return { ...reply, debugger: typeof r.debugger === "boolean" ? r.debugger : false };
 }
 
+type WriteStream = (name: string, text: string) => void;
+
+/** Batches stream writes (see 3. above); `now` and `schedule` are injectable for tests. */
+export class StreamBatcher {
+  private pending: Array<{ name: string; write: WriteStream; text: string }> = [];
+  private pendingChars = 0;
+  private firstAt = 0;
+  private scheduled = false;
+  private flushing = false;
+
+  constructor(
+    private readonly opts: { maxChars: number; maxDelayMs: number; now: () => number; schedule: (f: () => void) => void } = {
+      maxChars: 64 * 1024,
+      maxDelayMs: 50,
+      now: Date.now,
+      schedule: setImmediate,
+    },
+  ) {}
+
+  /** Queues `text` for the stream `name` of the cell whose `writeStream` is given. */
+  write(name: string, write: WriteStream, text: string): void {
+    if (text === "") return;
+    const last = this.pending[this.pending.length - 1];
+    if (last && last.name === name && last.write === write) {
+      last.text += text;
+    } else {
+      if (this.pending.length === 0) this.firstAt = this.opts.now();
+      this.pending.push({ name, write, text });
+    }
+    this.pendingChars += text.length;
+    if (this.pendingChars >= this.opts.maxChars || this.opts.now() - this.firstAt >= this.opts.maxDelayMs) {
+      this.flush();
+    } else if (!this.scheduled) {
+      this.scheduled = true;
+      this.opts.schedule(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  /** Sends everything queued, in order. Re-entrant calls (from the sends themselves) do nothing. */
+  flush(): void {
+    if (this.flushing || this.pending.length === 0) return;
+    this.flushing = true;
+    try {
+      const batch = this.pending;
+      this.pending = [];
+      this.pendingChars = 0;
+      for (const b of batch) b.write(b.name, b.text);
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+let batcher: StreamBatcher | null = null;
+
+/** Sends the queued stream output now (called before every other message the kernel sends). */
+export function flushPendingOutput(): void {
+  batcher?.flush();
+}
+
 type Compile = (this: { exports: unknown }, content: string, filename: string) => unknown;
 
 /**
  * Installs both fixes for the tslab in `tslabDir`: must run before tslab loads its converter (a preload).
  * Returns what was applied; warnings go to stderr.
  */
-export function installTslabPatches(tslabDir: string): { converter: boolean; kernelInfo: boolean } {
-  const applied = { converter: false, kernelInfo: false };
+export function installTslabPatches(tslabDir: string): { converter: boolean; kernelInfo: boolean; batching: boolean } {
+  const applied = { converter: false, kernelInfo: false, batching: false };
   const real = (p: string): string => {
     try {
       return fs.realpathSync(p);
@@ -136,7 +205,12 @@ export function installTslabPatches(tslabDir: string): { converter: boolean; ker
       return compile.call(this, patched, filename);
     }
     const result = compile.call(this, content, filename);
-    const impl = (this.exports as { JupyterHandlerImpl?: { prototype: { handleKernel?: () => object } } }).JupyterHandlerImpl;
+    type Writer = (buffer: string | Uint8Array, encoding?: unknown) => boolean;
+    const impl = (
+      this.exports as {
+        JupyterHandlerImpl?: { prototype: { handleKernel?: () => object; createWriteToIopub?: (name: string, writeStream: WriteStream) => Writer } };
+      }
+    ).JupyterHandlerImpl;
     const handleKernel = impl?.prototype.handleKernel;
     if (impl && typeof handleKernel === "function") {
       impl.prototype.handleKernel = function handleKernelWithDebugger(this: unknown): object {
@@ -145,6 +219,19 @@ export function installTslabPatches(tslabDir: string): { converter: boolean; ker
       applied.kernelInfo = true;
     } else {
       process.stderr.write(`tslab-patches: ${filename} has no JupyterHandlerImpl.handleKernel; kernel_info_reply is not changed\n`);
+    }
+    if (impl && typeof impl.prototype.createWriteToIopub === "function") {
+      const decoder = new TextDecoder();
+      const b = (batcher = new StreamBatcher());
+      impl.prototype.createWriteToIopub = function batchedWriteToIopub(name: string, writeStream: WriteStream): Writer {
+        return (buffer) => {
+          b.write(name, writeStream, typeof buffer === "string" ? buffer : decoder.decode(buffer));
+          return true;
+        };
+      };
+      applied.batching = true;
+    } else {
+      process.stderr.write(`tslab-patches: ${filename} has no JupyterHandlerImpl.createWriteToIopub; stream output is not batched\n`);
     }
     return result;
   };

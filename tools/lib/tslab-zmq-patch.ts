@@ -26,7 +26,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { installTslabPatches } from "./tslab-patches";
+import { flushPendingOutput, installTslabPatches } from "./tslab-patches";
 
 export {};
 
@@ -83,6 +83,8 @@ if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
       writable: false,
       enumerable: false,
       value: function queuedSend(this: object, msg: unknown): Promise<void> {
+        // Batched stream output of the cell goes first, so that no message overtakes it (tslab-patches.ts).
+        flushPendingOutput();
         let state = states.get(this);
         if (!state) {
           state = { waiting: 0, tail: Promise.resolve() };
