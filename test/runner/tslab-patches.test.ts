@@ -128,7 +128,7 @@ test("stream output is sent in batches, complete and in order (tslab alone sends
 test("StreamBatcher: merges writes of one stream, flushes at the size and age limits, when scheduled, and in order", () => {
   let now = 0;
   const scheduled: Array<() => void> = [];
-  const b = new StreamBatcher({ maxChars: 10, maxDelayMs: 50, now: () => now, schedule: (f) => scheduled.push(f) });
+  const b = new StreamBatcher({ maxChars: 10, maxDelayMs: 50, now: () => now, schedule: (f) => scheduled.push(f), maxCharsPerSecond: 1e9 });
   const sent: string[] = [];
   const cellA = (name: string, text: string): void => void sent.push(`A ${name} ${JSON.stringify(text)}`);
   const cellB = (name: string, text: string): void => void sent.push(`B ${name} ${JSON.stringify(text)}`);
@@ -150,7 +150,7 @@ test("StreamBatcher: merges writes of one stream, flushes at the size and age li
   assert.deepEqual(sent, ['A stdout "xy"']);
   sent.length = 0;
   // A flush from inside a send (the zeromq patch flushes before every send) does nothing.
-  const reentrant = new StreamBatcher({ maxChars: 1, maxDelayMs: 50, now: () => 0, schedule: () => undefined });
+  const reentrant = new StreamBatcher({ maxChars: 1, maxDelayMs: 50, now: () => 0, schedule: () => undefined, maxCharsPerSecond: 1e9 });
   const inner = (name: string, text: string): void => {
     sent.push(text);
     reentrant.flush();
@@ -158,4 +158,35 @@ test("StreamBatcher: merges writes of one stream, flushes at the size and age li
   reentrant.write("stdout", inner, "p");
   reentrant.write("stdout", inner, "q");
   assert.deepEqual(sent, ["p", "q"]);
+});
+
+test("StreamBatcher: a huge write goes out in pieces; past its burst, output is held to the rate by sleeping", () => {
+  let now = 0;
+  const sleeps: number[] = [];
+  const b = new StreamBatcher({
+    maxChars: 100,
+    maxDelayMs: 1e9,
+    maxCharsPerSecond: 1000,
+    now: () => now,
+    schedule: () => undefined,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  });
+  const pieces: number[] = [];
+  b.write("stdout", (_, text) => void pieces.push(text.length), "y".repeat(1050));
+  b.flush();
+  assert.deepEqual(pieces, [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 50]);
+  // 1000 characters of burst, then 50 more at 1000/s: one wait of 50 ms.
+  assert.deepEqual(sleeps, [50]);
+  // Sustained: 10 flushes of 100 characters at the same instant wait 100 ms each.
+  sleeps.length = 0;
+  for (let i = 0; i < 10; i++) b.write("stdout", () => undefined, "z".repeat(100));
+  assert.deepEqual(sleeps, Array(10).fill(100));
+  // After a quiet second the burst is back.
+  now += 1000;
+  sleeps.length = 0;
+  b.write("stdout", () => undefined, "w".repeat(100));
+  assert.deepEqual(sleeps, []);
 });

@@ -17,7 +17,10 @@
  *    (the runner included) can take in. A batch goes out when it holds 64 KiB, when its first write is
  *    50 ms old (so output of a long synchronous loop still arrives live), when the event loop is free, and
  *    before any other message of the kernel (the zeromq send patch calls `flushPendingOutput` first), so
- *    the order of outputs, displays and replies is kept.
+ *    the order of outputs, displays and replies is kept. A single huge write is sent in 64 KiB pieces.
+ *    And a cell that prints without end is slowed down to 8 MB/s after its first 8 MB (a token bucket; the
+ *    cell sleeps): a front-end that reads slower than the kernel prints (the runner on a busy machine, a
+ *    browser) would otherwise queue the difference in memory. No lesson comes near that rate.
  *
  * tslab's transformer is a closure inside `createConverter`, out of reach from outside; the converter's
  * source is therefore patched as Node compiles it: one call to `rewriteShorthand` below is inserted at the
@@ -109,26 +112,59 @@ export function withDebuggerField<T extends object>(reply: T): T & { debugger: b
 
 type WriteStream = (name: string, text: string) => void;
 
-/** Batches stream writes (see 3. above); `now` and `schedule` are injectable for tests. */
+/** Blocks the calling thread for `ms` milliseconds (the cell waits; timers and I/O threads go on). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Options of {@link StreamBatcher}; `now`, `schedule` and `sleep` are injectable for tests. */
+export interface StreamBatcherOptions {
+  /** Flush when this many characters are queued; longer writes are split into pieces of this size. */
+  maxChars: number;
+  /** Flush when the oldest queued write is this old. */
+  maxDelayMs: number;
+  /** Sustained rate allowed (characters per second), with a burst of as many. */
+  maxCharsPerSecond: number;
+  now: () => number;
+  schedule: (f: () => void) => void;
+  sleep: (ms: number) => void;
+}
+
+const DEFAULT_BATCHER: StreamBatcherOptions = {
+  maxChars: 64 * 1024,
+  maxDelayMs: 50,
+  maxCharsPerSecond: 8_000_000,
+  now: Date.now,
+  schedule: setImmediate,
+  sleep: sleepSync,
+};
+
+/** Batches stream writes and bounds their rate (see 3. above). */
 export class StreamBatcher {
   private pending: Array<{ name: string; write: WriteStream; text: string }> = [];
   private pendingChars = 0;
   private firstAt = 0;
   private scheduled = false;
   private flushing = false;
+  private readonly opts: StreamBatcherOptions;
+  /** Token bucket of the rate limit: characters that may still be sent without waiting. */
+  private tokens: number;
+  private refilledAt: number;
 
-  constructor(
-    private readonly opts: { maxChars: number; maxDelayMs: number; now: () => number; schedule: (f: () => void) => void } = {
-      maxChars: 64 * 1024,
-      maxDelayMs: 50,
-      now: Date.now,
-      schedule: setImmediate,
-    },
-  ) {}
+  constructor(options: Partial<StreamBatcherOptions> = {}) {
+    this.opts = { ...DEFAULT_BATCHER, ...options };
+    this.tokens = this.opts.maxCharsPerSecond;
+    this.refilledAt = this.opts.now();
+  }
 
   /** Queues `text` for the stream `name` of the cell whose `writeStream` is given. */
   write(name: string, write: WriteStream, text: string): void {
     if (text === "") return;
+    for (let at = this.opts.maxChars; text.length > at; at = this.opts.maxChars) {
+      // A huge single write: queue it piece by piece (each piece may trigger a flush).
+      this.write(name, write, text.slice(0, at));
+      text = text.slice(at);
+    }
     const last = this.pending[this.pending.length - 1];
     if (last && last.name === name && last.write === write) {
       last.text += text;
@@ -148,14 +184,31 @@ export class StreamBatcher {
     }
   }
 
+  /** Takes `chars` from the token bucket, sleeping first when the bucket would go below zero. */
+  private throttle(chars: number): void {
+    const rate = this.opts.maxCharsPerSecond;
+    const now = this.opts.now();
+    this.tokens = Math.min(rate, this.tokens + ((now - this.refilledAt) / 1000) * rate);
+    this.refilledAt = now;
+    this.tokens -= chars;
+    if (this.tokens < 0) {
+      const waitMs = Math.ceil((-this.tokens / rate) * 1000);
+      this.opts.sleep(waitMs);
+      this.tokens = 0;
+      this.refilledAt = this.opts.now();
+    }
+  }
+
   /** Sends everything queued, in order. Re-entrant calls (from the sends themselves) do nothing. */
   flush(): void {
     if (this.flushing || this.pending.length === 0) return;
     this.flushing = true;
     try {
       const batch = this.pending;
+      const chars = this.pendingChars;
       this.pending = [];
       this.pendingChars = 0;
+      this.throttle(chars);
       for (const b of batch) b.write(b.name, b.text);
     } finally {
       this.flushing = false;
@@ -164,6 +217,7 @@ export class StreamBatcher {
 }
 
 let batcher: StreamBatcher | null = null;
+
 
 /** Sends the queued stream output now (called before every other message the kernel sends). */
 export function flushPendingOutput(): void {
