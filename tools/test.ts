@@ -10,9 +10,9 @@
  * once: test/notebooks/ (which executes the lessons into build/notebooks/) sorts before test/ui/ (the
  * browser checks of those executed lessons; it also runs them itself if they are missing).
  *
- * `--unit` (npm run test:unit) runs only the unit and statistical tests, leaving out the folders that start
- * kernels, Jupyter or a browser (test/notebooks, test/runner, test/ui), with one test file per core in
- * parallel. Path filters keep the files whose path (under test/) contains one of them.
+ * `--unit` (npm run test:unit) runs only the unit and statistical tests, leaving out what starts kernels,
+ * Jupyter notebooks or a browser (test/notebooks, test/runner, test/ui, test/view/static-images), with one
+ * test file per core in parallel. Path filters keep the files whose path (under test/) contains one of them.
  *
  * Under CI=true a missing Jupyter or Chromium fails the tests that need them instead of skipping.
  */
@@ -26,6 +26,8 @@ const OUT = path.resolve(__dirname, "..");
 const TEST_DIR = path.join(OUT, "test");
 /** Folders whose tests start kernels, Jupyter or a browser: not part of --unit. */
 export const SLOW_FOLDERS = ["notebooks", "runner", "ui"];
+/** Single files elsewhere that start a browser: not part of --unit either. */
+export const SLOW_FILES = [path.join("view", "static-images.test.js")];
 
 const USAGE = "usage: node .out/tools/test.js [--unit] [--test-name-pattern RE]... [path filters...]";
 
@@ -44,7 +46,7 @@ function testFiles(dir: string): string[] {
 export function selectTestFiles(files: string[], testDir: string, opts: { unit: boolean; filters: string[] }): string[] {
   return files.filter((f) => {
     const rel = path.relative(testDir, f);
-    if (opts.unit && SLOW_FOLDERS.includes(rel.split(path.sep)[0])) return false;
+    if (opts.unit && (SLOW_FOLDERS.includes(rel.split(path.sep)[0]) || SLOW_FILES.includes(rel))) return false;
     return opts.filters.length === 0 || opts.filters.some((x) => rel.includes(x));
   });
 }

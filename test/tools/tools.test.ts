@@ -154,7 +154,7 @@ test("dependencies are pinned exactly and nothing installs from outside the npm 
 
 test("npm run test:unit leaves out the folders that start kernels, Jupyter or a browser; filters select by path", () => {
   const dir = path.join(path.sep, "p", "test");
-  const files = ["graphs/a.test.js", "notebooks/lessons.test.js", "runner/r.test.js", "ui/u.test.js", "tools/t.test.js", "view/runner-like.test.js"].map((f) => path.join(dir, f));
+  const files = ["graphs/a.test.js", "notebooks/lessons.test.js", "runner/r.test.js", "ui/u.test.js", "tools/t.test.js", "view/runner-like.test.js", "view/static-images.test.js"].map((f) => path.join(dir, f));
   const rel = (fs_: string[]): string[] => fs_.map((f) => path.relative(dir, f));
   assert.deepEqual(rel(selectTestFiles(files, dir, { unit: true, filters: [] })), ["graphs/a.test.js", "tools/t.test.js", "view/runner-like.test.js"]);
   assert.deepEqual(rel(selectTestFiles(files, dir, { unit: false, filters: [] })), rel(files));
