@@ -15,6 +15,8 @@
  * processes found while the kernel ran are still reached after it is gone. Ending them: stop (SIGSTOP) each
  * one found, look again until no new one appears (a stopped process cannot fork), then SIGKILL them all.
  * Everything here is synchronous, so it also works in exit handlers and in the kernel's watchdog thread.
+ * The runner looks after every cell and every second; what can still escape is a process started without
+ * the kernel's environment whose parent exits before any look (it then has no link left to the kernel).
  */
 import * as fs from "node:fs";
 
