@@ -13,13 +13,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { KERNEL_NAME, PROJECT_ROOT, findPython, jupyterEnv, registerKernel } from "../../tools/jupyter-env";
 import { hygieneProblems, parseNotebook } from "../../tools/notebook-format";
+import { lessonNotebooks, packNotebooks } from "../../tools/lib/pack-notebooks";
 
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 const EXECUTED = path.join(PROJECT_ROOT, "build", "notebooks");
 const NBCLIENT_OUT = path.join(PROJECT_ROOT, "build", "nbclient");
 const CI = process.env.CI === "true";
 
-const lessons = fs.readdirSync(NOTEBOOKS).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+const lessons = lessonNotebooks(NOTEBOOKS).map((f) => path.basename(f));
 
 function codeSources(file: string): string[] {
   const nb = parseNotebook(fs.readFileSync(file, "utf8"), file);
@@ -31,11 +32,13 @@ test("lessons exist and are numbered in order from 00", () => {
   lessons.forEach((f, i) => assert.equal(f.slice(0, 2), String(i).padStart(2, "0"), `lesson ${f} out of sequence`));
 });
 
-test("stored notebooks are clean (npm run clean-notebooks)", () => {
+test("the pack's stored notebooks (lessons and solutions) are clean (npm run clean-notebooks)", () => {
+  // A reader's own notebooks in notebooks/ are theirs: not checked.
   const dirty: string[] = [];
-  for (const f of fs.readdirSync(NOTEBOOKS).filter((x) => x.endsWith(".ipynb"))) {
-    const problems = hygieneProblems(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8"), f);
-    if (problems.length) dirty.push(`${f}: ${problems.join("; ")}`);
+  for (const file of packNotebooks(NOTEBOOKS)) {
+    const rel = path.relative(PROJECT_ROOT, file);
+    const problems = hygieneProblems(fs.readFileSync(file, "utf8"), rel);
+    if (problems.length) dirty.push(`${rel}: ${problems.join("; ")}`);
   }
   assert.deepEqual(dirty, [], "run `npm run clean-notebooks`");
 });
@@ -52,8 +55,9 @@ test("lessons import the library by its package name, and nothing relative", () 
   }
 });
 
+/** The fields of the runner's --json summary read here (tools/run-notebooks.ts, NotebookResult). */
 interface RunnerSummary {
-  notebooks?: { name: string; status: string; seconds?: number; cells?: number }[];
+  notebooks: { name: string; status: string; seconds: number; cellsRun: number; cellsTotal: number }[];
 }
 
 test("every lesson runs top to bottom in a fresh tslab kernel (npm run lessons)", { timeout: 20 * 60_000 }, () => {
@@ -67,8 +71,10 @@ test("every lesson runs top to bottom in a fresh tslab kernel (npm run lessons)"
   assert.equal(r.status, 0, `npm run lessons failed:\n${report}`);
   for (const f of lessons) assert.ok(fs.existsSync(path.join(EXECUTED, f)), `no executed copy of ${f}`);
   const summary = JSON.parse(fs.readFileSync(json, "utf8")) as RunnerSummary;
-  for (const n of summary.notebooks ?? []) {
-    console.log(`  ${n.name}: ${n.status}, ${n.cells ?? "?"} cells, ${n.seconds?.toFixed(1) ?? "?"} s`);
+  assert.deepEqual(summary.notebooks.map((n) => `${n.name}.ipynb`), lessons, "the summary lists every lesson");
+  for (const n of summary.notebooks) {
+    assert.equal(n.cellsRun, n.cellsTotal, `${n.name}: every code cell ran`);
+    console.log(`  ${n.name}: ${n.status}, ${n.cellsRun}/${n.cellsTotal} cells, ${n.seconds.toFixed(1)} s`);
   }
 });
 
