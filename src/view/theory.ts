@@ -17,6 +17,8 @@ export interface PerformanceCurveSeries {
   name: string;
   /** Output of performanceCurve. */
   points: readonly PerformancePoint[];
+  /** Draw Theorem 8's root at each alpha (`point.raw`, with its gaps) instead of the monotone envelope. Default false. */
+  raw?: boolean;
   dash?: Series["dash"];
   color?: string;
   mode?: Series["mode"];
@@ -36,15 +38,17 @@ export interface PerformanceCurveFigureOptions {
   logAlpha?: boolean;
 }
 
-function competenceOrGap(p: PerformancePoint, showVacuous: boolean): number {
-  if (p.competence === null) return NaN;
-  if (!showVacuous && p.competence < 0) return NaN;
-  return p.competence;
+function competenceOrGap(p: PerformancePoint, showVacuous: boolean, raw: boolean): number {
+  const c = raw ? p.raw.competence : p.competence;
+  if (c === null) return NaN;
+  if (!showVacuous && c < 0) return NaN;
+  return c;
 }
 
 /**
- * Performance curves: for each alpha (x), the competence that at least 1 - alpha of the skills
- * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14. Infeasible points and
+ * Performance curves: for each alpha (x), the best competence that at least 1 - alpha of the skills
+ * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14: the monotone envelope of
+ * performanceCurve, or with `raw: true` on a series Theorem 8's root at each alpha. Infeasible points and
  * (unless `showVacuous`) vacuous ones are gaps. `overlays` adds e.g. a simulation on the same axes.
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
@@ -60,7 +64,7 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
     return {
       name: c.name,
       x: c.points.map((p) => p.alpha),
-      y: c.points.map((p) => competenceOrGap(p, showVacuous)),
+      y: c.points.map((p) => competenceOrGap(p, showVacuous, c.raw ?? false)),
       mode: c.mode ?? "lines",
       dash: c.dash,
       color: c.color,
