@@ -1,5 +1,5 @@
 /**
- * emergence-lab: the helper library behind the lesson pack on Arora & Goyal,
+ * emergence-lab: the library behind the lesson pack on Arora & Goyal,
  * "A Theory for Emergence of Complex Skills in Language Models" (arXiv 2307.15936).
  *
  * Public API: re-exports only. Core (random, graphs, scaling, theory, sim, combinatorics) is pure;

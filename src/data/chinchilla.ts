@@ -88,7 +88,7 @@ export interface LoadChinchillaOptions {
   fallback?: "synthetic" | "error";
   /** Seed of the synthetic fallback (default "chinchilla-synthetic"). */
   seed?: number | string;
-  /** Look at data/external/ under the package root (default true; tests set false to see the fallback). */
+  /** Look at data/external/ under the package root (default true; false uses only `path` and $EMERGENCE_LAB_DATA). */
   searchDefault?: boolean;
 }
 

@@ -1,3 +1,4 @@
 export * from "./rng";
 export * from "./samplers";
 export * from "./moments";
+export * from "./correlation";

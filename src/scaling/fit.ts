@@ -3,7 +3,7 @@
  * Hoffmann et al. 2022 did (Approach 3, Section 3.3 and Appendix D.2):
  *
  *   log L̂(N, D) = LSE(a - alpha log N, b - beta log D, e),   A = e^a, B = e^b, E = e^e,
- *   minimise  sum_i Huber_delta(log L̂(N_i, D_i) - log L_i)   with delta = 1e-3,
+ *   minimise  sum_i Huber_h(log L̂(N_i, D_i) - log L_i)   with Huber threshold h = 1e-3,
  *
  * with L-BFGS (analytic gradient) started from every point of the grid
  * alpha, beta in {0, 0.5, 1, 1.5, 2}, e in {-1, -0.5, 0, 0.5, 1}, a, b in {0, 5, ..., 25}
@@ -82,8 +82,8 @@ export interface ScalingBootstrap {
 
 /** Options of {@link fitScalingLaw}. */
 export interface FitScalingLawOptions {
-  /** Huber threshold on log residuals (default 1e-3, as Hoffmann et al.). */
-  delta?: number;
+  /** Huber threshold h on log residuals: quadratic below, linear above (default 1e-3, as Hoffmann et al.). */
+  huberThreshold?: number;
   /** Starting grid (default {@link HOFFMANN_GRID}); every combination is a start. */
   grid?: ScalingGrid;
   /** Explicit starting points; replaces the grid when given. */
@@ -120,7 +120,8 @@ export interface ScalingFit {
   bestStart: ScalingTheta;
   /** Number of runs fitted. */
   runs: number;
-  delta: number;
+  /** The Huber threshold h used. */
+  huberThreshold: number;
   bootstrap?: ScalingBootstrap;
 }
 
@@ -152,14 +153,14 @@ export function scalingFitData(rows: ReadonlyArray<ScalingRun>, fn = "fitScaling
 }
 
 /**
- * Hoffmann's objective at theta = [a, b, e, alpha, beta]: sum_i w_i Huber_delta(LSE(a - alpha lnN_i,
+ * Hoffmann's objective at theta = [a, b, e, alpha, beta]: sum_i w_i Huber_h(LSE(a - alpha lnN_i,
  * b - beta lnD_i, e) - lnL_i), with its analytic gradient written into `grad`. The LSE is computed
  * stably (shifted by its largest term); nothing is allocated.
  */
-export function huberLogObjective(data: ScalingFitData, delta: number, theta: ArrayLike<number>, grad: Float64Array): number {
+export function huberLogObjective(data: ScalingFitData, huberThreshold: number, theta: ArrayLike<number>, grad: Float64Array): number {
   const { lnN, lnD, lnL, weight } = data;
   const a = theta[0], b = theta[1], e = theta[2], alpha = theta[3], beta = theta[4];
-  const halfDelta = 0.5 * delta;
+  const halfThreshold = 0.5 * huberThreshold;
   const ee = Math.exp(e);
   let f = 0, ga = 0, gb = 0, ge = 0, gal = 0, gbe = 0;
   const n = lnN.length;
@@ -182,12 +183,12 @@ export function huberLogObjective(data: ScalingFitData, delta: number, theta: Ar
     const r = m + Math.log(sum) - lnL[i];
     const w = weight[i];
     let h: number;
-    if (r > delta) {
-      f += w * delta * (r - halfDelta);
-      h = delta;
-    } else if (r < -delta) {
-      f += w * delta * (-r - halfDelta);
-      h = -delta;
+    if (r > huberThreshold) {
+      f += w * huberThreshold * (r - halfThreshold);
+      h = huberThreshold;
+    } else if (r < -huberThreshold) {
+      f += w * huberThreshold * (-r - halfThreshold);
+      h = -huberThreshold;
     } else {
       f += w * 0.5 * r * r;
       h = r;
@@ -243,9 +244,9 @@ interface MultiStartResult {
 }
 
 /** Run L-BFGS from every start, polish the best few distinct minima, return the best. */
-function multiStart(data: ScalingFitData, delta: number, starts: Float64Array, count: number, lbfgs: LbfgsOptions, polish: number): MultiStartResult {
+function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float64Array, count: number, lbfgs: LbfgsOptions, polish: number): MultiStartResult {
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(data, delta, x, g);
+  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(data, huberThreshold, x, g);
   const ends = new Float64Array(count * 5);
   const fEnd = new Float64Array(count);
   const itEnd = new Uint32Array(count);
@@ -312,15 +313,15 @@ function summarise(draws: Float64Array, level: number): { se: number; lower: num
 
 /**
  * Fit L(N, D) = E + A / N^alpha + B / D^beta to runs by Hoffmann et al.'s procedure (see the module
- * comment): Huber loss (delta = 1e-3) of log residuals in the LSE parametrisation, L-BFGS with the
+ * comment): Huber loss (threshold h = 1e-3) of log residuals in the LSE parametrisation, L-BFGS with the
  * analytic gradient from every point of the 4,500-point grid, best kept (then polished to machine
  * precision). With `bootstrap`, each resample (runs drawn with replacement, seeded) is refitted
  * from the full-data fit, giving standard errors and percentile intervals.
  */
 export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScalingLawOptions = {}): ScalingFit {
   const data = scalingFitData(rows);
-  const delta = options.delta ?? 1e-3;
-  checkPositive("fitScalingLaw", "options.delta", delta);
+  const huberThreshold = options.huberThreshold ?? 1e-3;
+  checkPositive("fitScalingLaw", "options.huberThreshold", huberThreshold);
   const startList = options.starts ?? scalingGridStarts(options.grid ?? HOFFMANN_GRID);
   if (!Array.isArray(startList) || startList.length === 0) throw new RangeError(`fitScalingLaw: options.starts must be a non-empty array of {a, b, e, alpha, beta}`);
   const starts = new Float64Array(startList.length * 5);
@@ -332,7 +333,7 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
   const polish = options.polish ?? 8;
   checkInteger("fitScalingLaw", "options.polish", polish, 1);
   const lbfgs = options.lbfgs ?? {};
-  const res = multiStart(data, delta, starts, startList.length, lbfgs, polish);
+  const res = multiStart(data, huberThreshold, starts, startList.length, lbfgs, polish);
   const th = res.theta;
   const theta: ScalingTheta = { a: th[0], b: th[1], e: th[2], alpha: th[3], beta: th[4] };
   const fit: ScalingFit = {
@@ -347,16 +348,16 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
     gradientNorm: res.gradientNorm,
     bestStart: startList[res.bestIndex],
     runs: rows.length,
-    delta,
+    huberThreshold,
   };
-  if (options.bootstrap) fit.bootstrap = bootstrapScalingFit(data, delta, th, options.bootstrap, lbfgs);
+  if (options.bootstrap) fit.bootstrap = bootstrapScalingFit(data, huberThreshold, th, options.bootstrap, lbfgs);
   return fit;
 }
 
 /** A bootstrap refit counts as converged when max |gradient| <= this at its end point. */
 const BOOTSTRAP_GRADIENT_OK = 1e-7;
 
-function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
+function bootstrapScalingFit(data: ScalingFitData, huberThreshold: number, theta0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
   const samples = opts.samples;
   checkInteger("fitScalingLaw", "options.bootstrap.samples", samples, 2);
   const level = opts.level ?? 0.95;
@@ -369,7 +370,7 @@ function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float6
   const n = data.lnN.length;
   const resampled: ScalingFitData = { lnN: data.lnN, lnD: data.lnD, lnL: data.lnL, weight: new Float64Array(n) };
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(resampled, delta, x, g);
+  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(resampled, huberThreshold, x, g);
   const draws = { E: new Float64Array(samples), A: new Float64Array(samples), B: new Float64Array(samples), alpha: new Float64Array(samples), beta: new Float64Array(samples) };
   let notConverged = 0;
   const tight: LbfgsOptions = { ...lbfgs, gradientTolerance: 1e-10, relativeTolerance: 0, maxIterations: lbfgs.maxIterations ?? 2000 };
