@@ -13,3 +13,10 @@ export * from "./sim";
 export * from "./combinatorics";
 export * from "./data";
 export * from "./view";
+
+// Lesson checks: the self-checks of the lessons' exercises (src/checks), one per lesson.
+export {
+  checkLesson00, checkLesson01, checkLesson02, checkLesson03, checkLesson04, checkLesson05, checkLesson06, checkLesson07,
+  LESSON05_EXERCISE,
+} from "./checks";
+export type { Lesson02Answer, Lesson03Answer } from "./checks";
