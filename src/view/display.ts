@@ -35,3 +35,17 @@ export function showTable(rows: Record<string, unknown>[] | object, options: Tab
     console.log(text);
   }
 }
+
+/**
+ * Shows a paragraph of Markdown (with $…$ maths) written from computed numbers: rendered in a Jupyter
+ * page, printed as text elsewhere. Lessons use it for sentences that quote results, so that the prose
+ * always matches the data the notebook ran on.
+ */
+export function showMarkdown(markdown: string): void {
+  if (typeof markdown !== "string" || markdown.trim() === "") {
+    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${JSON.stringify(markdown)}`);
+  }
+  if (!sendDisplay({ "text/markdown": markdown, "text/plain": markdown }, { "emergence-lab": { kind: "markdown" } })) {
+    console.log(markdown);
+  }
+}
