@@ -156,7 +156,7 @@ export interface ThetaVsDeltaFigureOptions {
 
 /**
  * Theta versus delta (lesson 02): the simulated fraction of failed cloze questions against the mean
- * excess loss per question, with the Markov line 2 delta (the paper's link) and any overlays
+ * excess loss per question, with the Markov line 2 delta (from the failure threshold 1/2) and any overlays
  * (e.g. the Pinsker-type bound delta / (2 m^2)).
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
@@ -178,7 +178,7 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
     const xs = Array.from({ length: 50 }, (_, i) =>
       options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
     );
-    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
+    series.push({ name: "Markov bound 2δ (failure threshold 1/2)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({
