@@ -102,11 +102,12 @@ function largestFeasibleAlpha(thetaPrime: number, k: number): number | null {
  * feasible alpha' (about 1 - theta' / alphaEdge). So the envelope is non-decreasing and has no gap:
  * every alpha in (0, 1) has a feasible alpha' below it.
  *
- * How k'-tuples are handled (our reconstruction of the paper's tensorization argument; the "k'-piece"
- * is this pack's wording, and it rests on Corollary 13, quoted below): glue k' random text pieces into
- * one "k'-piece"; it fails when any of its pieces fails, so the failed fraction of k'-pieces is at most
+ * How k'-tuples are handled: the paper glues k' random text pieces into one "k'-piece", where "error
+ * now means an erroneous answer on any cloze question in the entire k'-piece" (v2, p. 10). A k'-piece
+ * fails when any of its pieces fails, so the failed fraction of k'-pieces is at most
  * theta' = kPrime theta (union bound). Theorem 8's condition is then applied with theta' in place of
- * theta and the same k. Corollary 13 (v2, Sec. 5.1.1, p. 10) pins the scaling down: when model M1 is
+ * theta and the same k (our reconstruction of that step). Corollary 13 (v2, Sec. 5.1.1, p. 10) pins the
+ * scaling down: when model M1 is
  * scaled to M2 so that the loss falls from delta to delta/k', "the performance curve inferred by our
  * method for k'-tuples of skills using M2 is identical to the curve inferred for individual skills on
  * model M1", i.e. the curve at (theta / k', kPrime) equals the curve at (theta, 1). With
