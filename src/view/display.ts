@@ -1,6 +1,6 @@
 /**
  * Display figures and tables in a running tslab kernel. Only this layer knows tslab.
- * Outside a kernel (plain Node, tests, tools) the same calls print a short text form to stdout.
+ * Outside a kernel (plain Node scripts, tools) the same calls print a short text form to stdout.
  */
 import { validateFigure, type Figure } from "./figure";
 import { figureBundle, figureText } from "./figure-html";
