@@ -1,5 +1,5 @@
 /**
- * `npm run clean-notebooks`: store every notebook in notebooks/ without outputs and execution
+ * `npm run clean-notebooks`: store every notebook in notebooks/ and notebooks/solutions/ without outputs and execution
  * counts, with normalised metadata (see notebook-format.ts). `--check` changes nothing and exits 1
  * when a notebook is not clean. Optional arguments: notebook files to treat instead of all.
  */
@@ -18,7 +18,10 @@ function main(): void {
   }
   const dir = path.join(PROJECT_ROOT, "notebooks");
   let files = args.filter((a) => !a.startsWith("--")).map((f) => path.resolve(f));
-  if (!files.length) files = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f));
+  if (!files.length) {
+    const inDir = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(d, f)) : []);
+    files = [...inDir(dir), ...inDir(path.join(dir, "solutions"))];
+  }
   let dirty = 0;
   for (const file of files) {
     const rel = path.relative(PROJECT_ROOT, file);

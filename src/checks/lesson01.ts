@@ -17,8 +17,10 @@ export function checkLesson01(answer: number | undefined): string {
   if (Math.abs(achieved - 0.5) < 0.005) {
     const gamma = frontierLossExponent(HOFFMANN_2022);
     const exact = 2 ** (1 / gamma);
+    const { alpha, beta } = HOFFMANN_2022;
     return `Correct: γ = αβ/(α+β) = ${gamma.toFixed(4)}, so k = 2^(1/γ) ≈ ${exact.toPrecision(3)}. ` +
-      `Halving the reducible loss on the frontier costs about ${Math.round(exact)}× the compute, i.e. N and D each about ${Math.sqrt(exact).toFixed(1)}× larger.`;
+      `Halving the reducible loss on the frontier costs about ${Math.round(exact)}× the compute: N grows by k^(β/(α+β)) ≈ ${(exact ** (beta / (alpha + beta))).toFixed(1)}× ` +
+      `and D by k^(α/(α+β)) ≈ ${(exact ** (alpha / (alpha + beta))).toFixed(1)}×.`;
   }
   return `Not quite: with C multiplied by ${k} the reducible loss on the frontier becomes ${achieved.toFixed(3)} of its value, not 0.5. ` +
     `Hint: δ_opt(kC)/δ_opt(C) = k^(−γ); solve k^(−γ) = 1/2.`;

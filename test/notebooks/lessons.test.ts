@@ -3,7 +3,9 @@
  * 1. stored clean (no outputs, normalised metadata) and importing the library by package name;
  * 2. executed top to bottom by the project's runner (real tslab kernels) into build/notebooks/;
  * 3. executed again by Jupyter's own nbclient with the same kernelspec, and every seeded printed
- *    output (stdout) must be identical to the runner's.
+ *    output (stdout) must be identical to the runner's;
+ * 4. each with a self-check that only calls the library's check, and a teacher's solutions notebook
+ *    (notebooks/solutions/NN-solutions.ipynb) that runs and whose every answer the check accepts.
  * Under CI=true a missing nbclient is a failure; elsewhere that part is skipped with a message.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -17,6 +19,8 @@ import { hygieneProblems, parseNotebook } from "../../tools/notebook-format";
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 const EXECUTED = path.join(PROJECT_ROOT, "build", "notebooks");
 const NBCLIENT_OUT = path.join(PROJECT_ROOT, "build", "nbclient");
+const SOLUTIONS = path.join(NOTEBOOKS, "solutions");
+const SOLUTIONS_EXECUTED = path.join(PROJECT_ROOT, "build", "solutions");
 const CI = process.env.CI === "true";
 
 const lessons = fs.readdirSync(NOTEBOOKS).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
@@ -31,24 +35,71 @@ test("lessons exist and are numbered in order from 00", () => {
   lessons.forEach((f, i) => assert.equal(f.slice(0, 2), String(i).padStart(2, "0"), `lesson ${f} out of sequence`));
 });
 
+const solutions = fs.existsSync(SOLUTIONS) ? fs.readdirSync(SOLUTIONS).filter((f) => f.endsWith(".ipynb")).sort() : [];
+
 test("stored notebooks are clean (npm run clean-notebooks)", () => {
   const dirty: string[] = [];
-  for (const f of fs.readdirSync(NOTEBOOKS).filter((x) => x.endsWith(".ipynb"))) {
-    const problems = hygieneProblems(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8"), f);
+  const stored = [
+    ...fs.readdirSync(NOTEBOOKS).filter((x) => x.endsWith(".ipynb")).map((f) => path.join(NOTEBOOKS, f)),
+    ...solutions.map((f) => path.join(SOLUTIONS, f)),
+  ];
+  for (const file of stored) {
+    const f = path.relative(NOTEBOOKS, file);
+    const problems = hygieneProblems(fs.readFileSync(file, "utf8"), f);
     if (problems.length) dirty.push(`${f}: ${problems.join("; ")}`);
   }
   assert.deepEqual(dirty, [], "run `npm run clean-notebooks`");
 });
 
-test("lessons import the library by its package name, and nothing relative", () => {
+test("lessons and solutions import the library by its package name, and nothing relative", () => {
   const allowed = new Set(["emergence-lab", "tslab", "danfojs-node"]);
-  for (const f of lessons) {
-    for (const src of codeSources(path.join(NOTEBOOKS, f))) {
+  for (const f of [...lessons.map((x) => path.join(NOTEBOOKS, x)), ...solutions.map((x) => path.join(SOLUTIONS, x))]) {
+    for (const src of codeSources(f)) {
       for (const m of src.matchAll(/\bfrom\s+["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)/g)) {
         const spec = m[1] ?? m[2];
         assert.ok(allowed.has(spec), `${f} imports "${spec}"; lessons import only ${[...allowed].join(", ")}`);
       }
     }
+  }
+});
+
+test("each lesson's self-check only calls the library's check (the answer is not in the notebook)", () => {
+  for (const f of lessons) {
+    const nn = f.slice(0, 2);
+    const checks = codeSources(path.join(NOTEBOOKS, f)).filter((src) => /self-check/i.test(src));
+    assert.equal(checks.length, 1, `${f}: expected one self-check cell, found ${checks.length}`);
+    const code = checks[0].split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n").trim();
+    assert.match(code, new RegExp(`^checkLesson${nn}\\(`), `${f}: the self-check cell must only call checkLesson${nn}(...), got:\n${code}`);
+    assert.doesNotMatch(code, /function|=>|Math\./, `${f}: the self-check cell computes something itself:\n${code}`);
+  }
+});
+
+test("every lesson has a teacher's solutions notebook and an open question", () => {
+  for (const f of lessons) {
+    const nn = f.slice(0, 2);
+    assert.ok(solutions.includes(`${nn}-solutions.ipynb`), `no notebooks/solutions/${nn}-solutions.ipynb for ${f}`);
+    const nb = parseNotebook(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8"), f);
+    const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+    assert.match(markdown, /##[^\n]*For discussion/, `${f}: no open question ("## For discussion")`);
+    const guide = parseNotebook(fs.readFileSync(path.join(SOLUTIONS, `${nn}-solutions.ipynb`), "utf8"), nn);
+    const guideText = guide.cells.map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+    assert.match(guideText, /## Guidance for the open question/, `${nn}-solutions: no guidance for the open question`);
+    assert.match(guideText, new RegExp(`checkLesson${nn}\\(`), `${nn}-solutions: the answer is not passed to checkLesson${nn}`);
+  }
+});
+
+test("the solutions notebooks run top to bottom, and every answer in them is accepted by its check", { timeout: 20 * 60_000 }, () => {
+  const json = path.join(PROJECT_ROOT, "build", "solutions-summary.json");
+  const r = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, ".out", "tools", "run-notebooks.js"), ...solutions.map((f) => path.join(SOLUTIONS, f)), "--out", SOLUTIONS_EXECUTED, "--json", json, "--no-static"],
+    { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 19 * 60_000 },
+  );
+  assert.equal(r.status, 0, `the solutions failed:\n${r.stdout}\n${r.stderr}`);
+  for (const f of solutions) {
+    const printed = printedOutputs(path.join(SOLUTIONS_EXECUTED, f)).join("\n");
+    assert.match(printed, /Correct/, `${f}: no check answered "Correct"`);
+    assert.doesNotMatch(printed, /Not quite|Not answered/, `${f}: a check rejected an answer:\n${printed}`);
   }
 });
 
