@@ -19,8 +19,11 @@ export const CHINCHILLA_CSV_URL =
 /** sha256 of the pinned file (245 runs + header). */
 export const CHINCHILLA_CSV_SHA256 = "193478df4e90f040016431996c45682659306840ecdadf83cfb9cd5ca0aa1b30";
 
-/** Environment variable that may point at the CSV (or at a folder holding it). */
+/** Environment variable that may point at the CSV (or at a folder holding it), or say "synthetic". */
 export const CHINCHILLA_DATA_ENV = "EMERGENCE_LAB_DATA";
+
+/** The value of EMERGENCE_LAB_DATA that ignores every data file, so lessons 01 and 06 run on the synthetic runs. */
+export const CHINCHILLA_DATA_SYNTHETIC = "synthetic";
 
 /**
  * The root folder of the emergence-lab package: the nearest ancestor of this compiled file with a
@@ -58,7 +61,7 @@ function resolveCandidate(p: string): string {
 /**
  * Where the CSV is, in this order: `options.path`, env EMERGENCE_LAB_DATA (a file, or a folder
  * holding svg_extracted_data.csv), data/external/svg_extracted_data.csv under the package root.
- * Returns undefined when none exists. An explicit `options.path` that does not exist throws.
+ * Returns undefined when none exists, or when EMERGENCE_LAB_DATA is "synthetic" (and no `options.path`). An explicit `options.path` that does not exist throws.
  * `searchDefault: false` skips the last place.
  */
 export function findChinchillaCsv(options: { path?: string; searchDefault?: boolean } = {}): string | undefined {
@@ -69,6 +72,7 @@ export function findChinchillaCsv(options: { path?: string; searchDefault?: bool
     return p;
   }
   const env = process.env[CHINCHILLA_DATA_ENV];
+  if (env === CHINCHILLA_DATA_SYNTHETIC) return undefined;
   if (env) {
     const p = resolveCandidate(path.resolve(env));
     if (fs.existsSync(p)) return p;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/data";
+import { CHINCHILLA_DATA_ENV, CHINCHILLA_DATA_SYNTHETIC, findChinchillaCsv, loadChinchillaRuns, packageRoot } from "../../src/data";
 import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();
@@ -66,4 +66,15 @@ test("loadChinchillaRuns: a missing explicit path and a bad file give clear erro
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("EMERGENCE_LAB_DATA=synthetic ignores every data file except an explicit path", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
+  withEnv(CHINCHILLA_DATA_SYNTHETIC, () => {
+    assert.equal(findChinchillaCsv(), undefined);
+    const r = loadChinchillaRuns({ dropOutliers: 5 });
+    assert.equal(r.source, "synthetic");
+    assert.deepEqual(r.rows, loadChinchillaRuns({ searchDefault: false, dropOutliers: 5 }).rows, "the default synthetic runs");
+    assert.equal(loadChinchillaRuns({ path: csv }).source, "epoch-ai");
+  });
 });

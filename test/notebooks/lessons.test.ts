@@ -15,6 +15,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { KERNEL_NAME, PROJECT_ROOT, findPython, jupyterEnv, registerKernel } from "../../tools/jupyter-env";
 import { hygieneProblems, parseNotebook } from "../../tools/notebook-format";
+import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 const EXECUTED = path.join(PROJECT_ROOT, "build", "notebooks");
@@ -101,6 +102,55 @@ test("the solutions notebooks run top to bottom, and every answer in them is acc
     assert.match(printed, /Correct/, `${f}: no check answered "Correct"`);
     assert.doesNotMatch(printed, /Not quite|Not answered/, `${f}: a check rejected an answer:\n${printed}`);
   }
+});
+
+/** The Markdown a notebook's cells displayed (showMarkdown), one string per display. */
+function displayedMarkdown(file: string): string[] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { outputs?: { data?: Record<string, string | string[]> }[] }[] };
+  return nb.cells.flatMap((c) => (c.outputs ?? []).map((o) => o.data?.["text/markdown"]).filter((m) => m !== undefined).map((m) => (Array.isArray(m) ? m.join("") : (m as string))));
+}
+
+/** Runs lessons 01 and 06 with EMERGENCE_LAB_DATA set to `data`; returns the folder of the executed copies. */
+function runDataLessons(data: string, label: string): string {
+  const out = path.join(PROJECT_ROOT, "build", `lessons-${label}`);
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, ".out", "tools", "run-notebooks.js"), "01", "06", "--out", out, "--no-static"], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    timeout: 10 * 60_000,
+    env: { ...process.env, EMERGENCE_LAB_DATA: data },
+  });
+  assert.equal(r.status, 0, `lessons 01 and 06 (${label}) failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+test("lessons 01 and 06 on synthetic runs: the prose that quotes fitted numbers describes the synthetic fit", { timeout: 15 * 60_000 }, () => {
+  const out = runDataLessons("synthetic", "synthetic");
+  const md01 = displayedMarkdown(path.join(out, "01-scaling-laws.ipynb")).join("\n");
+  assert.match(md01, /These runs are synthetic/);
+  assert.doesNotMatch(md01, /On Epoch AI's runs/);
+  // the stored prose of both lessons quotes no fitted number as if it came from the real runs
+  for (const f of ["01-scaling-laws.ipynb", "06-emergence-of-tuples.ipynb"]) {
+    const nb = parseNotebook(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8"), f);
+    const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+    assert.doesNotMatch(prose, /(fit|refit)[^.]*\b(lands|gives|finds)\b[^.]*\\approx/i, `${f}: a markdown cell quotes a fitted number`);
+    assert.doesNotMatch(prose, /ratio near 0\.44|E \\approx 1\.82/, `${f}: a markdown cell quotes a fitted number`);
+  }
+  // both lessons used the same synthetic runs
+  const printed06 = printedOutputs(path.join(out, "06-emergence-of-tuples.ipynb")).join("\n");
+  const printed01 = printedOutputs(path.join(out, "01-scaling-laws.ipynb")).join("\n");
+  const seedOf = (text: string) => /drawn \(seed ([^)]+)\)/.exec(text)?.[1];
+  assert.ok(seedOf(printed01), "lesson 01 does not say which synthetic runs it drew");
+  assert.equal(seedOf(printed06), seedOf(printed01), "lessons 01 and 06 drew different synthetic runs");
+});
+
+const realCsv = sharedChinchillaCsv();
+
+test("lessons 01 and 06 on Epoch AI's runs: the prose describes the real fit", { timeout: 15 * 60_000, skip: skipOutsideCi(!!realCsv, "Chinchilla CSV not found") }, () => {
+  assert.ok(realCsv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
+  const out = runDataLessons(realCsv!, "epoch-ai");
+  const md01 = displayedMarkdown(path.join(out, "01-scaling-laws.ipynb")).join("\n");
+  assert.match(md01, /On Epoch AI's runs the fit lands on/);
+  assert.doesNotMatch(md01, /synthetic/i);
 });
 
 interface RunnerSummary {
