@@ -1,6 +1,6 @@
 /** The self-check of lesson 03 (random graphs): the isolated-vertex threshold and the giant component. */
 import { isolatedThresholdExperiment } from "../graphs/experiments";
-import { giantFraction, giantFractionStdDev, isolatedThresholdP } from "../graphs/theory";
+import { giantFraction, giantFractionStd, isolatedThresholdP } from "../graphs/thresholds";
 import type { RngOrSeed } from "../random/rng";
 import { answerNumber, notAnswered, withinRelative } from "./verdict";
 
@@ -38,7 +38,7 @@ export function checkLesson03(answer: Lesson03Answer, options: { rng?: RngOrSeed
     : `1b. Not quite (${p}). Hint: p = (ln n + c)/n with n = 10^4 and the natural logarithm.`);
   const trueGiant = 100_000 * giantFraction(2);
   lines.push(withinRelative(giant, trueGiant, 0.005)
-    ? `2. Correct: n·G(2) = ${trueGiant.toFixed(0)} vertices (give or take ${(100_000 * giantFractionStdDev(100_000, 2)).toFixed(0)} from graph to graph).`
+    ? `2. Correct: n·G(2) = ${trueGiant.toFixed(0)} vertices (give or take ${(100_000 * giantFractionStd(100_000, 2)).toFixed(0)} from graph to graph).`
     : `2. Not quite (${giant}). Hint: solve G = 1 − e^(−2G) (giantFraction) and multiply by n.`);
   if (c > -Math.log(10_000)) {
     const sim = isolatedThresholdExperiment({ n: 10_000, cs: [c], trials: 400, rng: options.rng ?? 2023 });

@@ -1,6 +1,6 @@
 /** The self-check of lesson 04 (skill graphs): the corpus size that makes failure rates concentrate. */
 import type { RngOrSeed } from "../random/rng";
-import { concentrationSweep } from "../sim/experiments";
+import { concentrationExperiment } from "../sim/experiments";
 import { answerNumber, notAnswered, withinRelative } from "./verdict";
 
 /**
@@ -23,7 +23,7 @@ export function checkLesson04(answer: number | undefined, options: { rng?: RngOr
   }
   let msg = `Correct: N_t = θ(1−θ)·N_s/(k·0.005²) = ${Math.round(reference)}, i.e. ${Math.round(degree)} text pieces per skill.`;
   if (x <= 2_000_000) {
-    const [row] = concentrationSweep({ skills, textsList: [Math.round(x)], k, theta, rng: options.rng ?? 2023 });
+    const [row] = concentrationExperiment({ skills, textsList: [Math.round(x)], k, theta, rng: options.rng ?? 2023 });
     msg += ` Simulation at N_t = ${Math.round(x)}: sd of the failure rate = ${row.std.toFixed(5)}.`;
   }
   return msg;

@@ -3,10 +3,31 @@
  * Language Models" (arXiv 2307.15936, Section 5, Definition 5 "skill graph"): N_s skills and N_t text
  * pieces; each text piece is joined to k skills drawn uniformly at random.
  */
-import { Rng, toRng } from "../random/rng";
-import { SkillGraph } from "./types";
+import { type RngOrSeed, toRng } from "../random/rng";
 import { checkBoolean, checkInteger, checkOptions } from "../validate";
-import { MAX_CSR_ENTRIES } from "./limits";
+import { MAX_CSR_ENTRIES } from "./graph";
+
+/**
+ * The random bipartite skill graph (Section 5): N_s skills, N_t text pieces, each text piece joined
+ * to k skills. Both directions in CSR typed arrays.
+ */
+export interface SkillGraph {
+  /** N_s, number of skills. */
+  readonly skills: number;
+  /** N_t, number of text pieces. */
+  readonly texts: number;
+  /** Skills per text piece. */
+  readonly k: number;
+  /** true: the k skills of a text piece are distinct; false: k i.i.d. draws (repeats possible). */
+  readonly distinct: boolean;
+  /** text -> skills: the skills of text t are textSkills[t*k .. t*k + k), in draw order (not sorted). Length texts*k. */
+  readonly textSkills: Uint32Array;
+  /** skill -> texts CSR offsets, length skills+1. */
+  readonly skillOffsets: Uint32Array;
+  /** skill -> texts: the texts of skill s are skillTexts[skillOffsets[s] .. skillOffsets[s+1]),
+   *  ascending; a text appears once per edge (twice if it drew s twice under i.i.d. draws). */
+  readonly skillTexts: Uint32Array;
+}
 
 /** Above this many skills, distinct draws use rejection instead of a scratch permutation (64 MB). */
 const PERMUTATION_LIMIT = 1 << 24;
@@ -20,7 +41,7 @@ export interface SkillGraphOptions {
   /** Skills per text piece (positive integer; at most `skills` when `distinct`). */
   k: number;
   /** The random stream (or a seed). Required. */
-  rng: Rng | string | number;
+  rng: RngOrSeed;
   /**
    * true (default): the k skills of a text piece are a uniform k-subset (no repeats).
    * false: k i.i.d. uniform draws, repeats possible (the paper's random k-tuple).

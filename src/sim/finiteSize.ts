@@ -22,8 +22,8 @@
  */
 import { binaryEntropy, klBernoulli } from "../theory/entropy";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { fractionCount } from "./check";
-import { lnBinomial } from "./lgamma";
+import { fractionCount } from "./validate";
+import { logChoose } from "../math/gamma";
 
 /** Parameters of the finite-size union bound. */
 export interface FiniteSizeParameters {
@@ -63,7 +63,7 @@ export interface FiniteSizeBound {
   holds: boolean;
 }
 
-function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?: number }): void {
+function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">): void {
   checkOptions(fn, o, "{ skills, texts, k, theta, alpha, beta }");
   checkInteger(fn, "skills", o.skills, 1);
   checkInteger(fn, "texts", o.texts, 1);
@@ -80,13 +80,13 @@ function checkFinite(fn: string, o: Omit<FiniteSizeParameters, "beta"> & { beta?
  */
 export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound {
   const fn = "finiteSizeBound";
-  checkFinite(fn, options);
+  checkSizeParameters(fn, options);
   const { skills, texts, k, theta, alpha } = options;
   const beta = checkClosed(fn, "beta", options.beta, 0, 1 / alpha);
   const zSize = Math.min(skills, Math.max(1, Math.ceil(alpha * skills - 1e-9)));
   const ySize = fractionCount(texts, theta);
-  const logCountSkillSets = lnBinomial(skills, zSize);
-  const logCountFailureSets = lnBinomial(texts, ySize);
+  const logCountSkillSets = logChoose(skills, zSize);
+  const logCountFailureSets = logChoose(texts, ySize);
   const kl = beta > 1 ? klBernoulli(Math.min(1, beta * alpha), alpha) : 0;
   const logTail = -k * ySize * kl;
   const logProbabilityBound = logCountSkillSets + logCountFailureSets + logTail;
@@ -110,15 +110,21 @@ export type FiniteSizeBetaMin =
   | { feasible: true; beta: number; competence: number; bound: FiniteSizeBound }
   | { feasible: false; reason: string };
 
+/** Options of {@link finiteSizeBetaMin}: the parameters of the bound without beta, and a confidence. */
+export interface FiniteSizeBetaMinOptions extends Omit<FiniteSizeParameters, "beta"> {
+  /** The probability (over the graph) the union bound may leave, in (0, 1]. Default 1. */
+  delta?: number;
+}
+
 /**
  * The smallest beta in [1, 1/alpha] for which the finite-size union bound is at most `delta`
  * (default 1: the bound says anything at all), by bisection to 1e-10. The finite-N counterpart of
  * beta_min of Theorem 8; competence = 1 - beta·theta is the level that at least 1 - alpha of the
  * skills reach, for every failure set, except with probability <= delta over the graph.
  */
-export function finiteSizeBetaMin(options: Omit<FiniteSizeParameters, "beta"> & { delta?: number }): FiniteSizeBetaMin {
+export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSizeBetaMin {
   const fn = "finiteSizeBetaMin";
-  checkFinite(fn, options);
+  checkSizeParameters(fn, options);
   const delta = options.delta === undefined ? 1 : checkClosed(fn, "delta", options.delta, Number.MIN_VALUE, 1);
   const logDelta = Math.log(delta);
   const { skills, texts, k, theta, alpha } = options;

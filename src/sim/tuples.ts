@@ -4,10 +4,10 @@
  * the concatenation of k' text pieces; the model fails it if it fails any of its pieces. A k'-tuple
  * of skills (s_1, ..., s_k') is served by the k'-pieces made of one text piece of each s_i.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { checkInteger, checkOptions } from "../validate";
-import { checkGraph } from "./check";
+import { checkGraph } from "./validate";
 import { countFailedEdges } from "./competence";
 import { failureCount, toFailureMask } from "./failures";
 

@@ -6,9 +6,9 @@
  * order of scaling up ...) has the effect of raising competence on 2k'-tuples to at least the same level as
  * what it was on k'-tuples before scaling"): the scale factor that halves theta.
  */
-import { computeOptimal, type ScalingParams } from "../scaling";
+import { computeOptimal, type ScalingParams } from "../scaling/law";
 import { thetaFromReducibleLoss } from "./cloze";
-import { performanceCurve } from "./performance";
+import { performanceCurve } from "./performanceCurve";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */

@@ -5,10 +5,14 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  checkLesson00, checkLesson01, checkLesson02, checkLesson03, checkLesson04, checkLesson05, checkLesson06, checkLesson07,
-  LESSON05_EXERCISE,
-} from "../../src/checks";
+import { checkLesson00 } from "../../src/checks/lesson00";
+import { checkLesson01 } from "../../src/checks/lesson01";
+import { checkLesson02 } from "../../src/checks/lesson02";
+import { checkLesson03 } from "../../src/checks/lesson03";
+import { checkLesson04 } from "../../src/checks/lesson04";
+import { LESSON05_EXERCISE, checkLesson05 } from "../../src/checks/lesson05";
+import { checkLesson06 } from "../../src/checks/lesson06";
+import { checkLesson07 } from "../../src/checks/lesson07";
 
 /** The ways a reference value could show up in a message. */
 function renderings(x: number): string[] {

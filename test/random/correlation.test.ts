@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRng, sampleCorrelation } from "../../src/random";
+import { sampleCorrelation } from "../../src/random/correlation";
+import { createRng } from "../../src/random/rng";
 
 test("sampleCorrelation: a hand-computed value, exact +1 and -1, symmetry", () => {
   // x = 1..5, y = 2,4,5,4,5: sxy = 6, sxx = 10, syy = 6, r = 6/sqrt(60) = sqrt(0.6)

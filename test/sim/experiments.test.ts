@@ -3,13 +3,15 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { emergenceBoundCheck, finiteSizeSweep, concentrationSweep, slingshotRows, adversaryLimitBeta, tupleBoundCheck } from "../../src/sim";
+import { emergenceBoundExperiment, finiteSizeExperiment, concentrationExperiment, tupleBoundExperiment } from "../../src/sim/experiments";
+import { slingshotCurve } from "../../src/theory/slingshot";
+import { adversaryLimitBeta } from "../../src/sim/adversary";
 import { betaMin } from "../../src/theory/theorem8";
 import { randomTestGraph } from "./helpers";
 
-test("emergenceBoundCheck: every simulated beta lies below beta_min, adversaries above random", () => {
+test("emergenceBoundExperiment: every simulated beta lies below beta_min, adversaries above random", () => {
   const g = randomTestGraph(200, 40000, 8, "bc");
-  const rows = emergenceBoundCheck({ graph: g, theta: 0.1, alphas: [0.05, 0.1, 0.3], rng: "bc" });
+  const rows = emergenceBoundExperiment({ graph: g, theta: 0.1, alphas: [0.05, 0.1, 0.3], rng: "bc" });
   for (const r of rows) {
     const bm = betaMin({ theta: 0.1, k: 8, alpha: r.alpha });
     assert.equal(r.theoremBeta, bm.feasible ? bm.beta : null);
@@ -21,8 +23,8 @@ test("emergenceBoundCheck: every simulated beta lies below beta_min, adversaries
   }
 });
 
-test("finiteSizeSweep: finite-size beta falls toward beta_min as N_t/N_s grows; term ~ (N_s/N_t) H(alpha)", () => {
-  const rows = finiteSizeSweep({ skills: 100, ratios: [2, 20, 200], k: 8, theta: 0.1, alpha: 0.1, rng: "fs" });
+test("finiteSizeExperiment: finite-size beta falls toward beta_min as N_t/N_s grows; term ~ (N_s/N_t) H(alpha)", () => {
+  const rows = finiteSizeExperiment({ skills: 100, ratios: [2, 20, 200], k: 8, theta: 0.1, alpha: 0.1, rng: "fs" });
   assert.deepEqual(rows.map((r) => r.texts), [200, 2000, 20000]);
   for (let i = 1; i < rows.length; i++) assert.ok(rows[i].finiteSizeBeta! < rows[i - 1].finiteSizeBeta!);
   for (const r of rows) {
@@ -31,14 +33,14 @@ test("finiteSizeSweep: finite-size beta falls toward beta_min as N_t/N_s grows; 
   }
 });
 
-test("concentrationSweep: one row per N_t with the requested sizes", () => {
-  const rows = concentrationSweep({ skills: 50, textsList: [100, 1000], k: 2, theta: 0.2, rng: 1 });
+test("concentrationExperiment: one row per N_t with the requested sizes", () => {
+  const rows = concentrationExperiment({ skills: 50, textsList: [100, 1000], k: 2, theta: 0.2, rng: 1 });
   assert.deepEqual(rows.map((r) => r.texts), [100, 1000]);
   assert.ok(Math.abs(rows[1].meanDegree - 40) < 1e-12);
 });
 
-test("slingshotRows: the fraction at level is where beta_min(alpha)·theta crosses 1 - level", () => {
-  const rows = slingshotRows({ k: 8, thetas: [0.2, 0.05, 0.025], alpha: 0.1, level: 0.9 });
+test("slingshotCurve: the fraction at level is where beta_min(alpha)·theta crosses 1 - level", () => {
+  const rows = slingshotCurve({ k: 8, thetas: [0.2, 0.05, 0.025], alpha: 0.1, level: 0.9 });
   assert.equal(rows[0].fractionAtLevel, 0); // theta = 0.2: no alpha reaches competence 0.9
   for (const r of rows.slice(1)) {
     const a = 1 - r.fractionAtLevel;
@@ -52,16 +54,16 @@ test("slingshotRows: the fraction at level is where beta_min(alpha)·theta cross
 
 test("validation", () => {
   const g = randomTestGraph(10, 100, 2, "v");
-  assert.throws(() => emergenceBoundCheck({ graph: g, theta: 0, alphas: [0.1], rng: 1 }), /emergenceBoundCheck: theta must be in \(0, 1\), got 0/);
-  assert.throws(() => emergenceBoundCheck({ graph: g, theta: 0.1, alphas: [], rng: 1 }), /emergenceBoundCheck: alphas must be a non-empty list/);
-  assert.throws(() => finiteSizeSweep({ skills: 10, ratios: [0], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }), /finiteSizeSweep: ratios\[0\] must be a positive number/);
-  assert.throws(() => concentrationSweep({ skills: 10, textsList: [1.5], k: 2, theta: 0.1, rng: 1 }), /concentrationSweep: textsList\[0\] must be a positive integer, got 1.5/);
-  assert.throws(() => slingshotRows({ k: 8, thetas: [0.1], alpha: 0.1, level: 2 }), /slingshotRows: level must be a finite number in \[0, 1\], got 2/);
+  assert.throws(() => emergenceBoundExperiment({ graph: g, theta: 0, alphas: [0.1], rng: 1 }), /emergenceBoundExperiment: theta must be in \(0, 1\), got 0/);
+  assert.throws(() => emergenceBoundExperiment({ graph: g, theta: 0.1, alphas: [], rng: 1 }), /emergenceBoundExperiment: alphas must be a non-empty array/);
+  assert.throws(() => finiteSizeExperiment({ skills: 10, ratios: [0], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }), /finiteSizeExperiment: ratios\[0\] must be a finite number > 0, got 0/);
+  assert.throws(() => concentrationExperiment({ skills: 10, textsList: [1.5], k: 2, theta: 0.1, rng: 1 }), /concentrationExperiment: textsList\[0\] must be an integer >= 1, got 1.5/);
+  assert.throws(() => slingshotCurve({ k: 8, thetas: [0.1], alpha: 0.1, level: 2 }), /slingshotCurve: level must be a finite number in \[0, 1\], got 2/);
 });
 
-test("tupleBoundCheck: tuple competences lie above Theorem 14's guarantee and fall with k'", () => {
+test("tupleBoundExperiment: tuple competences lie above Theorem 14's guarantee and fall with k'", () => {
   const g = randomTestGraph(300, 30000, 8, "tuples-bc");
-  const rows = tupleBoundCheck({ graph: g, theta: 0.05, kPrimes: [1, 2, 4], alpha: 0.2, tuples: 2000, rng: "tb" });
+  const rows = tupleBoundExperiment({ graph: g, theta: 0.05, kPrimes: [1, 2, 4], alpha: 0.2, tuples: 2000, rng: "tb" });
   assert.deepEqual(rows.map((r) => r.kPrime), [1, 2, 4]);
   for (const r of rows) {
     assert.ok(Math.abs(r.thetaPrime - (1 - 0.95 ** r.kPrime)) < 1e-15);

@@ -3,46 +3,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { finiteSizeBound, finiteSizeBetaMin } from "../../src/sim";
-import { lnGamma, lnBinomial } from "../../src/sim/lgamma";
+import { finiteSizeBound, finiteSizeBetaMin } from "../../src/sim/finiteSize";
 import { theorem8Condition, betaMin } from "../../src/theory/theorem8";
-
-test("lnGamma against Python's math.lgamma (values pasted from /usr/bin/python3, math.lgamma)", () => {
-  const ref: [number, number][] = [
-    [0.1, 2.2527126517342055],
-    [0.5, 0.5723649429247004],
-    [1, 0],
-    [1.5, -0.12078223763524543],
-    [2, 0],
-    [3.7, 1.4280723266653883],
-    [10, 12.801827480081467],
-    [100.5, 361.4355404677776],
-    [10001, 82108.92783681434],
-    [1000001, 12815518.384658169],
-  ];
-  for (const [x, want] of ref) {
-    const got = lnGamma(x);
-    assert.ok(Math.abs(got - want) <= 1e-13 * Math.max(1, Math.abs(want)), `lnGamma(${x}) = ${got}, want ${want}`);
-  }
-});
-
-test("lnBinomial against exact BigInt binomials", () => {
-  const exact = (n: number, m: number): bigint => {
-    let r = 1n;
-    for (let i = 1; i <= m; i++) r = (r * BigInt(n - m + i)) / BigInt(i);
-    return r;
-  };
-  for (const [n, m] of [[5, 2], [20, 10], [100, 3], [300, 150], [1000, 100]]) {
-    const c = exact(n, m);
-    // log of a big integer: log(top 53 bits) + shift * log 2
-    const bits = c.toString(2).length;
-    const shift = Math.max(0, bits - 60);
-    const want = Math.log(Number(c >> BigInt(shift))) + shift * Math.LN2;
-    assert.ok(Math.abs(lnBinomial(n, m) - want) < 1e-10 * Math.max(1, want), `C(${n},${m})`);
-  }
-  assert.equal(lnBinomial(7, 0), 0);
-  assert.equal(lnBinomial(7, 7), 0);
-});
 
 test("perText tends to the theorem's left side as N_t/N_s grows, the gap being about (N_s/N_t) H(alpha)", () => {
   const base = { skills: 1000, k: 8, theta: 0.1, alpha: 0.1, beta: 5 };
@@ -84,6 +46,4 @@ test("validation", () => {
   assert.throws(() => finiteSizeBound({ skills: 10, texts: 100, k: 2, theta: 0.1, alpha: 1, beta: 1 }), /finiteSizeBound: alpha must be in the open interval \(0, 1\), got 1/);
   assert.throws(() => finiteSizeBound({ skills: 10, texts: 100, k: 2, theta: 0.1, alpha: 0.5, beta: 3 }), /finiteSizeBound: beta must be a finite number in \[0, 2\], got 3/);
   assert.throws(() => finiteSizeBetaMin({ skills: 0, texts: 100, k: 2, theta: 0.1, alpha: 0.5 }), /finiteSizeBetaMin: skills must be an integer/);
-  assert.throws(() => lnGamma(0), /lnGamma: x must be a finite number > 0, got 0/);
-  assert.throws(() => lnBinomial(5, 6), /lnBinomial: m must be an integer in \[0, 5\], got 6/);
 });

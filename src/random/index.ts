@@ -1,4 +1,0 @@
-export * from "./rng";
-export * from "./samplers";
-export * from "./moments";
-export * from "./correlation";
