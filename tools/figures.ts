@@ -3,13 +3,15 @@
  * build/notebooks/ (written by `npm run lessons`; nothing is executed here) to
  *   build/figures/<id>.png   (the notebook's stored static image, or rendered now with Chromium)
  *   build/figures/<id>.html  (standalone: plotly.js inlined, works offline from disk)
+ *   build/figures/contact-sheet.png  (all figures as thumbnails with their ids, one picture)
  *
  * Usage: node .out/tools/figures.js [--in build/notebooks] [--out build/figures]
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { figureTitle, type Figure } from "../src/view/figure";
 import { standaloneFigureHtml } from "../src/view/figure-html";
-import type { Figure } from "../src/view/figure";
+import { writeContactSheet, type ContactSheetEntry } from "./lib/contact-sheet";
 import {
   FigureRenderer,
   figureOutputs,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     else renderer = await FigureRenderer.open();
   }
   let pngs = 0;
+  const sheet: ContactSheetEntry[] = [];
   try {
     for (const [id, f] of found) {
       writeFileAtomic(path.join(outDir, `${id}.html`), standaloneFigureHtml(f.figure, plotlyJs));
@@ -79,10 +82,15 @@ async function main(): Promise<void> {
       if (png) {
         fs.writeFileSync(path.join(outDir, `${id}.png`), Buffer.from(png, "base64"));
         pngs += 1;
+        sheet.push({ id, png: path.join(outDir, `${id}.png`), label: figureTitle(f.figure) });
       }
     }
   } finally {
     await renderer?.close();
+  }
+  if (sheet.length && !staticRenderingUnavailable()) {
+    await writeContactSheet(sheet, path.join(outDir, "contact-sheet.png"), { title: `${sheet.length} figures from ${notebooks} notebooks` });
+    console.log(`figures: contact sheet -> ${path.relative(process.cwd(), path.join(outDir, "contact-sheet.png"))}`);
   }
   console.log(
     `figures: ${found.size} figure(s) with ids from ${notebooks} notebook(s) -> ${path.relative(process.cwd(), outDir) || outDir} ` +
