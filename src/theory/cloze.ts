@@ -72,3 +72,46 @@ export function clozeThetaExponentialCertain(delta: number): number {
   checkNonNegative("clozeThetaExponentialCertain", "delta", delta);
   return delta === 0 ? 0 : Math.exp(-Math.LN2 / delta);
 }
+
+/** One delta of {@link clozeTheoryCurve}: the bounds and the exact value at that mean excess loss. */
+export interface ClozeTheoryPoint {
+  /** Mean excess loss per cloze question (nats). */
+  delta: number;
+  /** Markov's bound min(1, 2 delta) on the failed fraction (failure = loss >= 1/2). */
+  markovBound: number;
+  /** Pinsker-type bound min(1, delta / (2 m^2)) on wrong answers at margin m. */
+  pinskerBound: number;
+  /** Wrong answers to certain questions when the excess loss is exponential: exp(-ln 2 / delta). */
+  exponentialCertain: number;
+}
+
+/** Options of {@link clozeTheoryCurve}. */
+export interface ClozeTheoryCurveOptions {
+  /** The deltas (nats, >= 0), e.g. valueGrid({ from: 0, to: 0.8, count: 200 }). */
+  deltas: ArrayLike<number>;
+  /** Margin m of the Pinsker-type bound, in (0, 0.5] (default 0.5). */
+  margin?: number;
+}
+
+/**
+ * The theory lines of lesson 02 on a grid of deltas: Markov's bound 2 delta, the Pinsker-type bound
+ * delta / (2 m^2), and the exact exp(-ln 2 / delta) for certain answers with exponential loss.
+ */
+export function clozeTheoryCurve(options: ClozeTheoryCurveOptions): ClozeTheoryPoint[] {
+  const fn = "clozeTheoryCurve";
+  checkOptions(fn, options, "{ deltas, margin? }");
+  const deltas = options.deltas;
+  if (!deltas || typeof deltas.length !== "number" || deltas.length === 0) throw new TypeError(`${fn}: deltas must be a non-empty array of numbers >= 0, got ${String(deltas)}`);
+  const margin = options.margin ?? 0.5;
+  const out: ClozeTheoryPoint[] = [];
+  for (let i = 0; i < deltas.length; i++) {
+    const delta = checkNonNegative(fn, `deltas[${i}]`, deltas[i]);
+    out.push({
+      delta,
+      markovBound: thetaFromReducibleLoss(delta),
+      pinskerBound: thetaPinskerBound(delta, { margin }),
+      exponentialCertain: clozeThetaExponentialCertain(delta),
+    });
+  }
+  return out;
+}
