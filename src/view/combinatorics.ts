@@ -79,12 +79,13 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
     return {
       x: Math.log10(sr.x[last]),
       y: Math.log10(sr.y[last]),
-      text: sr.name,
+      text: sr.name.replace(/\^(-?\d+)/g, "<sup>$1</sup>"),
       showarrow: false,
-      xanchor: isCorpus ? "left" : "left",
+      xanchor: "left",
       yanchor: isCorpus ? "bottom" : "middle",
-      xshift: isCorpus ? 4 : 4,
+      xshift: 4,
       font: { size: 11, color: sr.color },
+      ...(isCorpus ? { bgcolor: "rgba(255,255,255,0.85)" } : {}),
     };
   });
   return lineFigure({

@@ -177,7 +177,7 @@ export function logAxisTicks(range: [number, number]): Record<string, unknown> {
   if (decades >= 2.5) {
     const dtick = Math.max(1, Math.ceil(decades / 8));
     const out: Record<string, unknown> = { tickmode: "linear", tick0: 0, dtick, exponentformat: "power", showexponent: "all" };
-    if (dtick === 1 && decades <= 8) out.minor = { dtick: "D1", showgrid: true, gridcolor: "#f2f2f2", ticks: "" };
+    if (dtick === 1 && decades <= 4) out.minor = { dtick: "D1", showgrid: true, gridcolor: "#f2f2f2", ticks: "" };
     return out;
   }
   let vals: number[] = [];

@@ -85,9 +85,24 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
     };
   });
   for (const o of options.overlays ?? []) series.push({ ...o });
+  // The alpha axis starts a little (3 % of the axis) before the first drawn point, so that a curve's
+  // left end (the smallest alpha with a non-vacuous guarantee) is seen as an end, not cut by the axis.
+  const logAlpha = options.logAlpha ?? true;
+  let lo = Infinity, hi = -Infinity;
+  for (const sr of series) {
+    for (let i = 0; i < sr.x.length; i++) {
+      if (!Number.isFinite(sr.y[i])) continue;
+      lo = Math.min(lo, sr.x[i]);
+      hi = Math.max(hi, sr.x[i]);
+    }
+  }
+  let range: [number, number] | undefined;
+  if (hi > lo && (!logAlpha || lo > 0)) {
+    range = logAlpha ? [lo / (hi / lo) ** 0.03, hi * (hi / lo) ** 0.01] : [lo - 0.03 * (hi - lo), hi + 0.01 * (hi - lo)];
+  }
   return lineFigure({
     title: options.title ?? "Guaranteed competence (Theorem 8 performance curve)",
-    x: { title: "α: fraction of skills allowed below the guarantee", log: options.logAlpha ?? true },
+    x: { title: "α: fraction of skills allowed below the guarantee", log: logAlpha, range },
     y: { title: "competence 1 − β_min·θ′ reached by ≥ 1 − α of skills", range: showVacuous ? undefined : [0, 1] },
     series,
     id: options.id,
@@ -133,7 +148,7 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
   }
   const start = Number.isFinite(first) ? Math.max(0, first - 1) : 0;
   const data: Trace[] = [];
-  const missing: string[] = [];
+  const missing = new Map<string, number[]>();
   options.runs.forEach((run, r) => {
     const rows = run.rows.slice(start);
     const x = rows.map((row) => row.compute);
@@ -144,7 +159,7 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
         return t.competence === null || !(t.competence > 0) ? null : t.competence;
       });
       if (!y.some((v) => v !== null)) {
-        missing.push(`k′ = ${t0.kPrime} (${run.name})`);
+        missing.set(run.name, [...(missing.get(run.name) ?? []), t0.kPrime]);
         return;
       }
       data.push({ type: "scatter", mode: "lines", name: `k′ = ${t0.kPrime}, ${run.name}`, x, y, line: { color: TUPLE_COLORS[j % TUPLE_COLORS.length], dash } });
@@ -167,11 +182,15 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
     margin: { t: 60, r: 20, b: 60, l: 70 },
     xaxis: { title: { text: "training compute C (FLOPs)" }, type: "log", automargin: true },
     yaxis: { title: { text: "guaranteed competence (≥ 1 − α of k′-tuples)" }, domain: [0, split], range: [0, 1], automargin: true },
-    annotations: missing.length
-      ? [{ xref: "paper", yref: "paper", x: 0.01, y: split - 0.01, xanchor: "left", yanchor: "top", showarrow: false, align: "left", font: { size: 11, color: "#555" }, text: `no guarantee below ${formatBudget(options.runs[0].rows[options.runs[0].rows.length - 1].compute)} FLOPs: ${missing.join(", ")}` }]
+    annotations: missing.size
+      ? [{
+          xref: "paper", yref: "paper", x: 0.01, y: split - 0.01, xanchor: "left", yanchor: "top", showarrow: false, align: "left", font: { size: 11, color: "#555" },
+          text: `no guarantee up to ${formatBudget(Math.max(...options.runs.map((r) => r.rows[r.rows.length - 1].compute)))} FLOPs: ` +
+            [...missing].map(([law, ks]) => `k′ = ${ks.join(", ")} (${law})`).join("; "),
+        }]
       : [],
   };
-  if (showTheta) layout.yaxis2 = { title: { text: "θ" }, domain: [split + 0.08, 1], anchor: "x", automargin: true };
+  if (showTheta) layout.yaxis2 = { title: { text: "θ" }, domain: [split + 0.08, 1], anchor: "x", automargin: true, nticks: 4 };
   layout = dataRanges(data, layout, { x: 0, y: 0.06 });
   layout = placeLegend(data, layout, ["x", "y"]);
   return plotlyFigure({ title: options.title ?? "Emergence versus scale: guaranteed competence on k′-tuples", data, layout, id: options.id, caption: options.caption });
@@ -180,7 +199,7 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
 function formatBudget(c: number): string {
   const e = Math.floor(Math.log10(c) + 1e-9);
   const m = c / 10 ** e;
-  return Math.abs(m - 1) < 1e-6 ? `10^${e}` : `${Number(m.toPrecision(2))}·10^${e}`;
+  return Math.abs(m - 1) < 1e-6 ? `10<sup>${e}</sup>` : `${Number(m.toPrecision(2))}·10<sup>${e}</sup>`;
 }
 
 /** Options of {@link thetaVsDeltaFigure}. */
