@@ -37,6 +37,11 @@ export interface SkillMeasureFigureOptions extends FigureOptions {
 export function skillMeasureFigure(options: SkillMeasureFigureOptions): Figure {
   const fn = "skillMeasureFigure";
   nonEmpty(fn, "skillMeasure", options?.skillMeasure);
+  const n = options.skillMeasure.length;
+  if (options.degrees) {
+    if (options.degrees.length !== n) throw new RangeError(`${fn}: degrees must have one entry per skill (${n}), got ${options.degrees.length}`);
+    if (typeof options.edges !== "number" || !(options.edges > 0)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${String(options.edges)}`);
+  }
   const ranked = skillsByRank({ skillMeasure: options.skillMeasure, degrees: options.degrees, edges: options.edges });
   const rank = ranked.map((r) => r.rank);
   const series: Series[] = [];

@@ -13,6 +13,7 @@
  *   range           an explicit axis range contains what is drawn (nothing cut at the edge)
  *   --- measured in the browser ---
  *   log-labels      every tick label of a log axis states its value ("0.02", "10^-2"; not "2")
+ *   cut             bars and markers lie inside the drawn axis ranges (nothing cut at the edge)
  *   legend-size     the legend covers at most a quarter of the plot (inside), or takes at most a
  *                   quarter of the width (beside) or height (below)
  *   legend-covers   a legend inside the plot covers no data
@@ -312,7 +313,7 @@ export async function measureInPage(specs: { data: unknown[]; layout: Record<str
 export function parseTickLabel(text: string): number | null {
   const t = text.replace(/<sup>/g, "^").replace(/<\/sup>/g, "").replace(/<[^>]*>/g, "").replace(/\u2212/g, "-").replace(/,/g, "").replace(/\s/g, "");
   let m = /^(-?[\d.]+)?(?:[·×x*])?10\^(-?\d+)$/.exec(t);
-  if (m) return (m[1] === undefined ? 1 : Number(m[1])) * 10 ** Number(m[2]);
+  if (m) return Number(((m[1] === undefined ? 1 : Number(m[1])) * 10 ** Number(m[2])).toPrecision(12));
   m = /^(-?[\d.]+)e([+-]?\d+)$/i.exec(t);
   if (m) return Number(m[1]) * 10 ** Number(m[2]);
   m = /^(-?[\d.]+)([kMGTμmnp]?)$/.exec(t);
@@ -454,6 +455,33 @@ export function drawnProblems(fig: Figure, drawn: DrawnFigure, where = fig.id ??
       if (share > 0.25) add("legend-size", `the legend ${L.y > P.t ? "below" : "above"} the plot takes ${(100 * share).toFixed(0)} % of the height (at most 25 %)`);
     }
   }
+  // cut: bars and markers inside the drawn ranges
+  fig.data.forEach((t, i) => {
+    if (!visible(t)) return;
+    const xa = drawn.axes[axisKey(axisId(t, "x"))], ya = drawn.axes[axisKey(axisId(t, "y"))];
+    if (!xa || !ya) return;
+    // Inside the range; a bar's sides at least 0.3 % of the axis (about 2 px) away from its ends.
+    const inRange = (ax: DrawnFigure["axes"][string], v: number, margin: number) => {
+      if (ax.type === "log" && !(v > 0)) return true;
+      const l = ax.type === "log" ? Math.log10(v) : v;
+      const lo = Math.min(ax.range[0], ax.range[1]), hi = Math.max(ax.range[0], ax.range[1]);
+      const m = margin * (hi - lo);
+      return l >= lo + m && l <= hi - m;
+    };
+    const xs = arr(t.x), ys = arr(t.y);
+    let cut = 0;
+    if (t.type === "bar") {
+      const w = typeof t.width === "number" ? t.width : 0;
+      xs.forEach((x, j) => {
+        if (finite(x) && finite(ys[j]) && (!inRange(xa, x - w / 2, 0.003) || !inRange(xa, x + w / 2, 0.003) || !inRange(ya, ys[j] as number, -0.002))) cut++;
+      });
+    } else if (isScatter(t) && modeOf(t).includes("markers")) {
+      xs.forEach((x, j) => {
+        if (finite(x) && finite(ys[j]) && (!inRange(xa, x, -0.002) || !inRange(ya, ys[j] as number, -0.002))) cut++;
+      });
+    }
+    if (cut) add("cut", `${cut} bar(s) or marker(s) of ${label(fig, t, i)} lie outside the drawn axis range or touch its end`);
+  });
   // hidden
   const geos = fig.data.map((t, i) => geometry(fig, drawn, t, i)).filter((g): g is Geometry => g !== null && g.samples.length > 0);
   const text = `${fig.caption ?? ""} ${fig.data.map((t) => t.name ?? "").join(" ")}`;
