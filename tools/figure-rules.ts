@@ -15,6 +15,8 @@ import { figureOutputs, launchChromium, outputFigure, plotlyJsFile, staticRender
 export interface FoundFigure {
   figure: Figure;
   where: string;
+  /** The notebook's file name. */
+  notebook: string;
 }
 
 /** Every figure output of the executed notebooks in `dir` (ids or, without one, notebook and position). */
@@ -24,7 +26,7 @@ export function notebookFigures(dir: string): FoundFigure[] {
     const nb = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
     figureOutputs(nb).forEach((o, k) => {
       const figure = outputFigure(o);
-      out.push({ figure, where: figure.id ?? `${f} figure #${k + 1}` });
+      out.push({ figure, where: figure.id ?? `${f} figure #${k + 1}`, notebook: f });
     });
   }
   return out;
