@@ -87,3 +87,17 @@ test("the drawn checks fail on the figures as the lessons drew them before the r
   assert.ok(rulesOf("F-07-coverage-sim").has("error-bars"), "F-07-coverage-sim's error bars are inside the markers");
   assert.ok(rulesOf("F-02-theta-delta").has("log-labels"), "F-02-theta-delta labels 0.02 as 2");
 });
+
+test("npm run figures also writes a contact sheet: one PNG with a thumbnail of every figure", { skip: skipDrawn, timeout: 180_000 }, () => {
+  const out = path.join(PROJECT_ROOT, "build", "figure-rules-test", "figures");
+  fs.rmSync(out, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, ".out", "tools", "figures.js"), "--in", EXECUTED, "--out", out], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 150_000 });
+  assert.equal(r.status, 0, `npm run figures failed:\n${r.stdout}\n${r.stderr}`);
+  const sheet = fs.readFileSync(path.join(out, "contact-sheet.png"));
+  assert.deepEqual([...sheet.subarray(1, 4)], [80, 78, 71], "a PNG");
+  // IHDR: width and height at bytes 16-23. Four thumbnails of 360 px per row.
+  const width = sheet.readUInt32BE(16), height = sheet.readUInt32BE(20);
+  const ids = new Set(found.map((f) => f.figure.id));
+  assert.equal(width, 4 * 370 + 24);
+  assert.ok(height >= Math.ceil(ids.size / 4) * 200, `${ids.size} thumbnails in a ${width}x${height} sheet`);
+});
