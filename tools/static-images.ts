@@ -15,6 +15,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { figureHtml, PLOTLY_MIME, VIEW_METADATA_KEY, type FigureOutputMetadata } from "../src/view/figure-html";
 import type { Figure } from "../src/view/figure";
+import { withoutPlotlyCaption } from "../src/view/figure-caption";
 
 export interface StaticImagesResult {
   rendered: number;
@@ -326,12 +327,14 @@ export function outputFigureMeta(o: NotebookOutput): FigureOutputMetadata | null
 export function outputFigure(o: NotebookOutput): Figure {
   let spec = o.data![PLOTLY_MIME] as unknown;
   if (typeof spec === "string" || Array.isArray(spec)) spec = JSON.parse(joinSource(spec));
-  const s = spec as { data?: unknown; layout?: unknown };
+  const raw = spec as { data?: unknown; layout?: unknown };
   const meta = outputFigureMeta(o);
-  const fig: Figure = {
-    data: (Array.isArray(s.data) ? s.data : []) as Figure["data"],
-    layout: (s.layout && typeof s.layout === "object" ? s.layout : {}) as Figure["layout"],
-  };
+  // The stored spec also carries the caption as an annotation; the Figure keeps it in `caption`.
+  const s = withoutPlotlyCaption({
+    data: Array.isArray(raw.data) ? raw.data : [],
+    layout: (raw.layout && typeof raw.layout === "object" ? raw.layout : {}) as Record<string, unknown>,
+  });
+  const fig: Figure = { data: s.data as Figure["data"], layout: s.layout };
   if (meta?.id) fig.id = meta.id;
   if (meta?.caption) fig.caption = meta.caption;
   return fig;
