@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { figureHtml, PLOTLY_MIME, VIEW_METADATA_KEY, type FigureOutputMetadata } from "../src/view/figure-html";
+import type { Browser, Page } from "playwright-core";
 import type { Figure } from "../src/view/figure";
 import { withoutPlotlyCaption } from "../src/view/figure-caption";
 
@@ -68,33 +69,18 @@ export function staticRenderingUnavailable(): string | null {
   return null;
 }
 
-// Minimal structural types of the playwright-core API used here (it is loaded lazily).
-interface PwPage {
-  setContent(html: string): Promise<void>;
-  addScriptTag(o: { path: string }): Promise<unknown>;
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  close(): Promise<void>;
-}
-interface PwBrowser {
-  newPage(o?: { viewport?: { width: number; height: number } }): Promise<PwPage>;
-  close(): Promise<void>;
-}
-interface PwChromium {
-  launch(o: { executablePath: string; args: string[]; headless?: boolean }): Promise<PwBrowser>;
-}
-
 /** Launches Chromium with playwright-core. Throws if unavailable (check staticRenderingUnavailable first). */
-export async function launchChromium(): Promise<PwBrowser> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { chromium } = require("playwright-core") as { chromium: PwChromium };
+export async function launchChromium(): Promise<Browser> {
+  // Loaded on first use: the library and the runner work without the dev dependency.
+  const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
 /** Renders plotly specs to PNG in one page of one browser. */
 export class FigureRenderer {
   private constructor(
-    private readonly browser: PwBrowser,
-    private readonly page: PwPage,
+    private readonly browser: Browser,
+    private readonly page: Page,
   ) {}
 
   /** Starts Chromium and loads plotly.js into a blank page. */

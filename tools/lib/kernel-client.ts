@@ -11,7 +11,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
+import { freePorts } from "./ports";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -96,26 +96,6 @@ export async function shutdownAllKernels(graceMs = 1000): Promise<void> {
 /** The tslab CLI script of the tslab package this project depends on. */
 export function defaultTslabBin(): string {
   return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
-}
-
-/** `n` distinct free TCP ports on 127.0.0.1 (held open together so they are distinct, then released). */
-export async function freePorts(n: number): Promise<number[]> {
-  const servers: net.Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const srv = net.createServer();
-      servers.push(srv);
-      await new Promise<void>((resolve, reject) => {
-        srv.once("error", reject);
-        srv.listen(0, "127.0.0.1", () => resolve());
-      });
-      ports.push((srv.address() as net.AddressInfo).port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
-  }
 }
 
 /** HMAC-SHA256 hex signature of the message parts, as the Jupyter wire protocol defines it. */
