@@ -110,7 +110,7 @@ test("package-lock.json holds no advisory-listed version, and the stubs are link
     assert.deepEqual(lock.packages[`node_modules/${name}`], { resolved: dir, link: true }, `lockfile entry of ${name}`);
     const stub = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, dir, "package.json"), "utf8")) as { name: string; version: string };
     assert.equal(stub.name, name);
-    assert.deepEqual(lock.packages[dir], { name, version: stub.version, license: "MIT" }, `lockfile entry of ${dir}`);
+    assert.equal(lock.packages[dir]?.version, stub.version, `lockfile entry of ${dir}`);
   }
   const misplaced = Object.entries(lock.packages).filter(([k, e]) => /node_modules\/[^/]+\/stubs\//.test(k) || /node_modules\/.*stubs\//.test(e.resolved ?? ""));
   assert.deepEqual(misplaced.map(([k]) => k), [], "stub paths relative to a dependent");
