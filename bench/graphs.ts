@@ -11,8 +11,10 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { connectedComponents, gnp, skillGraph } from "../src/graphs";
-import { createRng } from "../src/random";
+import { connectedComponents } from "../src/graphs/components";
+import { gnp } from "../src/graphs/gnp";
+import { skillGraph } from "../src/graphs/skillGraph";
+import { createRng } from "../src/random/rng";
 
 const N = 1_000_000;
 const C = 10;
@@ -97,7 +99,7 @@ export async function run(): Promise<void> {
     gc();
     const rng = createRng(`bench-gnp-${i}`);
     const t0 = performance.now();
-    const g = gnp(N, C / N, { rng });
+    const g = gnp({ n: N, p: C / N, rng });
     const t1 = performance.now();
     const cc = connectedComponents(g);
     const t2 = performance.now();

@@ -10,8 +10,9 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { findChinchillaCsv, loadChinchillaRuns } from "../src/data";
-import { fitScalingLaw, scalingGridStarts, type ScalingFit } from "../src/scaling";
+import { findChinchillaCsv, loadChinchillaRuns } from "../src/io/chinchilla";
+import { defaultChinchillaCsvPath } from "../tools/data";
+import { fitScalingLaw, scalingGridStarts, type ScalingFit } from "../src/scaling/fit";
 
 const PYTHON = "/usr/bin/python3";
 const SUBSET_STRIDE = 10;
@@ -44,13 +45,13 @@ interface ScipyResult {
 
 export async function run(): Promise<void> {
   const full = process.argv.includes("--full") || process.env.EMERGENCE_LAB_BENCH_FULL === "1";
-  const data = loadChinchillaRuns({ dropOutliers: 5 });
+  const data = loadChinchillaRuns({ dropOutliers: 5, dataDir: path.dirname(defaultChinchillaCsvPath()) });
   console.log(data.note);
   const all = scalingGridStarts();
   const subset = all.filter((_, i) => i % SUBSET_STRIDE === 0);
   const tsFull = timeFit("TypeScript, full grid", () => fitScalingLaw(data.rows));
   const tsSub = timeFit(`TypeScript, every ${SUBSET_STRIDE}th start`, () => fitScalingLaw(data.rows, { starts: subset }));
-  const csv = findChinchillaCsv();
+  const csv = findChinchillaCsv({ dataDir: path.dirname(defaultChinchillaCsvPath()) });
   if (!csv || data.source !== "epoch-ai") {
     console.log("scipy comparison skipped: it reads the real CSV, which is absent (run `npm run data`).");
     return;

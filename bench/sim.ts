@@ -5,15 +5,11 @@
  * against Theorem 8's bound. Timings on a shared machine are inflated by other load.
  */
 import { performance } from "node:perf_hooks";
-import { skillGraph } from "../src/graphs";
-import {
-  randomFailureSet,
-  skillCompetence,
-  adversarialFailureSet,
-  adversaryLimitBeta,
-  worstFractionFailureRate,
-  finiteSizeBetaMin,
-} from "../src/sim";
+import { skillGraph } from "../src/graphs/skillGraph";
+import { randomFailureSet } from "../src/sim/failures";
+import { skillCompetence, worstFractionFailureRate } from "../src/sim/competence";
+import { adversarialFailureSet, adversaryLimitBeta } from "../src/sim/adversary";
+import { finiteSizeBetaMin } from "../src/sim/finiteSize";
 import { betaMin } from "../src/theory/theorem8";
 
 function time<T>(f: () => T): [T, number] {

@@ -109,3 +109,11 @@ export function checkNumberList(
   list.forEach((v, i) => each(fn, `${name}[${i}]`, v));
   return list;
 }
+
+/** A non-empty array, typed array or other array-like (TypeError otherwise); returned as given. */
+export function checkNonEmptyList<T>(fn: string, name: string, value: ArrayLike<T> | null | undefined): ArrayLike<T> {
+  if (!value || typeof value !== "object" || typeof (value as ArrayLike<T>).length !== "number" || (value as ArrayLike<T>).length === 0) {
+    throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${describeValue(value)}`);
+  }
+  return value;
+}

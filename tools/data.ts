@@ -16,13 +16,26 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHINCHILLA_CSV_SHA256, CHINCHILLA_CSV_URL, defaultChinchillaCsvPath } from "../src/data";
+import { CHINCHILLA_CSV_FILE } from "../src/io/chinchilla";
+import { PROJECT_ROOT } from "./jupyter-env";
+
+/** Pinned raw URL: github.com/epoch-research/analyzing-chinchilla at commit 9225883, data/svg_extracted_data.csv. */
+export const CHINCHILLA_CSV_URL =
+  "https://raw.githubusercontent.com/epoch-research/analyzing-chinchilla/92258837425e1b5f2851d624287f0120583a3d0e/data/svg_extracted_data.csv";
+
+/** sha256 of the pinned file (245 runs + header). */
+export const CHINCHILLA_CSV_SHA256 = "193478df4e90f040016431996c45682659306840ecdadf83cfb9cd5ca0aa1b30";
+
+/** Where `npm run data` puts the CSV: data/external/svg_extracted_data.csv under the project root. */
+export function defaultChinchillaCsvPath(root = PROJECT_ROOT): string {
+  return path.join(root, "data", "external", CHINCHILLA_CSV_FILE);
+}
 
 /** Options of {@link fetchChinchillaCsv}. */
 export interface FetchOptions {
   /** A local path or an http(s) URL (default: the pinned URL). */
   from?: string;
-  /** Destination file (default data/external/svg_extracted_data.csv under the package root). */
+  /** Destination file (default data/external/svg_extracted_data.csv under the project root). */
   dest?: string;
   /** Expected sha256 in hex (default: the pinned file's). */
   sha256?: string;

@@ -16,7 +16,8 @@
  *   (C(1000, 4) = 41,417,124,750, about 4.14·10^10.)
  * - "unorderedWithRepetition": multisets of k skills: C(N + k - 1, k).
  */
-import { lnChooseCore, lnFactorialCore, lnFallingFactorialCore } from "../math/lgamma";
+import * as gamma from "../math/gamma";
+import { checkOptions } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** The four ways to count k-tuples of skills (see the module comment). */
@@ -36,12 +37,24 @@ function checkKind(fn: string, kind: unknown): TupleKind {
   return kind as TupleKind;
 }
 
-/** Check (skills, k) for a count of `kind`; without repetition k must not exceed skills. */
-function checkSkillsK(fn: string, kind: TupleKind, skills: unknown, k: unknown): [number, number] {
-  const n = checkPositiveCount(fn, "skills", skills);
-  const kk = checkCount(fn, "k", k);
+/** Options of {@link tupleCount}, {@link tupleCountBig}, {@link logTupleCount} and {@link log10TupleCount}. */
+export interface TupleCountOptions {
+  /** How tuples are counted (see {@link TupleKind}). */
+  kind: TupleKind;
+  /** N, the number of skills (positive integer). */
+  skills: number;
+  /** k, the tuple size (non-negative integer; at most `skills` without repetition). */
+  k: number;
+}
+
+/** Check the options of a count of `kind`; without repetition k must not exceed skills. */
+function checkTupleCount(fn: string, options: TupleCountOptions): [TupleKind, number, number] {
+  checkOptions(fn, options, "{ kind, skills, k }");
+  const kind = checkKind(fn, options.kind);
+  const n = checkPositiveCount(fn, "skills", options.skills);
+  const kk = checkCount(fn, "k", options.k);
   if (kind === "orderedDistinct" || kind === "unorderedDistinct") checkKAtMostSkills(fn, "k", kk, n);
-  return [n, kk];
+  return [kind, n, kk];
 }
 
 /** Check the two counts n, k of a binomial or falling factorial. */
@@ -74,10 +87,9 @@ export function fallingFactorialBig(n: number, k: number): bigint {
 }
 
 /** Number of k-tuples of `skills` skills of the given kind, exactly (BigInt). */
-export function tupleCountBig(kind: TupleKind, skills: number, k: number): bigint {
+export function tupleCountBig(options: TupleCountOptions): bigint {
   const fn = "tupleCountBig";
-  checkKind(fn, kind);
-  const [n, kk] = checkSkillsK(fn, kind, skills, k);
+  const [kind, n, kk] = checkTupleCount(fn, options);
   switch (kind) {
     case "orderedWithRepetition":
       return BigInt(n) ** BigInt(kk);
@@ -93,63 +105,62 @@ export function tupleCountBig(kind: TupleKind, skills: number, k: number): bigin
 // ---------------------------------------------------------------------------------------------
 // Log space
 
-/** ln n! for a non-negative integer n: a sum of logs below 256, Stirling's series above (src/math/lgamma). */
-export function lnFactorial(n: number): number {
-  checkCount("lnFactorial", "n", n);
-  return lnFactorialCore(n);
+/** log n! (natural log) for a non-negative integer n: a sum of logs below 256, Stirling's series above (math/gamma). */
+export function logFactorial(n: number): number {
+  checkCount("logFactorial", "n", n);
+  return gamma.logFactorial(n);
 }
 
 /**
- * ln C(n, k) for integers 0 <= k <= n (-Infinity when k > n, since C = 0).
- * With j = min(k, n-k): for j < 256 the sum of ln((n-i)/(j-i)) over i < j; otherwise Stirling's
- * series in a cancellation-free form (src/math/lgamma). Relative error about 1e-14 or better
+ * log C(n, k) (natural log) for integers 0 <= k <= n (-Infinity when k > n, since C = 0).
+ * With j = min(k, n-k): for j < 256 the sum of log((n-i)/(j-i)) over i < j; otherwise Stirling's
+ * series in a cancellation-free form (math/gamma). Relative error about 1e-14 or better
  * (tested against BigInt values).
  */
-export function lnChoose(n: number, k: number): number {
-  checkNK("lnChoose", n, k);
-  return lnChooseCore(n, k);
+export function logChoose(n: number, k: number): number {
+  checkNK("logChoose", n, k);
+  return gamma.logChoose(n, k);
 }
 
-/** ln of the falling factorial n!/(n-k)! (-Infinity when k > n). */
-export function lnFallingFactorial(n: number, k: number): number {
-  checkNK("lnFallingFactorial", n, k);
-  return lnFallingFactorialCore(n, k);
+/** log of the falling factorial n!/(n-k)! (-Infinity when k > n). */
+export function logFallingFactorial(n: number, k: number): number {
+  checkNK("logFallingFactorial", n, k);
+  return gamma.logFallingFactorial(n, k);
 }
 
 /** Natural log of the number of k-tuples of `skills` skills of the given kind. */
-export function lnTupleCount(kind: TupleKind, skills: number, k: number): number {
-  const fn = "lnTupleCount";
-  checkKind(fn, kind);
-  const [n, kk] = checkSkillsK(fn, kind, skills, k);
+export function logTupleCount(options: TupleCountOptions): number {
+  const fn = "logTupleCount";
+  const [kind, n, kk] = checkTupleCount(fn, options);
   switch (kind) {
     case "orderedWithRepetition":
       return kk * Math.log(n);
     case "orderedDistinct":
-      return lnFallingFactorial(n, kk);
+      return logFallingFactorial(n, kk);
     case "unorderedDistinct":
-      return lnChoose(n, kk);
+      return logChoose(n, kk);
     case "unorderedWithRepetition":
-      return lnChoose(n + kk - 1, kk);
+      return logChoose(n + kk - 1, kk);
   }
 }
 
 /** Base-10 log of the number of k-tuples of `skills` skills of the given kind. */
-export function log10TupleCount(kind: TupleKind, skills: number, k: number): number {
-  return lnTupleCount(kind, skills, k) / Math.LN10;
+export function log10TupleCount(options: TupleCountOptions): number {
+  return logTupleCount(options) / Math.LN10;
 }
 
 /**
  * Number of k-tuples as a double: exact while it is below 2^53 (computed with BigInt), otherwise
- * exp(lnTupleCount) with about 1e-13 relative error. Throws when it exceeds the double range
+ * exp(logTupleCount) with about 1e-13 relative error. Throws when it exceeds the double range
  * (use log10TupleCount then).
  */
-export function tupleCount(kind: TupleKind, skills: number, k: number): number {
-  const ln = lnTupleCount(kind, skills, k);
-  if (ln < 53 * Math.LN2 - 1e-6) return Number(tupleCountBig(kind, skills, k));
+export function tupleCount(options: TupleCountOptions): number {
+  const ln = logTupleCount(options);
+  if (ln < 53 * Math.LN2 - 1e-6) return Number(tupleCountBig(options));
   const v = Math.exp(ln);
   if (!Number.isFinite(v)) {
     throw new RangeError(
-      `tupleCount: the ${kind} count for skills = ${skills}, k = ${k} is about 10^${(ln / Math.LN10).toFixed(1)}, beyond the double range; use log10TupleCount`,
+      `tupleCount: the ${options.kind} count for skills = ${options.skills}, k = ${options.k} is about 10^${(ln / Math.LN10).toFixed(1)}, beyond the double range; use log10TupleCount`,
     );
   }
   return v;

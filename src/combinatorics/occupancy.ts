@@ -30,7 +30,7 @@
  * All powers are evaluated as exp(T log1p(-x)) and differences through expm1 so that huge M
  * (10^40 tuples) and huge T (10^12 texts) lose no precision.
  */
-import { lnChoose } from "./counts";
+import { logChoose } from "./counts";
 import { checkBoolean, checkOptions, failArg } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
@@ -203,7 +203,7 @@ export function expectedSeenTupleFraction(options: CorpusCoverOptions): number {
 /** Expected number of k'-tuples shown at least once: C(N, k') (1 - (1 - q)^T). */
 export function expectedSeenTuples(options: CorpusCoverOptions): number {
   const fraction = expectedSeenTupleFraction(options);
-  return Math.exp(lnChoose(options.skills, options.kPrime)) * fraction;
+  return Math.exp(logChoose(options.skills, options.kPrime)) * fraction;
 }
 
 /**
@@ -217,12 +217,12 @@ export function seenTuplesVariance(options: CorpusCoverOptions): number {
   const T = checkSize(fn, "texts", options.texts, 0);
   const q = containsSetProbability(N, k, kPrime, distinct);
   if (T === 0 || q === 0) return 0;
-  const lnTuples = lnChoose(N, kPrime);
+  const lnTuples = logChoose(N, kPrime);
   const a = powOneMinus(q, T);
   let v = 0;
   for (let j = 0; j <= kPrime; j++) {
     if (2 * kPrime - j > N) continue; // no two k'-sets of N skills meet in only j skills
-    const nj = Math.exp(lnTuples + lnChoose(kPrime, j) + lnChoose(N - kPrime, kPrime - j));
+    const nj = Math.exp(lnTuples + logChoose(kPrime, j) + logChoose(N - kPrime, kPrime - j));
     let cov: number;
     if (j === kPrime) {
       cov = a * oneMinusPowOneMinus(q, T); // a - a^2
@@ -271,7 +271,7 @@ function checkCorpusCount(fn: string, o: CorpusCountOptions): [number, number, n
 export function maxSeenTupleFraction(options: CorpusCountOptions): number {
   const [N, k, kPrime, T] = checkCorpusCount("maxSeenTupleFraction", options);
   if (T === 0 || kPrime > k) return 0;
-  const ln = Math.log(T) + lnChoose(k, kPrime) - lnChoose(N, kPrime);
+  const ln = Math.log(T) + logChoose(k, kPrime) - logChoose(N, kPrime);
   return ln >= 0 ? 1 : Math.exp(ln);
 }
 
@@ -294,6 +294,6 @@ export function minUnseenCompetentFraction(options: CompetenceCountOptions): num
   const f = options.competentFraction;
   if (typeof f !== "number" || !(f > 0 && f <= 1)) failArg(fn, "competentFraction", f, "in (0, 1]");
   if (T === 0 || kPrime > k) return 1;
-  const ln = Math.log(T) + lnChoose(k, kPrime) - lnChoose(N, kPrime) - Math.log(f);
+  const ln = Math.log(T) + logChoose(k, kPrime) - logChoose(N, kPrime) - Math.log(f);
   return ln >= 0 ? 0 : -Math.expm1(ln);
 }

@@ -18,7 +18,7 @@
  * (p_s <= 0.0144, p_t <= 0.0022, L <= 5·10^10, see {@link SKILL_MIX_REPORTED}) it is about 0.07 at
  * k = 5 and about 0.001 at k = 6 (computed by {@link skillMixBound}, not typed in).
  */
-import { checkNonNegative, checkOptions, checkPositive, checkProbability } from "../validate";
+import { checkFinite, checkNonNegative, checkNumberList, checkOptions, checkPositive, checkProbability } from "../validate";
 import { checkCount } from "./validate";
 
 /** Inputs of the Skill-Mix counting bound. */
@@ -84,11 +84,37 @@ export function skillMixBound(options: SkillMixBoundOptions): number {
   return Math.exp(k * Math.log(pS) + Math.log(pT) + Math.log(L)); // far tails: avoid underflow of pS^k
 }
 
-/** The bound for each k in `ks` (same inputs), as a Float64Array. */
-export function skillMixBoundCurve(ks: ArrayLike<number>, inputs: Partial<SkillMixInputs> = {}): Float64Array {
-  const out = new Float64Array(ks.length);
-  for (let i = 0; i < ks.length; i++) out[i] = skillMixBound({ ...inputs, k: ks[i] });
-  return out;
+/** Options of {@link skillMixCurve}: the values of k and the inputs (default: the paper's reported values). */
+export interface SkillMixCurveOptions extends Partial<SkillMixInputs> {
+  /** Values of k, e.g. [1, 2, ..., 8]. */
+  ks: ArrayLike<number>;
+}
+
+/** One k of {@link skillMixCurve}. */
+export interface SkillMixPoint extends SkillMixInputs {
+  k: number;
+  /** p_s^k · p_t · L. */
+  bound: number;
+  /** True when the inputs are the paper's reported values ({@link SKILL_MIX_REPORTED}). */
+  reportedInputs: boolean;
+}
+
+/** The bound p_s^k · p_t · L for each k in `ks` (same inputs), one point per k. */
+export function skillMixCurve(options: SkillMixCurveOptions): SkillMixPoint[] {
+  const fn = "skillMixCurve";
+  checkOptions(fn, options, "{ ks, pS?, pT?, L? }");
+  const ks = checkNumberList(fn, "ks", options.ks, checkFinite);
+  const pS = options.pS ?? SKILL_MIX_REPORTED.pS;
+  const pT = options.pT ?? SKILL_MIX_REPORTED.pT;
+  const L = options.L ?? SKILL_MIX_REPORTED.L;
+  const reportedInputs = pS === SKILL_MIX_REPORTED.pS && pT === SKILL_MIX_REPORTED.pT && L === SKILL_MIX_REPORTED.L;
+  return ks.map((k) => ({ k, pS, pT, L, bound: skillMixBound({ k, pS, pT, L }), reportedInputs }));
+}
+
+/** Options of {@link skillMixSmallestK}: the threshold and the inputs (default: the paper's reported values). */
+export interface SkillMixSmallestKOptions extends Partial<SkillMixInputs> {
+  /** The bound must fall below this (> 0). */
+  threshold: number;
 }
 
 /**
@@ -96,7 +122,7 @@ export function skillMixBoundCurve(ks: ArrayLike<number>, inputs: Partial<SkillM
  * k > (ln threshold - ln p_t - ln L) / ln p_s (k = 0 if the bound is already below at k = 0).
  * Throws if no k works (p_s = 1 with the bound at or above the threshold).
  */
-export function skillMixSmallestK(options: Partial<SkillMixInputs> & { threshold: number }): number {
+export function skillMixSmallestK(options: SkillMixSmallestKOptions): number {
   const fn = "skillMixSmallestK";
   checkOptions(fn, options, "{ threshold, pS?, pT?, L? }");
   const th = checkPositive(fn, "threshold", options.threshold);

@@ -53,8 +53,11 @@ export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
   return { ...base, graph: coinGraphAt(base, p) };
 }
 
+/** The coins of a G(n, p) sample without the graph: what {@link coinGraphAt} reads. */
+export type CoinFlips = Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">;
+
 /** The graph the same coins make at another edge probability p (edges: coin < p). */
-export function coinGraphAt(coins: Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">, p: number): Graph {
+export function coinGraphAt(coins: CoinFlips, p: number): Graph {
   checkProbability("coinGraphAt", "p", p);
   let m = 0;
   for (let i = 0; i < coins.coin.length; i++) if (coins.coin[i] < p) m++;

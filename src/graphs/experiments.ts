@@ -11,7 +11,7 @@
 import { Rng, RngOrSeed, toRng } from "../random/rng";
 import { gnpEdgeList } from "./gnp";
 import { forEachGnpEdge } from "./gnpSkip";
-import { giantFraction, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "./theory";
+import { giantFraction, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "./thresholds";
 import { UnionFind } from "./unionFind";
 import { checkFinite, checkInteger, checkNumberList, checkOptions } from "../validate";
 
@@ -249,7 +249,7 @@ export function giantComponentExperiment(options: GiantComponentOptions): GiantC
   const sum = new Float64Array(L);
   const sumSq = new Float64Array(L);
   for (let t = 0; t < trials; t++) {
-    const e = gnpEdgeList(n, pMax, { rng });
+    const e = gnpEdgeList({ n, p: pMax, rng });
     const next = rng.next.bind(rng);
     // bucket j: labels in [sortedP[j-1], sortedP[j]); an edge is present at sorted index j' >= j.
     const bucket = new Uint16Array(e.m);

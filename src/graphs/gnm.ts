@@ -3,12 +3,15 @@
  * (Erdős & Rényi 1959, "On random graphs I").
  */
 import { Rng, RngOrSeed, toRng } from "../random/rng";
-import { EdgeList, Graph, graphFromEdges } from "./graph";
+import { EdgeList, Graph, graphFromEdges, MAX_CSR_ENTRIES } from "./graph";
 import { checkInteger, checkOptions } from "../validate";
-import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Options of {@link gnm}. */
 export interface GnmOptions {
+  /** Number of vertices (positive integer). */
+  n: number;
+  /** Number of edges, at most n(n-1)/2. */
+  m: number;
   /** The random stream (or a seed). Required. */
   rng: RngOrSeed;
 }
@@ -66,14 +69,15 @@ function decodePair(e: number): [number, number] {
  * e = v(v-1)/2 + w; a uniform m-subset of indices is drawn (or, when m > n(n-1)/4, a uniform subset
  * of the non-edges, whose complement is then uniform too).
  */
-export function gnmEdgeList(n: number, m: number, options: GnmOptions): EdgeList {
+export function gnmEdgeList(options: GnmOptions): EdgeList {
   const fn = "gnm";
+  checkOptions(fn, options, "{ n, m, rng }");
+  const { n, m } = options;
   checkInteger(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
   const pairs = (n * (n - 1)) / 2;
   if (pairs > 2 ** 53) throw new RangeError(`${fn}: n(n-1)/2 must be <= 2^53, got n = ${n}`);
   checkInteger(fn, "m", m, 0, Math.min(pairs, Math.floor(MAX_CSR_ENTRIES / 2)));
-  checkOptions(fn, options);
-  const rng = toRng(options.rng, `${fn}: options.rng`);
+  const rng = toRng(options.rng, `${fn}: rng`);
   const src = new Uint32Array(m);
   const dst = new Uint32Array(m);
   const complement = m > pairs / 2;
@@ -101,6 +105,6 @@ export function gnmEdgeList(n: number, m: number, options: GnmOptions): EdgeList
 }
 
 /** G(n, m) in CSR, neighbours ascending: exactly m edges, uniform over all such simple graphs. */
-export function gnm(n: number, m: number, options: GnmOptions): Graph {
-  return graphFromEdges(gnmEdgeList(n, m, options));
+export function gnm(options: GnmOptions): Graph {
+  return graphFromEdges(gnmEdgeList(options));
 }

@@ -3,13 +3,16 @@
  * generation of large random networks", Phys. Rev. E 71, 036113, Algorithm 1), O(n + m) time.
  */
 import { RngOrSeed, toRng } from "../random/rng";
-import { EdgeList, Graph, graphFromEdges } from "./graph";
+import { EdgeList, Graph, graphFromEdges, MAX_CSR_ENTRIES } from "./graph";
 import { checkInteger, checkOptions, checkProbability } from "../validate";
 import { forEachGnpEdge } from "./gnpSkip";
-import { MAX_CSR_ENTRIES } from "./limits";
 
 /** Options of {@link gnp} and {@link gnpEdgeList}. */
 export interface GnpOptions {
+  /** Number of vertices (positive integer). */
+  n: number;
+  /** Edge probability in [0, 1]. */
+  p: number;
   /** The random stream (or a seed). Required. */
   rng: RngOrSeed;
 }
@@ -24,12 +27,12 @@ export interface GnpOptions {
  * (`w -= v; v++`), so no pair is skipped or visited twice and there are no self-loops; a loop that
  * instead "steps over" the diagonal would make the pairs (v, v+1) more likely than p.
  */
-export function gnpEdgeList(n: number, p: number, options: GnpOptions): EdgeList {
+export function gnpEdgeList(options: GnpOptions): EdgeList {
   const fn = "gnp";
-  checkInteger(fn, "n", n, 1, MAX_CSR_ENTRIES - 1);
-  checkProbability(fn, "p", p);
-  checkOptions(fn, options);
-  const rng = toRng(options.rng, `${fn}: options.rng`);
+  checkOptions(fn, options, "{ n, p, rng }");
+  const n = checkInteger(fn, "n", options.n, 1, MAX_CSR_ENTRIES - 1);
+  const p = checkProbability(fn, "p", options.p);
+  const rng = toRng(options.rng, `${fn}: rng`);
   const pairs = (n * (n - 1)) / 2;
   const mean = pairs * p;
   const maxM = Math.floor(MAX_CSR_ENTRIES / 2);
@@ -65,8 +68,8 @@ export function gnpEdgeList(n: number, p: number, options: GnpOptions): EdgeList
 
 /**
  * G(n, p) (Erdős & Rényi 1959; Gilbert 1959) in CSR, neighbours ascending: no self-loops, no
- * multi-edges, O(n + m) time (geometric skipping, Batagelj & Brandes 2005). Consumes `options.rng`.
+ * multi-edges, O(n + m) time (geometric skipping, Batagelj & Brandes 2005). Consumes `rng`.
  */
-export function gnp(n: number, p: number, options: GnpOptions): Graph {
-  return graphFromEdges(gnpEdgeList(n, p, options));
+export function gnp(options: GnpOptions): Graph {
+  return graphFromEdges(gnpEdgeList(options));
 }

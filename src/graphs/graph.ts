@@ -3,7 +3,9 @@
  * the counting-sort construction from an edge list. O(n + m) time and memory.
  */
 import { checkInteger } from "../validate";
-import { MAX_CSR_ENTRIES } from "./limits";
+
+/** Largest number of entries a Uint32Array-indexed CSR can hold here. */
+export const MAX_CSR_ENTRIES = 2 ** 32 - 1;
 
 /** Undirected graph in CSR: the neighbours of v are neighbors[offsets[v] .. offsets[v+1]). */
 export interface Graph {

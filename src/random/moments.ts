@@ -40,10 +40,3 @@ export function sampleMoments(values: ArrayLike<number>): SampleMoments {
   const variance = n > 1 ? m2 / (n - 1) : 0;
   return { n, mean, variance, std: Math.sqrt(variance), min, max };
 }
-
-/** The normal density with the given mean and standard deviation at x. */
-export function normalDensity(x: number, mean: number, std: number): number {
-  if (!Number.isFinite(mean)) failArg("normalDensity", "mean", mean, "a finite number");
-  if (!(std > 0) || !Number.isFinite(std)) failArg("normalDensity", "std", std, "a finite number > 0");
-  return Math.exp(-0.5 * ((x - mean) / std) ** 2) / (std * Math.sqrt(2 * Math.PI));
-}

@@ -2,25 +2,30 @@
  * Exact samplers on a seeded stream: geometric, binomial, a uniform k-subset without replacement,
  * and k i.i.d. uniform draws. Each takes its `rng` explicitly (an Rng or a seed).
  */
-import { lnFactorialCore } from "../math/lgamma";
+import { logFactorial } from "../math/gamma";
+import { floydSample } from "./floyd";
 import { checkInteger, checkOptions, checkProbability, failArg } from "../validate";
 import { Rng, RngOrSeed, toRng } from "./rng";
+
+/** Options of {@link sampleGeometric}. */
+export interface GeometricOptions {
+  /** Success probability in (0, 1]. */
+  p: number;
+  rng: RngOrSeed;
+}
 
 /**
  * Geometric(p) on {0, 1, 2, …}: the number of failures before the first success in Bernoulli(p)
  * trials, P(K = k) = (1-p)^k p. Inversion: K = floor(ln(1 - U) / ln(1 - p)) with a 53-bit U
  * (Devroye, "Non-Uniform Random Variate Generation", 1986, §X.2). p in (0, 1].
  */
-export function sampleGeometric(p: number, rng: RngOrSeed): number {
+export function sampleGeometric(options: GeometricOptions): number {
+  checkOptions("sampleGeometric", options, "{ p, rng }");
+  const p = options.p;
   if (typeof p !== "number" || !(p > 0 && p <= 1)) failArg("sampleGeometric", "p", p, "in (0, 1]");
-  const r = toRng(rng, "sampleGeometric: rng");
+  const r = toRng(options.rng, "sampleGeometric: rng");
   if (p === 1) return 0;
   return Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
-}
-
-/** ln k! for a non-negative integer k: summed logs below 256, Stirling's series beyond (src/math/lgamma). */
-export function logFactorial(k: number): number {
-  return lnFactorialCore(checkInteger("logFactorial", "k", k, 0, undefined, "a non-negative integer"));
 }
 
 /** Inversion by sequential search from 0 (Kachitvichyanukul & Schmeiser 1988, "BINV"), p <= 1/2. */
@@ -120,21 +125,12 @@ function checkDraw(fn: string, options: DrawOptions, subset: boolean): [number, 
 
 /**
  * A uniform k-subset of {0, …, n-1}, ascending, by Floyd's algorithm (Bentley & Floyd 1987,
- * "Programming pearls: a sample of brilliance", CACM 30(9)): for j = n-k … n-1 draw t uniform in
- * [0, j] and add t, or j if t is already chosen. Exactly k draws, O(k log k) with the final sort.
+ * "Programming pearls: a sample of brilliance", CACM 30(9); see random/floyd): exactly k draws,
+ * O(k log k) with the final sort.
  */
 export function sampleKSubset(options: DrawOptions): Uint32Array {
   const [n, k, rng] = checkDraw("sampleKSubset", options, true);
-  const chosen = new Set<number>();
-  const out = new Uint32Array(k);
-  let i = 0;
-  for (let j = n - k; j < n; j++) {
-    const t = Math.floor(rng.next() * (j + 1));
-    const pick = chosen.has(t) ? j : t;
-    chosen.add(pick);
-    out[i++] = pick;
-  }
-  return out.sort();
+  return floydSample(n, k, rng).sort();
 }
 
 /** k i.i.d. uniform draws from {0, …, n-1} (with repeats), in draw order. */

@@ -10,26 +10,12 @@
  * (4,500 starts), keeping the best. As in Besiroglu et al. 2024 (arXiv 2404.10102) the Huber
  * losses are summed, not averaged (averaging shrinks the objective and stops L-BFGS early).
  */
-import { toRng, type RngOrSeed } from "../random/rng";
-import { checkInteger, checkPositive, failArg } from "../validate";
-import { LbfgsWorkspace, lbfgsMinimize, type LbfgsOptions } from "./lbfgs";
+import { LbfgsWorkspace, lbfgsMinimize, type LbfgsOptions } from "../math/lbfgs";
+import { checkInteger, checkPositive } from "../validate";
+import { bootstrapScalingFit, type ScalingBootstrap, type ScalingBootstrapOptions } from "./bootstrap";
 import type { ScalingParams } from "./law";
-
-/** One training run: N parameters, D tokens, final loss (nats/token). */
-export interface ScalingRun {
-  N: number;
-  D: number;
-  loss: number;
-}
-
-/** The fitted quantities in Hoffmann's log parametrisation: A = e^a, B = e^b, E = e^e. */
-export interface ScalingTheta {
-  a: number;
-  b: number;
-  e: number;
-  alpha: number;
-  beta: number;
-}
+import { fromLogParams, type LogScalingParams } from "./logParams";
+import { huberLogObjective, scalingFitData, type ScalingFitData, type ScalingRun } from "./objective";
 
 /** The grid of starting points (Hoffmann et al. 2022, Appendix D.2). */
 export interface ScalingGrid {
@@ -48,38 +34,6 @@ export const HOFFMANN_GRID: Readonly<ScalingGrid> = Object.freeze({
   a: [0, 5, 10, 15, 20, 25],
   b: [0, 5, 10, 15, 20, 25],
 });
-
-/** Options of the seeded bootstrap in {@link fitScalingLaw}. */
-export interface ScalingBootstrapOptions {
-  /** Number of bootstrap resamples (Besiroglu et al. used 4,000). */
-  samples: number;
-  /** Seed or stream for the resampling. */
-  rng: RngOrSeed;
-  /** Coverage of the percentile intervals (default 0.95). */
-  level?: number;
-  /**
-   * Called after each resample has been refitted with (resamples done, total), e.g. to drive a
-   * progress line; it must not change the fit (the draws depend only on the data and `rng`).
-   */
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** Bootstrap summary: one value per parameter of the law. */
-export interface ScalingBootstrap {
-  samples: number;
-  level: number;
-  /** Sample standard deviation of each parameter over the resamples. */
-  standardErrors: ScalingParams;
-  /** Lower end of the percentile interval. */
-  lower: ScalingParams;
-  /** Upper end of the percentile interval. */
-  upper: ScalingParams;
-  /** The fitted parameters of every resample, one array per parameter. */
-  draws: { E: Float64Array; A: Float64Array; B: Float64Array; alpha: Float64Array; beta: Float64Array };
-  /** Resamples whose refit ended with max |gradient| > 1e-7 (kept in the draws). */
-  notConverged: number;
-}
-
 /** Options of {@link fitScalingLaw}. */
 export interface FitScalingLawOptions {
   /** Huber threshold on log residuals (default 1e-3, as Hoffmann et al.). */
@@ -87,7 +41,7 @@ export interface FitScalingLawOptions {
   /** Starting grid (default {@link HOFFMANN_GRID}); every combination is a start. */
   grid?: ScalingGrid;
   /** Explicit starting points; replaces the grid when given. */
-  starts?: ScalingTheta[];
+  starts?: LogScalingParams[];
   /** L-BFGS options for each start (defaults: scipy's L-BFGS-B tolerances, 1000 iterations). */
   lbfgs?: LbfgsOptions;
   /** How many of the best distinct starts are polished to full precision (default 8). */
@@ -101,7 +55,7 @@ export interface ScalingFit {
   /** Fitted law (E = e^e, A = e^a, B = e^b). */
   params: ScalingParams;
   /** The same fit in the log parametrisation. */
-  theta: ScalingTheta;
+  logParams: LogScalingParams;
   /** Summed Huber loss of the log residuals at the fit. */
   objective: number;
   /** L-BFGS iterations of the best start (grid run plus polish). */
@@ -117,122 +71,26 @@ export interface ScalingFit {
   /** max |gradient| at the fit. */
   gradientNorm: number;
   /** The starting point that led to the best fit. */
-  bestStart: ScalingTheta;
+  bestStart: LogScalingParams;
   /** Number of runs fitted. */
   runs: number;
   delta: number;
   bootstrap?: ScalingBootstrap;
 }
-
-/** Precomputed logs of a data set, in typed arrays. */
-export interface ScalingFitData {
-  lnN: Float64Array;
-  lnD: Float64Array;
-  lnL: Float64Array;
-  /** Multiplicity of each run (1 for a plain fit; bootstrap counts otherwise). */
-  weight: Float64Array;
-}
-
-/** Validate runs and precompute their logs (throws on a non-positive or non-finite value). */
-export function scalingFitData(rows: ReadonlyArray<ScalingRun>, fn = "fitScalingLaw"): ScalingFitData {
-  if (!Array.isArray(rows)) throw new TypeError(`${fn}: rows must be an array of {N, D, loss}, got ${String(rows)}`);
-  if (rows.length < 5) throw new RangeError(`${fn}: rows must hold at least 5 runs to fit 5 parameters, got ${rows.length}`);
-  const n = rows.length;
-  const lnN = new Float64Array(n), lnD = new Float64Array(n), lnL = new Float64Array(n), weight = new Float64Array(n).fill(1);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    for (const key of ["N", "D", "loss"] as const) {
-      checkPositive(fn, `rows[${i}].${key}`, r?.[key]);
-    }
-    lnN[i] = Math.log(r.N);
-    lnD[i] = Math.log(r.D);
-    lnL[i] = Math.log(r.loss);
-  }
-  return { lnN, lnD, lnL, weight };
-}
-
-/**
- * Hoffmann's objective at theta = [a, b, e, alpha, beta]: sum_i w_i Huber_delta(LSE(a - alpha lnN_i,
- * b - beta lnD_i, e) - lnL_i), with its analytic gradient written into `grad`. The LSE is computed
- * stably (shifted by its largest term); nothing is allocated.
- */
-export function huberLogObjective(data: ScalingFitData, delta: number, theta: ArrayLike<number>, grad: Float64Array): number {
-  const { lnN, lnD, lnL, weight } = data;
-  const a = theta[0], b = theta[1], e = theta[2], alpha = theta[3], beta = theta[4];
-  const halfDelta = 0.5 * delta;
-  const ee = Math.exp(e);
-  let f = 0, ga = 0, gb = 0, ge = 0, gal = 0, gbe = 0;
-  const n = lnN.length;
-  for (let i = 0; i < n; i++) {
-    const ln = lnN[i], ld = lnD[i];
-    const t1 = a - alpha * ln;
-    const t2 = b - beta * ld;
-    // Fast path: the three exponentials directly (no overflow or underflow for parameters anywhere
-    // near the data). Otherwise shift by the largest term (stable log-sum-exp); one of them is 1.
-    let e1 = Math.exp(t1), e2 = Math.exp(t2), e3 = ee;
-    let sum = e1 + e2 + e3;
-    let m = 0;
-    if (!(sum > 1e-300 && sum < 1e300)) {
-      m = t1 > t2 ? (t1 > e ? t1 : e) : t2 > e ? t2 : e;
-      e1 = Math.exp(t1 - m);
-      e2 = Math.exp(t2 - m);
-      e3 = Math.exp(e - m);
-      sum = e1 + e2 + e3;
-    }
-    const r = m + Math.log(sum) - lnL[i];
-    const w = weight[i];
-    let h: number;
-    if (r > delta) {
-      f += w * delta * (r - halfDelta);
-      h = delta;
-    } else if (r < -delta) {
-      f += w * delta * (-r - halfDelta);
-      h = -delta;
-    } else {
-      f += w * 0.5 * r * r;
-      h = r;
-    }
-    h = (w * h) / sum;
-    const h1 = h * e1, h2 = h * e2;
-    ga += h1;
-    gb += h2;
-    ge += h * e3;
-    gal -= h1 * ln;
-    gbe -= h2 * ld;
-  }
-  grad[0] = ga;
-  grad[1] = gb;
-  grad[2] = ge;
-  grad[3] = gal;
-  grad[4] = gbe;
-  return f;
-}
-
-/** Convert the log parametrisation to {@link ScalingParams}. */
-export function thetaToParams(t: ScalingTheta): ScalingParams {
-  return { E: Math.exp(t.e), A: Math.exp(t.a), B: Math.exp(t.b), alpha: t.alpha, beta: t.beta };
-}
-
-/** Convert {@link ScalingParams} (A, B, E > 0) to the log parametrisation. */
-export function paramsToTheta(p: ScalingParams): ScalingTheta {
-  return { a: Math.log(p.A), b: Math.log(p.B), e: Math.log(p.E), alpha: p.alpha, beta: p.beta };
-}
-
 /** All starting points of a grid, in the order alpha, beta, e, a, b (outermost first). */
-export function scalingGridStarts(grid: ScalingGrid = HOFFMANN_GRID): ScalingTheta[] {
+export function scalingGridStarts(grid: ScalingGrid = HOFFMANN_GRID): LogScalingParams[] {
   for (const key of ["alpha", "beta", "e", "a", "b"] as const) {
     const v = grid?.[key];
     if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
       throw new RangeError(`scalingGridStarts: grid.${key} must be a non-empty array of finite numbers, got ${JSON.stringify(v)}`);
     }
   }
-  const out: ScalingTheta[] = [];
+  const out: LogScalingParams[] = [];
   for (const alpha of grid.alpha) for (const beta of grid.beta) for (const e of grid.e) for (const a of grid.a) for (const b of grid.b) out.push({ a, b, e, alpha, beta });
   return out;
 }
-
 interface MultiStartResult {
-  theta: Float64Array;
+  x: Float64Array;
   objective: number;
   iterations: number;
   converged: number;
@@ -289,27 +147,8 @@ function multiStart(data: ScalingFitData, delta: number, starts: Float64Array, c
     }
   }
   if (bestIndex < 0) throw new Error(`fitScalingLaw: no start reached a finite objective (${count} starts)`);
-  return { theta: best, objective: bestF, iterations: bestIt, converged, totalIterations, evaluations, gradientNorm: bestG, bestIndex };
+  return { x: best, objective: bestF, iterations: bestIt, converged, totalIterations, evaluations, gradientNorm: bestG, bestIndex };
 }
-
-function percentile(sorted: Float64Array, q: number): number {
-  // Linear interpolation between order statistics (numpy's default "linear" method).
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-function summarise(draws: Float64Array, level: number): { se: number; lower: number; upper: number } {
-  const n = draws.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += draws[i];
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (draws[i] - mean) ** 2;
-  const sorted = Float64Array.from(draws).sort();
-  return { se: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, lower: percentile(sorted, (1 - level) / 2), upper: percentile(sorted, 1 - (1 - level) / 2) };
-}
-
 /**
  * Fit L(N, D) = E + A / N^alpha + B / D^beta to runs by Hoffmann et al.'s procedure (see the module
  * comment): Huber loss (delta = 1e-3) of log residuals in the LSE parametrisation, L-BFGS with the
@@ -333,11 +172,11 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
   checkInteger("fitScalingLaw", "options.polish", polish, 1);
   const lbfgs = options.lbfgs ?? {};
   const res = multiStart(data, delta, starts, startList.length, lbfgs, polish);
-  const th = res.theta;
-  const theta: ScalingTheta = { a: th[0], b: th[1], e: th[2], alpha: th[3], beta: th[4] };
+  const th = res.x;
+  const logParams: LogScalingParams = { a: th[0], b: th[1], e: th[2], alpha: th[3], beta: th[4] };
   const fit: ScalingFit = {
-    params: thetaToParams(theta),
-    theta,
+    params: fromLogParams(logParams),
+    logParams,
     objective: res.objective,
     iterations: res.iterations,
     converged: res.converged,
@@ -351,50 +190,4 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
   };
   if (options.bootstrap) fit.bootstrap = bootstrapScalingFit(data, delta, th, options.bootstrap, lbfgs);
   return fit;
-}
-
-/** A bootstrap refit counts as converged when max |gradient| <= this at its end point. */
-const BOOTSTRAP_GRADIENT_OK = 1e-7;
-
-function bootstrapScalingFit(data: ScalingFitData, delta: number, theta0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
-  const samples = opts.samples;
-  checkInteger("fitScalingLaw", "options.bootstrap.samples", samples, 2);
-  const level = opts.level ?? 0.95;
-  if (typeof level !== "number" || !(level > 0 && level < 1)) failArg("fitScalingLaw", "options.bootstrap.level", level, "in (0, 1)");
-  const rng = toRng(opts.rng, "fitScalingLaw: options.bootstrap.rng");
-  const onProgress = opts.onProgress;
-  if (onProgress !== undefined && typeof onProgress !== "function") {
-    failArg("fitScalingLaw", "options.bootstrap.onProgress", onProgress, "a function (done, total) => void");
-  }
-  const n = data.lnN.length;
-  const resampled: ScalingFitData = { lnN: data.lnN, lnD: data.lnD, lnL: data.lnL, weight: new Float64Array(n) };
-  const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(resampled, delta, x, g);
-  const draws = { E: new Float64Array(samples), A: new Float64Array(samples), B: new Float64Array(samples), alpha: new Float64Array(samples), beta: new Float64Array(samples) };
-  let notConverged = 0;
-  const tight: LbfgsOptions = { ...lbfgs, gradientTolerance: 1e-10, relativeTolerance: 0, maxIterations: lbfgs.maxIterations ?? 2000 };
-  for (let s = 0; s < samples; s++) {
-    // Resampling n runs with replacement = integer multiplicities on the original runs.
-    resampled.weight.fill(0);
-    for (let i = 0; i < n; i++) resampled.weight[rng.int(n)] += 1;
-    // Tolerances at machine precision: with f ~ 1e-3, scipy's relative-decrease test (floored at 1)
-    // would stop near the start and make the bootstrap spread look far too narrow.
-    const r = lbfgsMinimize(fg, theta0, tight, ws);
-    if (!(r.gradientNorm <= BOOTSTRAP_GRADIENT_OK)) notConverged++;
-    draws.A[s] = Math.exp(r.x[0]);
-    draws.B[s] = Math.exp(r.x[1]);
-    draws.E[s] = Math.exp(r.x[2]);
-    draws.alpha[s] = r.x[3];
-    draws.beta[s] = r.x[4];
-    onProgress?.(s + 1, samples);
-  }
-  const keys = ["E", "A", "B", "alpha", "beta"] as const;
-  const se = {} as ScalingParams, lower = {} as ScalingParams, upper = {} as ScalingParams;
-  for (const k of keys) {
-    const sm = summarise(draws[k], level);
-    se[k] = sm.se;
-    lower[k] = sm.lower;
-    upper[k] = sm.upper;
-  }
-  return { samples, level, standardErrors: se, lower, upper, draws, notConverged };
 }

@@ -3,7 +3,7 @@
  * "Training Compute-Optimal Large Language Models", arXiv 2203.15556, eq. 2) and its
  * compute-optimal frontier under C = 6 N D (their eq. 4 and Appendix D.2). Loss in nats per token.
  */
-import { checkPositive } from "../validate";
+import { checkOptions, checkPositive } from "../validate";
 import { checkScalingParams } from "./validate";
 
 /** Parameters of L(N, D) = E + A / N^alpha + B / D^beta. E is in nats per token. */
@@ -39,25 +39,68 @@ export const HOFFMANN_2022: Readonly<ScalingParams> = Object.freeze({ E: 1.69, A
 export const BESIROGLU_2024: Readonly<ScalingParams> = Object.freeze({ E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 });
 
 /** Standard errors Besiroglu et al. 2024 report (in parentheses) next to {@link BESIROGLU_2024}. */
-export const BESIROGLU_2024_STANDARD_ERRORS: Readonly<ScalingParams> = Object.freeze({ E: 0.03, A: 124.58, B: 1293.23, alpha: 0.02, beta: 0.02 });
+export const BESIROGLU_2024_STD_ERR: Readonly<ScalingParams> = Object.freeze({ E: 0.03, A: 124.58, B: 1293.23, alpha: 0.02, beta: 0.02 });
+
+/** Options of {@link chinchillaLoss} and {@link reducibleLoss}: a model size, a data size and the law. */
+export interface ChinchillaLossOptions {
+  /** Number of model parameters (> 0). */
+  N: number;
+  /** Number of training tokens (> 0). */
+  D: number;
+  /** The law's parameters {E, A, B, alpha, beta}. */
+  params: ScalingParams;
+}
 
 /**
  * Reducible loss A / N^alpha + B / D^beta (nats/token): what a model of N parameters trained on D
  * tokens loses above the entropy E of text (Hoffmann et al. 2022, eq. 2).
  */
-export function reducibleLoss(N: number, D: number, params: ScalingParams): number {
-  checkPositive("reducibleLoss", "N", N);
-  checkPositive("reducibleLoss", "D", D);
-  const p = checkScalingParams("reducibleLoss", params);
+export function reducibleLoss(options: ChinchillaLossOptions): number {
+  checkOptions("reducibleLoss", options, "{ N, D, params }");
+  const N = checkPositive("reducibleLoss", "N", options.N);
+  const D = checkPositive("reducibleLoss", "D", options.D);
+  const p = checkScalingParams("reducibleLoss", options.params);
   return p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
 }
 
 /** Chinchilla loss L(N, D) = E + A / N^alpha + B / D^beta in nats/token (Hoffmann et al. 2022, eq. 2). */
-export function chinchillaLoss(N: number, D: number, params: ScalingParams): number {
-  checkPositive("chinchillaLoss", "N", N);
-  checkPositive("chinchillaLoss", "D", D);
-  const p = checkScalingParams("chinchillaLoss", params);
+export function chinchillaLoss(options: ChinchillaLossOptions): number {
+  checkOptions("chinchillaLoss", options, "{ N, D, params }");
+  const N = checkPositive("chinchillaLoss", "N", options.N);
+  const D = checkPositive("chinchillaLoss", "D", options.D);
+  const p = checkScalingParams("chinchillaLoss", options.params);
   return p.E + p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+}
+
+/**
+ * The training tokens D that a budget of C FLOPs buys a model of N parameters: D = C / (6 N), from
+ * the usual estimate C ≈ 6 N D of training compute (Hoffmann et al. 2022, Section 3.3; Kaplan et al.
+ * 2020, Section 2.1).
+ */
+export function tokensForCompute(C: number, N: number): number {
+  checkPositive("tokensForCompute", "C", C);
+  checkPositive("tokensForCompute", "N", N);
+  return C / (6 * N);
+}
+
+/** Options of {@link isoLossLevels}. */
+export interface IsoLossLevelsOptions {
+  /** Spacing of the levels in nats/token (default 0.2). */
+  step?: number;
+  /** Number of levels (default 7). */
+  count?: number;
+}
+
+/**
+ * Loss levels (nats/token) worth drawing as iso-loss contours of a law: from E + 0.1 rounded up to a
+ * multiple of 0.1, `count` levels `step` apart (by default 7 levels over 1.2 nats above the entropy E).
+ */
+export function isoLossLevels(params: ScalingParams, options: IsoLossLevelsOptions = {}): number[] {
+  const p = checkScalingParams("isoLossLevels", params);
+  const step = checkPositive("isoLossLevels", "step", options.step ?? 0.2);
+  const count = options.count ?? 7;
+  const start = Math.ceil((p.E + 0.1) * 10) / 10;
+  return Array.from({ length: count }, (_, j) => start + j * step);
 }
 
 /** Result of {@link computeOptimal}. */
@@ -95,15 +138,22 @@ export function computeOptimal(C: number, params: ScalingParams): ComputeOptimum
   return { N, D, loss: p.E + red, reducibleLoss: red, tokensPerParameter: D / N };
 }
 
+/** Options of {@link reducibleLossRatio}. */
+export interface ReducibleLossRatioOptions extends ChinchillaLossOptions {
+  /** The factor f that multiplies both N and D (> 0). */
+  factor: number;
+}
+
 /**
  * Factor by which the reducible loss falls when N and D are both multiplied by `factor`:
  * (A (fN)^-alpha + B (fD)^-beta) / (A N^-alpha + B D^-beta). Each term shrinks by f^-alpha and
  * f^-beta respectively (for f = 10 and Hoffmann's exponents: 10^-0.34 = 0.457, 10^-0.28 = 0.525).
  */
-export function reducibleLossRatio(options: { N: number; D: number; factor: number; params: ScalingParams }): number {
+export function reducibleLossRatio(options: ReducibleLossRatioOptions): number {
   if (!options || typeof options !== "object") throw new TypeError(`reducibleLossRatio: options must be {N, D, factor, params}`);
   const f = checkPositive("reducibleLossRatio", "factor", options.factor);
-  return reducibleLoss(f * options.N, f * options.D, options.params) / reducibleLoss(options.N, options.D, options.params);
+  const { N, D, params } = options;
+  return reducibleLoss({ N: f * N, D: f * D, params }) / reducibleLoss({ N, D, params });
 }
 
 /**
@@ -116,15 +166,34 @@ export function frontierLossExponent(params: ScalingParams): number {
   return (p.alpha * p.beta) / (p.alpha + p.beta);
 }
 
+/** Options of {@link isoLossTokens}. */
+export interface IsoLossTokensOptions {
+  /** Number of model parameters (> 0). */
+  N: number;
+  /** The loss to reach (nats/token, > 0). */
+  loss: number;
+  params: ScalingParams;
+}
+
+/** Options of {@link isoLossParameters}. */
+export interface IsoLossParametersOptions {
+  /** Number of training tokens (> 0). */
+  D: number;
+  /** The loss to reach (nats/token, > 0). */
+  loss: number;
+  params: ScalingParams;
+}
+
 /**
  * Iso-loss curve: the number of tokens D at which a model of N parameters reaches `loss`, solving
  * E + A/N^alpha + B/D^beta = loss for D:  D = (B / (loss - E - A/N^alpha))^(1/beta).
  * Returns Infinity when no finite D reaches that loss (loss <= E + A/N^alpha: the model is too small).
  */
-export function isoLossTokens(N: number, loss: number, params: ScalingParams): number {
-  checkPositive("isoLossTokens", "N", N);
-  checkPositive("isoLossTokens", "loss", loss);
-  const p = checkScalingParams("isoLossTokens", params);
+export function isoLossTokens(options: IsoLossTokensOptions): number {
+  checkOptions("isoLossTokens", options, "{ N, loss, params }");
+  const N = checkPositive("isoLossTokens", "N", options.N);
+  const loss = checkPositive("isoLossTokens", "loss", options.loss);
+  const p = checkScalingParams("isoLossTokens", options.params);
   const room = loss - p.E - p.A * Math.pow(N, -p.alpha);
   if (room <= 0) return Infinity;
   return Math.pow(p.B / room, 1 / p.beta);
@@ -134,10 +203,11 @@ export function isoLossTokens(N: number, loss: number, params: ScalingParams): n
  * The same iso-loss curve solved for N: the model size at which D tokens reach `loss`,
  * N = (A / (loss - E - B/D^beta))^(1/alpha). Infinity when no finite N reaches that loss.
  */
-export function isoLossParameters(D: number, loss: number, params: ScalingParams): number {
-  checkPositive("isoLossParameters", "D", D);
-  checkPositive("isoLossParameters", "loss", loss);
-  const p = checkScalingParams("isoLossParameters", params);
+export function isoLossParameters(options: IsoLossParametersOptions): number {
+  checkOptions("isoLossParameters", options, "{ D, loss, params }");
+  const D = checkPositive("isoLossParameters", "D", options.D);
+  const loss = checkPositive("isoLossParameters", "loss", options.loss);
+  const p = checkScalingParams("isoLossParameters", options.params);
   const room = loss - p.E - p.B * Math.pow(D, -p.beta);
   if (room <= 0) return Infinity;
   return Math.pow(p.A / room, 1 / p.alpha);

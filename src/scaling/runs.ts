@@ -2,10 +2,11 @@
  * The Chinchilla training runs as data: a pure parser for Epoch AI's extraction of Hoffmann et al.
  * 2022, Figure 4 (Besiroglu et al. 2024, arXiv 2404.10102, file `data/svg_extracted_data.csv`),
  * outlier removal as in that replication, and a seeded synthetic stand-in drawn from a known law.
- * No file access here: src/data reads the file and hands the text to {@link parseChinchillaCsv}.
+ * No file access here: src/io reads the file and hands the text to {@link parseChinchillaCsv}.
  */
-import { toRng, type Rng, type RngOrSeed } from "../random/rng";
-import { chinchillaLoss, computeOptimal, type ScalingParams } from "./law";
+import { sampleStandardNormal } from "../random/normal";
+import { toRng, type RngOrSeed } from "../random/rng";
+import { chinchillaLoss, computeOptimal, tokensForCompute, type ScalingParams } from "./law";
 import { checkInteger, checkNonNegative } from "../validate";
 import { checkScalingParams } from "./validate";
 
@@ -79,7 +80,7 @@ export function parseChinchillaCsv(text: string): ChinchillaRun[] {
     const N = num(jN, CHINCHILLA_CSV_COLUMNS.N);
     const C = num(jC, CHINCHILLA_CSV_COLUMNS.C);
     const loss = num(jL, CHINCHILLA_CSV_COLUMNS.loss);
-    rows.push({ N, D: C / (6 * N), C, loss });
+    rows.push({ N, D: tokensForCompute(C, N), C, loss });
   }
   if (rows.length === 0) throw new RangeError(`parseChinchillaCsv: the file has a header but no data rows`);
   return rows;
@@ -99,13 +100,6 @@ export function dropHighestLoss<T extends { loss: number }>(rows: ReadonlyArray<
   const order = rows.map((_, i) => i).sort((p, q) => rows[q].loss - rows[p].loss || p - q);
   const drop = new Set(order.slice(0, k));
   return rows.filter((_, i) => !drop.has(i));
-}
-
-/** A standard normal draw (Box–Muller on two 53-bit uniforms). */
-function normal(rng: Rng): number {
-  let u = rng.double();
-  while (u === 0) u = rng.double();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.double());
 }
 
 /** Options of {@link syntheticChinchillaRuns}. */
@@ -148,8 +142,8 @@ export function syntheticChinchillaRuns(options: SyntheticChinchillaOptions): Ch
     const C = 10 ** (l10lo + (l10hi - l10lo) * rng.double());
     const nOpt = computeOptimal(C, params).N;
     const N = nOpt * 10 ** (spread * (2 * rng.double() - 1));
-    const D = C / (6 * N);
-    const loss = chinchillaLoss(N, D, params) * Math.exp(noise * normal(rng));
+    const D = tokensForCompute(C, N);
+    const loss = chinchillaLoss({ N, D, params }) * Math.exp(noise * sampleStandardNormal(rng));
     out.push({ N, D, C, loss });
   }
   return out;

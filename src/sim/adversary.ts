@@ -5,12 +5,14 @@
  * combinatorial problem; these are heuristics, so the simulated worst case is a LOWER estimate of
  * the true worst case, and the theorem's bound is an UPPER bound on it.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { checkGraph, fractionCount } from "./check";
-import { countFailedEdges, fractionOfSkillsFailing, selectKthLargest } from "./competence";
-import { balancedFill } from "./balanced";
+import { checkGraph, fractionCount } from "./validate";
+import { selectKthLargest } from "../math/select";
+import { floydMask } from "../random/floyd";
+import { countFailedEdges, fractionOfSkillsFailing } from "./competence";
+import { balancedFill } from "./waterFilling";
 
 /**
  * Choose exactly `m` indices with the largest `scores`; ties at the cut are broken uniformly at
@@ -36,12 +38,7 @@ export function selectTopIndices(scores: Float64Array, m: number, rng: Rng): Uin
   let j = 0;
   for (let i = 0; i < n; i++) if (scores[i] === cut) ties[j++] = i;
   // Floyd: choose `need` of the `tied` positions uniformly
-  const pick = new Uint8Array(tied);
-  for (let a = tied - need; a < tied; a++) {
-    const r = rng.int(a + 1);
-    if (pick[r]) pick[a] = 1;
-    else pick[r] = 1;
-  }
+  const pick = floydMask(tied, need, rng);
   for (let a = 0; a < tied; a++) if (pick[a]) mask[ties[a]] = 1;
   return mask;
 }
@@ -195,6 +192,24 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   };
 }
 
+/** Options of {@link adversaryLimitBeta}. */
+export interface AdversaryLimitOptions {
+  /** Fraction of failed text pieces, in (0, 1]. */
+  theta: number;
+  /** Skills per text piece (positive integer). */
+  k: number;
+  /** Size of the skill set Z as a fraction of the skills, in (0, 1]. */
+  alpha: number;
+}
+
+/** Result of {@link adversaryLimitBeta}. */
+export interface AdversaryLimit {
+  /** The mean failure rate over Z under the best Y. */
+  rate: number;
+  /** rate / theta. */
+  beta: number;
+}
+
 /**
  * The asymptotic (N_t/N_s -> infinity) worst case of a FIXED skill set Z against the best Y: the
  * number of Z-skills of a text piece is Binomial(k, alpha) (uniform skills; distinct draws are
@@ -204,7 +219,7 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
  * higher rate than this mean, so rate/theta is what the adversary can reach as N_t/N_s grows (the
  * union over Z costs only N_s H(alpha), negligible against N_t). Compare with beta_min of Theorem 8.
  */
-export function adversaryLimitBeta(options: { theta: number; k: number; alpha: number }): { rate: number; beta: number } {
+export function adversaryLimitBeta(options: AdversaryLimitOptions): AdversaryLimit {
   const fn = "adversaryLimitBeta";
   checkOptions(fn, options, "{ theta, k, alpha }");
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);

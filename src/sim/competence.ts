@@ -3,10 +3,11 @@
  * informally Sec. 1.1): the failure rate of skill s is the fraction of the edges of s that go
  * into Y, and its competence is 1 minus that rate.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { checkClosed, checkOptions } from "../validate";
-import { checkGraph } from "./check";
+import { checkGraph } from "./validate";
 import { toFailureMask } from "./failures";
+import { selectKthLargest } from "../math/select";
 
 /** Failure rates and competence of every skill for one failure set. */
 export interface SkillCompetence {
@@ -83,13 +84,23 @@ function isZeroOne(mask: Uint8Array): boolean {
 /** Relative slack in threshold comparisons so that e.g. 3/10 >= 3·0.1 is not lost to rounding. */
 const REL_EPS = 1e-12;
 
+/** Options of {@link fractionOfSkillsFailing}. */
+export interface FractionFailingOptions {
+  /** Failure rate of every skill (e.g. skillCompetence(...).failureRate). */
+  failureRate: ArrayLike<number>;
+  /** Fraction of failed text pieces, in [0, 1]. */
+  theta: number;
+  /** Multiplier of theta in the threshold beta·theta (>= 0). */
+  beta: number;
+}
+
 /**
  * The fraction of skills whose failure rate is at least `beta·theta`: the quantity Theorem 8 of
  * Arora & Goyal (2023) bounds by alpha. The comparison allows a relative slack of 1e-12 so that a
  * rate equal to the threshold in exact arithmetic counts as reaching it.
  * Denominator: all N_s skills (isolated skills have rate 0).
  */
-export function fractionOfSkillsFailing(options: { failureRate: ArrayLike<number>; theta: number; beta: number }): number {
+export function fractionOfSkillsFailing(options: FractionFailingOptions): number {
   const fn = "fractionOfSkillsFailing";
   checkOptions(fn, options, "{ failureRate, theta, beta }");
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
@@ -119,40 +130,6 @@ export function worstFractionFailureRate(failureRate: ArrayLike<number>, alpha: 
   const m = Math.max(1, Math.ceil(alpha * n - 1e-9));
   const copy = Float64Array.from(failureRate);
   return selectKthLargest(copy, m);
-}
-
-/**
- * The m-th largest value (m = 1 is the maximum) of `a`, by in-place quickselect (O(n) expected;
- * `a` is permuted). Internal helper.
- */
-export function selectKthLargest(a: Float64Array, m: number): number {
-  // m-th largest == (n - m)-th smallest (0-based)
-  const target = a.length - m;
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    // median of three pivot, deterministic (no randomness needed for correctness)
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo], y = a[mid], z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i];
-        a[i] = a[j];
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target];
-  }
-  return a[target];
 }
 
 /** Spread of the failure rates across skills, and what a uniformly random Y predicts. */

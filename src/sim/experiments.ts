@@ -1,35 +1,37 @@
 /**
- * Ready-made experiments for the lessons: the simulated worst cases against the bound of Theorem 8
- * (Arora & Goyal 2023), across alpha and across the ratio N_t/N_s, and the concentration of per-skill
- * failure rates. Each returns plain rows (numbers only), so a notebook only draws them.
+ * Lesson experiments of the simulation area: seeded Monte Carlo sweeps that return one plain row
+ * (numbers only) per swept value, so a notebook only draws them. The simulated worst cases against
+ * the bound of Theorem 8 (Arora & Goyal 2023) across alpha and across the ratio N_t/N_s, the
+ * concentration of per-skill failure rates, Theorem 14 for k'-tuples, failures on cloze
+ * questions at a given excess loss (Sections 2-4), and, for skills of unequal frequency, the
+ * simulated worst case against the bounds with alpha counted by number and by measure and
+ * k'-tuples of frequent versus rare skills (general-measure reading of Theorem 8; see
+ * src/theory/generalMeasure).
  */
 import { skillGraph } from "../graphs/skillGraph";
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { betaMin } from "../theory/theorem8";
+import { binaryEntropy, klBernoulliInverse } from "../math/entropy";
 import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
-import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { checkGraph } from "./check";
+import { checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
+import { checkGraph } from "./validate";
 import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
 import { randomFailureSet } from "./failures";
 import { tupleCompetence } from "./tuples";
 import { finiteSizeBetaMin, finiteSizeBound } from "./finiteSize";
+import { selectKthLargest } from "../math/select";
+import { betaMinOfMeasure, tupleGuaranteeOfMeasure } from "../theory/generalMeasure";
+import { finiteSizeBetaMinOfMeasure } from "./finiteSizeMeasure";
+import { adversarialFailureSetOfMeasure } from "./measureAdversary";
+import { graphMeasures, randomFailureSetOfMeasure, skillFailureRates, worstFailureRate } from "./measures";
 
-function checkList(fn: string, name: string, xs: unknown, each: (v: number, i: number) => void): number[] {
-  if (!xs || typeof (xs as ArrayLike<number>).length !== "number" || (xs as ArrayLike<number>).length === 0) {
-    throw new RangeError(`${fn}: ${name} must be a non-empty list of numbers, got ${String(xs)}`);
-  }
-  const out = Array.from(xs as ArrayLike<number>);
-  out.forEach(each);
-  return out;
-}
-
-/** One alpha of {@link emergenceBoundCheck}: betas (failure rate / theta) reached by the worst alpha fraction of skills. */
-export interface BoundCheckRow {
+/** One alpha of {@link emergenceBoundExperiment}: betas (failure rate / theta) reached by the worst alpha fraction of skills. */
+export interface EmergenceBoundRow {
   alpha: number;
   /** beta_min of Theorem 8 (asymptotic bound); null when infeasible. */
   theoremBeta: number | null;
-  /** The finite-size union bound's beta at this N_s, N_t (delta = 1); null when infeasible. */
+  /** The finite-size union bound's beta at this N_s, N_t and failure probability epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** Asymptotic worst case of a fixed Z (adversaryLimitBeta). */
   limitBeta: number;
@@ -45,14 +47,18 @@ export interface BoundCheckRow {
   adversarialCompetence: number;
 }
 
-/** Options of {@link emergenceBoundCheck}. */
-export interface BoundCheckOptions {
+/** Options of {@link emergenceBoundExperiment}. */
+export interface EmergenceBoundExperimentOptions {
   graph: SkillGraph;
   theta: number;
   alphas: ArrayLike<number>;
   rng: RngOrSeed;
   /** Include the greedy and balanced adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
   adversarial?: boolean;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -62,22 +68,20 @@ export interface BoundCheckOptions {
  * (with high probability) that no failure set pushes more than an alpha fraction of skills to
  * beta_min·theta, so every simulated beta should sit below theoremBeta.
  */
-export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[] {
-  const fn = "emergenceBoundCheck";
+export function emergenceBoundExperiment(options: EmergenceBoundExperimentOptions): EmergenceBoundRow[] {
+  const fn = "emergenceBoundExperiment";
   checkOptions(fn, options, "{ graph, theta, alphas, rng }");
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   if (theta === 0 || theta === 1) throw new RangeError(`${fn}: theta must be in (0, 1), got ${theta}`);
-  const alphas = checkList(fn, "alphas", options.alphas, (a, i) => {
-    if (!(a > 0 && a < 1)) throw new RangeError(`${fn}: alphas[${i}] must be in (0, 1), got ${a}`);
-  });
+  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
   const rng = toRng(options.rng, `${fn}: rng`);
   const adversarial = options.adversarial ?? true;
   const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
   const rates = skillCompetence(g, randomY).failureRate;
   return alphas.map((alpha, i) => {
     const th = betaMin({ theta, k: g.k, alpha });
-    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const randomBeta = worstFractionFailureRate(rates, alpha) / theta;
     let greedyBeta = randomBeta;
     let adversarialBeta = randomBeta;
@@ -103,14 +107,14 @@ export function emergenceBoundCheck(options: BoundCheckOptions): BoundCheckRow[]
   });
 }
 
-/** One ratio of {@link finiteSizeSweep}. */
+/** One ratio of {@link finiteSizeExperiment}. */
 export interface FiniteSizeRow {
   /** N_t / N_s. */
   ratio: number;
   texts: number;
   /** beta_min of Theorem 8 (does not depend on the ratio); null when infeasible. */
   theoremBeta: number | null;
-  /** Smallest beta for which the exact finite-N union bound is below 1; null when infeasible. */
+  /** Smallest beta for which the exact finite-N union bound is at most epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** At beta = theoremBeta: (log C(N_s, alpha N_s) + log C(N_t, theta N_t))/N_t - H(theta). */
   finiteSizeTerm: number | null;
@@ -123,8 +127,8 @@ export interface FiniteSizeRow {
   limitBeta: number;
 }
 
-/** Options of {@link finiteSizeSweep}. */
-export interface FiniteSizeSweepOptions {
+/** Options of {@link finiteSizeExperiment}. */
+export interface FiniteSizeExperimentOptions {
   /** N_s, fixed. */
   skills: number;
   /** Ratios N_t/N_s to try (texts = round(ratio·skills)). */
@@ -133,6 +137,10 @@ export interface FiniteSizeSweepOptions {
   theta: number;
   alpha: number;
   rng: RngOrSeed;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -142,8 +150,8 @@ export interface FiniteSizeSweepOptions {
  * a statement about N_t >> N_s: at small ratios the finite-size term (about (N_s/N_t)·H(alpha)) makes
  * the union bound weaker than the asymptotic formula.
  */
-export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[] {
-  const fn = "finiteSizeSweep";
+export function finiteSizeExperiment(options: FiniteSizeExperimentOptions): FiniteSizeRow[] {
+  const fn = "finiteSizeExperiment";
   checkOptions(fn, options, "{ skills, ratios, k, theta, alpha, rng }");
   const skills = checkInteger(fn, "skills", options.skills, 1);
   const k = checkInteger(fn, "k", options.k, 1, skills);
@@ -152,10 +160,9 @@ export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
-  const ratios = checkList(fn, "ratios", options.ratios, (r, i) => {
-    if (!(r > 0) || !Number.isFinite(r) || Math.round(r * skills) < 1) {
-      throw new RangeError(`${fn}: ratios[${i}] must be a positive number with round(ratio·skills) >= 1, got ${r}`);
-    }
+  const ratios = checkNumberList(fn, "ratios", options.ratios, checkPositive);
+  ratios.forEach((r, i) => {
+    if (Math.round(r * skills) < 1) throw new RangeError(`${fn}: ratios[${i}] must be a positive number with round(ratio·skills) >= 1, got ${r}`);
   });
   const rng = toRng(options.rng, `${fn}: rng`);
   const th = betaMin({ theta, k, alpha });
@@ -166,7 +173,7 @@ export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[
     const y = randomFailureSet({ texts, theta, rng: rng.fork(`random${i}`) });
     const randomBeta = worstFractionFailureRate(skillCompetence(graph, y).failureRate, alpha) / theta;
     const adversarialBeta = adversarialFailureSet({ graph, theta, alpha, rng: rng.fork(`adv${i}`) }).betaAchieved;
-    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const atTheorem = th.feasible ? finiteSizeBound({ skills, texts, k, theta, alpha, beta: th.beta }) : null;
     return {
       ratio,
@@ -174,7 +181,7 @@ export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[
       theoremBeta: th.feasible ? th.beta : null,
       finiteSizeBeta: fs.feasible ? fs.beta : null,
       finiteSizeTerm: atTheorem ? atTheorem.finiteSizeTerm : null,
-      skillSetTermApprox: (skills / texts) * binaryEntropyOf(alpha),
+      skillSetTermApprox: (skills / texts) * binaryEntropy(alpha),
       perTextAtTheoremBeta: atTheorem ? atTheorem.perText : null,
       randomBeta,
       adversarialBeta,
@@ -183,11 +190,7 @@ export function finiteSizeSweep(options: FiniteSizeSweepOptions): FiniteSizeRow[
   });
 }
 
-function binaryEntropyOf(p: number): number {
-  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log1p(-p);
-}
-
-/** One size of {@link concentrationSweep}. */
+/** One size of {@link concentrationExperiment}. */
 export interface ConcentrationRow {
   texts: number;
   meanDegree: number;
@@ -201,21 +204,30 @@ export interface ConcentrationRow {
   fractionAtTwiceTheta: number;
 }
 
+/** Options of {@link concentrationExperiment}. */
+export interface ConcentrationExperimentOptions {
+  /** N_s, fixed. */
+  skills: number;
+  /** The numbers of text pieces N_t to try, one skill graph each. */
+  textsList: ArrayLike<number>;
+  k: number;
+  theta: number;
+  rng: RngOrSeed;
+}
+
 /**
  * Concentration of per-skill failure rates (Arora & Goyal 2023, Section 5: with many text pieces per
  * skill, a random failure set gives every skill a failure rate close to theta): for each N_t, build a
  * skill graph, draw a random Y of theta·N_t pieces and compare the spread of the rates with the
  * binomial prediction sqrt(theta(1-theta)/degree).
  */
-export function concentrationSweep(options: { skills: number; textsList: ArrayLike<number>; k: number; theta: number; rng: RngOrSeed }): ConcentrationRow[] {
-  const fn = "concentrationSweep";
+export function concentrationExperiment(options: ConcentrationExperimentOptions): ConcentrationRow[] {
+  const fn = "concentrationExperiment";
   checkOptions(fn, options, "{ skills, textsList, k, theta, rng }");
   const skills = checkInteger(fn, "skills", options.skills, 1);
   const k = checkInteger(fn, "k", options.k, 1, skills);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
-  const textsList = checkList(fn, "textsList", options.textsList, (t, i) => {
-    if (!Number.isInteger(t) || t < 1) throw new RangeError(`${fn}: textsList[${i}] must be a positive integer, got ${t}`);
-  });
+  const textsList = checkNumberList(fn, "textsList", options.textsList, (f, n, v) => checkInteger(f, n, v, 1));
   const rng = toRng(options.rng, `${fn}: rng`);
   return textsList.map((texts, i) => {
     const graph = skillGraph({ skills, texts, k, rng: rng.fork(`graph${i}`) });
@@ -235,71 +247,7 @@ export function concentrationSweep(options: { skills: number; textsList: ArrayLi
   });
 }
 
-/** One theta of {@link slingshotRows}. */
-export interface SlingshotRow {
-  theta: number;
-  /** beta_min at the given alpha (null when infeasible). */
-  betaMin: number | null;
-  /** Guaranteed failure rate beta_min·theta of all but an alpha fraction of skills (null when infeasible). */
-  guaranteedFailureRate: number | null;
-  /** 1 - guaranteedFailureRate (null when infeasible). */
-  guaranteedCompetence: number | null;
-  /** Largest fraction 1 - alpha of skills that Theorem 8 guarantees at competence >= `level` (0 if none). */
-  fractionAtLevel: number;
-}
-
-/**
- * Slingshot generalization in numbers (Arora & Goyal 2023, Sec. 1 and 5): as theta falls, what
- * Theorem 8 guarantees (a) for all but an alpha fraction of skills, and (b) the largest fraction of
- * skills guaranteed competence >= `level`: 1 - (the smallest alpha whose guarantee 1 - beta_min(alpha)·theta
- * reaches `level`), found on a log grid of alpha refined by bisection.
- */
-export function slingshotRows(options: { k: number; thetas: ArrayLike<number>; alpha: number; level: number }): SlingshotRow[] {
-  const fn = "slingshotRows";
-  checkOptions(fn, options, "{ k, thetas, alpha, level }");
-  const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
-  const level = checkClosed(fn, "level", options.level, 0, 1);
-  if (alpha === 0 || alpha === 1) throw new RangeError(`${fn}: alpha must be in (0, 1), got ${alpha}`);
-  const thetas = checkList(fn, "thetas", options.thetas, (t, i) => {
-    if (!(t > 0 && t < 1)) throw new RangeError(`${fn}: thetas[${i}] must be in (0, 1), got ${t}`);
-  });
-  return thetas.map((theta) => {
-    const r = betaMin({ theta, k, alpha });
-    const ok = (a: number): boolean => {
-      const b = betaMin({ theta, k, alpha: a });
-      return b.feasible && 1 - b.beta * theta >= level;
-    };
-    // The guarantee is not monotone over all of (0, 1) (beta <= 1/alpha caps it near alpha = 1), so
-    // scan a log grid for the first alpha that works, then bisect between it and the grid point before.
-    let fractionAtLevel = 0;
-    const grid = 400;
-    const la = Math.log(1e-9);
-    const lb = Math.log(1 - 1e-9);
-    for (let i = 0; i < grid; i++) {
-      const x = la + ((lb - la) * i) / (grid - 1);
-      if (!ok(Math.exp(x))) continue;
-      let hi = x;
-      let lo = i === 0 ? x : la + ((lb - la) * (i - 1)) / (grid - 1);
-      for (let j = 0; j < 100 && hi - lo > 1e-12; j++) {
-        const mid = 0.5 * (lo + hi);
-        if (ok(Math.exp(mid))) hi = mid;
-        else lo = mid;
-      }
-      fractionAtLevel = 1 - Math.exp(hi);
-      break;
-    }
-    return {
-      theta,
-      betaMin: r.feasible ? r.beta : null,
-      guaranteedFailureRate: r.feasible ? r.beta * theta : null,
-      guaranteedCompetence: r.feasible ? 1 - r.beta * theta : null,
-      fractionAtLevel,
-    };
-  });
-}
-
-/** One k' of {@link tupleBoundCheck}. */
+/** One k' of {@link tupleBoundExperiment}. */
 export interface TupleBoundRow {
   kPrime: number;
   /** 1 - (1 - theta)^k': the failed fraction of random k'-pieces. */
@@ -314,14 +262,26 @@ export interface TupleBoundRow {
   adversarialCompetence: number;
 }
 
+/** Options of {@link tupleBoundExperiment}. */
+export interface TupleBoundExperimentOptions {
+  graph: SkillGraph;
+  theta: number;
+  /** Tuple sizes k' to check (integers in [1, N_s]). */
+  kPrimes: ArrayLike<number>;
+  alpha: number;
+  /** Number of k'-tuples sampled per k'. */
+  tuples: number;
+  rng: RngOrSeed;
+}
+
 /**
  * Theorem 14 (Arora & Goyal 2023) checked by simulation: for each k', sample k'-tuples of skills,
  * compute each tuple's competence on its k'-pieces (exactly, 1 - prod(1 - r(s_i))) under a random and
  * an adversarial failure set, and compare the competence of all but the worst alpha fraction of tuples
  * with the theorem's guarantee 1 - beta_min(alpha)·k'·theta.
  */
-export function tupleBoundCheck(options: { graph: SkillGraph; theta: number; kPrimes: ArrayLike<number>; alpha: number; tuples: number; rng: RngOrSeed }): TupleBoundRow[] {
-  const fn = "tupleBoundCheck";
+export function tupleBoundExperiment(options: TupleBoundExperimentOptions): TupleBoundRow[] {
+  const fn = "tupleBoundExperiment";
   checkOptions(fn, options, "{ graph, theta, kPrimes, alpha, tuples, rng }");
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
@@ -330,9 +290,7 @@ export function tupleBoundCheck(options: { graph: SkillGraph; theta: number; kPr
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
   const tuples = checkInteger(fn, "tuples", options.tuples, 1);
-  const kPrimes = checkList(fn, "kPrimes", options.kPrimes, (kp, i) => {
-    if (!Number.isInteger(kp) || kp < 1 || kp > g.skills) throw new RangeError(`${fn}: kPrimes[${i}] must be an integer in [1, ${g.skills}], got ${kp}`);
-  });
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, (f, n, v) => checkInteger(f, n, v, 1, g.skills));
   const rng = toRng(options.rng, `${fn}: rng`);
   const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
   const advY = adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork("adversary") }).failed;
@@ -350,4 +308,293 @@ export function tupleBoundCheck(options: { graph: SkillGraph; theta: number; kPr
       adversarialCompetence: 1 - worst(advY, "adversary"),
     };
   });
+}
+
+/** How the excess loss is spread over cloze questions in {@link clozeFailureExperiment}. */
+export type ClozeLossShape = "even" | "exponential" | "concentrated";
+
+/** Options of {@link clozeFailureExperiment}. */
+export interface ClozeFailureExperimentOptions {
+  /** Mean excess loss per question (nats) to simulate, one point each; each >= 0. */
+  deltas: ArrayLike<number>;
+  /** Number of binary cloze questions per point (integer >= 1). Default 10000. */
+  questions?: number;
+  /**
+   * Margin of the truth: the right answer has true probability 1/2 + m with m uniform in
+   * [margin[0], margin[1]] (or fixed when a number), within [0, 1/2]. Default 0.5 (certain answers).
+   */
+  margin?: number | readonly [number, number];
+  /**
+   * How the loss is spread: "even" (every question has excess loss delta), "exponential" (i.i.d.
+   * exponential with mean delta; default), "concentrated" (a random fraction `concentration` of
+   * questions carries delta / concentration each, the rest 0).
+   */
+  lossShape?: ClozeLossShape;
+  /** Fraction of loaded questions for lossShape "concentrated", in (0, 1]. Default 0.1. */
+  concentration?: number;
+  /** Random stream or seed (required). Point i uses the substream fork(`delta-${i}`). */
+  rng: RngOrSeed;
+}
+
+/** One excess loss of {@link clozeFailureExperiment}. */
+export interface ClozeFailureRow {
+  /** The requested mean excess loss per question (nats). */
+  delta: number;
+  /** The realised mean excess loss over the simulated questions (nats). */
+  meanLoss: number;
+  /** Fraction of questions the model fails: it prefers the wrong answer (q < 1/2). */
+  theta: number;
+  /** Fraction of questions whose excess loss is >= 1/2 nat (the paper's "failed" count). */
+  thetaLossAtLeastHalf: number;
+  /** Markov's bound 2 meanLoss on thetaLossAtLeastHalf (and on theta for certain answers), capped at 1. */
+  markovBound: number;
+  /** Pinsker-type bound meanLoss / (2 m_min^2) on theta (capped at 1), m_min the smallest margin. */
+  pinskerBound: number;
+  /** Mean total variation |p - q| between truth and model over questions. */
+  meanTotalVariation: number;
+  /** Pinsker + Jensen bound sqrt(meanLoss / 2) on meanTotalVariation. */
+  totalVariationBound: number;
+}
+
+/**
+ * A small simulation of a predictor at KL distance delta from the truth on binary cloze questions
+ * (Arora & Goyal 2023, Sections 2-4). For each question i: the truth puts probability p_i = 1/2 + m_i on the right answer;
+ * the question's excess loss delta_i is drawn with mean delta (see `lossShape`); the model puts
+ * q_i <= p_i on the right answer with KL(p_i || q_i) = delta_i exactly (it leans towards the wrong
+ * answer, the direction that buys the most failures per nat). The model fails question i when
+ * q_i < 1/2, i.e. when delta_i > KL(p_i || 1/2) = ln 2 - H(p_i).
+ *
+ * It reports the failed fraction theta next to Markov's 2 delta and the Pinsker-type bound
+ * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}; Arora & Goyal 2023, Theorem 3).
+ */
+export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): ClozeFailureRow[] {
+  const fn = "clozeFailureExperiment";
+  checkOptions(fn, options, "{ deltas, questions?, margin?, lossShape?, concentration?, rng }");
+  const deltas = checkNumberList(fn, "deltas", options.deltas, checkNonNegative);
+  const questions = checkInteger(fn, "questions", options.questions ?? 10000, 1);
+  const marginOpt = options.margin ?? 0.5;
+  let mLo: number;
+  let mHi: number;
+  if (typeof marginOpt === "number") {
+    mLo = mHi = checkClosed(fn, "margin", marginOpt, 0, 0.5);
+  } else if (Array.isArray(marginOpt) && marginOpt.length === 2) {
+    mLo = checkClosed(fn, "margin[0]", marginOpt[0], 0, 0.5);
+    mHi = checkClosed(fn, "margin[1]", marginOpt[1], 0, 0.5);
+    if (mHi < mLo) throw new RangeError(`${fn}: margin must be [lo, hi] with lo <= hi, got [${mLo}, ${mHi}]`);
+  } else {
+    throw new TypeError(`${fn}: margin must be a number or a pair [lo, hi] in [0, 0.5], got ${String(marginOpt)}`);
+  }
+  const shape = options.lossShape ?? "exponential";
+  if (shape !== "even" && shape !== "exponential" && shape !== "concentrated") {
+    throw new RangeError(`${fn}: lossShape must be "even", "exponential" or "concentrated", got ${JSON.stringify(shape)}`);
+  }
+  const phi = checkClosed(fn, "concentration", options.concentration ?? 0.1, Number.MIN_VALUE, 1);
+  const rng = toRng(options.rng, `${fn}: rng`);
+
+  return deltas.map((delta, index): ClozeFailureRow => {
+    const r = rng.fork(`delta-${index}`);
+    let sumLoss = 0;
+    let failed = 0;
+    let halfLoss = 0;
+    let sumTv = 0;
+    for (let i = 0; i < questions; i++) {
+      const m = mLo === mHi ? mLo : mLo + (mHi - mLo) * r.double();
+      const p = 0.5 + m;
+      let d: number;
+      if (shape === "even") d = delta;
+      else if (shape === "exponential") d = -delta * Math.log(1 - r.double());
+      else d = r.double() < phi ? delta / phi : 0;
+      sumLoss += d;
+      if (d >= 0.5) halfLoss++;
+      // Fails iff q < 1/2 iff d > KL(p || 1/2) = ln 2 - H(p)  (p > 1/2); at p = 1/2 any d > 0 tips it.
+      const flip = m === 0 ? 0 : Math.LN2 - binaryEntropy(p);
+      if (d > flip) failed++;
+      sumTv += p - klBernoulliInverse(p, d);
+    }
+    const meanLoss = sumLoss / questions;
+    const mMin = mLo;
+    return {
+      delta,
+      meanLoss,
+      theta: failed / questions,
+      thetaLossAtLeastHalf: halfLoss / questions,
+      markovBound: Math.min(1, 2 * meanLoss),
+      pinskerBound: mMin > 0 ? Math.min(1, meanLoss / (2 * mMin * mMin)) : 1,
+      meanTotalVariation: sumTv / questions,
+      totalVariationBound: Math.sqrt(meanLoss / 2),
+    };
+  });
+}
+
+/** One alpha of {@link measureBoundExperiment}: betas (worst-alpha failure rate / theta). */
+export interface MeasureBoundRow {
+  alpha: number;
+  /** μ1-measure of the ceil(alpha·N_s) rarest skills. */
+  rarestMeasure: number;
+  /** Theorem 8's beta_min(alpha) (null: infeasible). By measure this is the bound; by number it is the uniform reading, not a bound under μ1. */
+  theoremBeta: number | null;
+  /** By number: beta_min(rarestMeasure), the bound by number (null: infeasible). */
+  numberBeta: number | null;
+  /** By number: finite-size beta at this size and epsilon (null: infeasible). */
+  numberFiniteSizeBeta: number | null;
+  /** By number: balanced adversary (worst ceil(alpha·N_s) skills). */
+  numberAdversaryBeta: number;
+  /** By number: random failure set. */
+  numberRandomBeta: number;
+  /** By measure: finite-size beta (null: infeasible). */
+  measureFiniteSizeBeta: number | null;
+  /** By measure: fixed-Z limit of the adversary (adversaryLimitBeta at alpha as a measure). */
+  measureLimitBeta: number;
+  /** By measure: balanced adversary (worst skills of total measure alpha). */
+  measureAdversaryBeta: number;
+  /** By measure: random failure set. */
+  measureRandomBeta: number;
+}
+
+/** Options of {@link measureBoundExperiment}. */
+export interface MeasureBoundExperimentOptions {
+  /** A skill graph, usually with a skill measure (skillGraph({ ..., skillMeasure })). */
+  graph: SkillGraph;
+  theta: number;
+  alphas: ArrayLike<number>;
+  rng: RngOrSeed;
+  /** Failure probability of the finite-size bounds (default 0.01). */
+  epsilon?: number;
+  /** Form of the finite-size bounds (default "mean"; see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
+}
+
+/**
+ * For each alpha, the failure rate (as beta = rate / theta) of the worst alpha fraction of skills
+ * counted by number and by measure, under a random failure set and the balanced adversary aimed at
+ * that count, next to the bounds: Theorem 8's beta_min(alpha) (the bound by measure), beta_min of the
+ * rarest skills' measure (the bound by number), their finite-size versions, and the fixed-Z limit.
+ */
+export function measureBoundExperiment(options: MeasureBoundExperimentOptions): MeasureBoundRow[] {
+  const fn = "measureBoundExperiment";
+  checkOptions(fn, options, "{ graph, theta, alphas, rng, epsilon?, degrees? }");
+  const g = checkGraph(fn, options.graph);
+  const { skillMeasure, textMeasure } = graphMeasures(fn, g);
+  const theta = checkOpen(fn, "theta", options.theta, 0, 1);
+  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const p = skillMeasure ?? new Float64Array(g.skills).fill(1 / g.skills);
+  const y = randomFailureSetOfMeasure({ texts: g.texts, theta, textMeasure: textMeasure, rng: rng.fork("random") });
+  const rates = skillFailureRates(g, y).failureRate;
+  const common = { skills: g.skills, texts: g.texts, skillMeasure, textMeasure, k: g.k, theta, epsilon: options.epsilon, degrees: options.degrees };
+  return alphas.map((alpha, i) => {
+    const th = betaMin({ theta, k: g.k, alpha });
+    const byNumber = betaMinOfMeasure({ theta, k: g.k, alpha, by: "number", skillMeasure: p });
+    const fsNumber = finiteSizeBetaMinOfMeasure({ ...common, alpha, by: "number" });
+    const fsMeasure = finiteSizeBetaMinOfMeasure({ ...common, alpha, by: "measure" });
+    const advN = adversarialFailureSetOfMeasure({ graph: g, theta, alpha, by: "number", rng: rng.fork(`number${i}`) });
+    const advM = adversarialFailureSetOfMeasure({ graph: g, theta, alpha, by: "measure", rng: rng.fork(`measure${i}`) });
+    return {
+      alpha,
+      rarestMeasure: byNumber.alphaMeasure,
+      theoremBeta: th.feasible ? th.beta : null,
+      numberBeta: byNumber.feasible ? byNumber.beta : null,
+      numberFiniteSizeBeta: fsNumber.feasible ? fsNumber.beta : null,
+      numberAdversaryBeta: advN.betaAchieved,
+      numberRandomBeta: worstFailureRate({ failureRate: rates, alpha, by: "number" }) / theta,
+      measureFiniteSizeBeta: fsMeasure.feasible ? fsMeasure.beta : null,
+      measureLimitBeta: adversaryLimitBeta({ theta, k: g.k, alpha }).beta,
+      measureAdversaryBeta: advM.betaAchieved,
+      measureRandomBeta: worstFailureRate({ failureRate: rates, alpha, by: "measure", skillMeasure: p }) / theta,
+    };
+  });
+}
+
+/** A frequency class of skills for {@link tupleFrequencyExperiment}. */
+export interface SkillClass {
+  /** Legend name, e.g. "frequent (ranks 1–10)". */
+  name: string;
+  /** The skill ids of the class. */
+  skills: ArrayLike<number>;
+}
+
+/** One (theta, class) of {@link tupleFrequencyExperiment}. */
+export interface TupleFrequencyRow {
+  theta: number;
+  className: string;
+  kPrime: number;
+  /** Mean μ1-measure of the skills in the sampled tuples. */
+  meanMeasure: number;
+  /** Guaranteed competence 1 − theta·Σ beta_min(p_i) reached by all but the worst alpha of the sampled tuples (null: none). */
+  guarantee: number | null;
+  /** Competence reached by all but the worst alpha of the sampled tuples under a random failure set. */
+  randomCompetence: number;
+  /** The same under the balanced adversary aimed at the class's skills. */
+  adversarialCompetence: number;
+}
+
+/** Options of {@link tupleFrequencyExperiment}. */
+export interface TupleFrequencyExperimentOptions {
+  graph: SkillGraph;
+  /** Failure measures theta to try (e.g. from a scaling law at several compute budgets). */
+  thetas: ArrayLike<number>;
+  /** Tuple size. */
+  kPrime: number;
+  classes: readonly SkillClass[];
+  /** Tuples sampled per class (uniformly within the class; the same tuples at every theta). */
+  tuples: number;
+  /** Report the competence of all but the worst alpha of the sampled tuples (default 0.1). */
+  alpha?: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * k′-tuples of frequent versus rare skills (Sec. 7 of Arora & Goyal 2023: tuples with more frequent
+ * skills "emerge faster"): for each theta and each class, sample k′-tuples of the class's skills and
+ * measure the competence reached by all but the worst alpha of them under a random failure set and
+ * under the balanced adversary aimed at the class, next to the per-tuple guarantee of the
+ * general-measure reading (our reconstruction).
+ */
+export function tupleFrequencyExperiment(options: TupleFrequencyExperimentOptions): TupleFrequencyRow[] {
+  const fn = "tupleFrequencyExperiment";
+  checkOptions(fn, options, "{ graph, thetas, kPrime, classes, tuples, alpha?, rng }");
+  const g = checkGraph(fn, options.graph);
+  const { skillMeasure, textMeasure } = graphMeasures(fn, g);
+  const thetas = checkNumberList(fn, "thetas", options.thetas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);
+  const tuples = checkInteger(fn, "tuples", options.tuples, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha ?? 0.1, 0, 1);
+  if (!Array.isArray(options.classes) || options.classes.length === 0) throw new TypeError(`${fn}: classes must be a non-empty array of { name, skills }, got ${describeValue(options.classes)}`);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const p = skillMeasure ?? new Float64Array(g.skills).fill(1 / g.skills);
+  // Competence reached by all but the worst alpha: the ceil(alpha·n)-th smallest competence.
+  const quantile = (xs: Float64Array): number => {
+    const m = Math.min(xs.length, Math.max(1, Math.ceil(alpha * xs.length - 1e-9)));
+    return -selectKthLargest(Float64Array.from(xs, (x) => -x), m);
+  };
+  const rows: TupleFrequencyRow[] = [];
+  thetas.forEach((theta, ti) => {
+    const randomY = randomFailureSetOfMeasure({ texts: g.texts, theta, textMeasure, rng: rng.fork(`random${ti}`) });
+    options.classes.forEach((cls, ci) => {
+      const adv = adversarialFailureSetOfMeasure({ graph: g, theta, alpha: Math.max(alpha, 1e-9), by: "number", targetSkills: cls.skills, rng: rng.fork(`adversary${ti}-${ci}`) });
+      const sample = (failed: Uint8Array) => tupleCompetence({ graph: g, failed, kPrime, tuples, pool: cls.skills, rng: rng.fork(`tuples${ci}`) });
+      const r = sample(randomY);
+      const a = sample(adv.failed);
+      let meanMeasure = 0;
+      for (let i = 0; i < r.skills.length; i++) meanMeasure += p[r.skills[i]];
+      meanMeasure /= r.skills.length;
+      const guarantees = new Float64Array(tuples);
+      for (let i = 0; i < tuples; i++) {
+        const gt = tupleGuaranteeOfMeasure({ theta, k: g.k, measures: Array.from(r.skills.subarray(i * kPrime, (i + 1) * kPrime), (s) => p[s]) });
+        if (gt.competence === null) guarantees[i] = -Infinity;
+        else guarantees[i] = gt.competence;
+      }
+      const gq = quantile(guarantees);
+      rows.push({
+        theta,
+        className: cls.name,
+        kPrime,
+        meanMeasure,
+        guarantee: Number.isFinite(gq) ? gq : null,
+        randomCompetence: quantile(r.competence),
+        adversarialCompetence: quantile(a.competence),
+      });
+    });
+  });
+  return rows;
 }

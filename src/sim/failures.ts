@@ -3,9 +3,10 @@
  * (Arora & Goyal 2023, Section 5: Y is a theta fraction of the N_t text pieces).
  * A failure set is stored as a mask: `Uint8Array` of length N_t with 1 for a failed piece.
  */
-import { type RngOrSeed, toRng, type Rng } from "../random/rng";
+import { floydMask } from "../random/floyd";
+import { type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { fractionCount } from "./check";
+import { fractionCount } from "./validate";
 
 /**
  * Turn a failure set given as a mask (length `texts`, entries 0/1) or as a list of text indices
@@ -47,20 +48,6 @@ export function failureCount(mask: Uint8Array): number {
   return c;
 }
 
-/**
- * Mark `m` indices drawn uniformly without replacement from [0, n) in `mask` (Floyd's algorithm:
- * every m-subset equally likely, O(m) time, no extra memory). Only indices with mask 0 are eligible
- * when `mask` starts all-zero.
- */
-export function floydSample(n: number, m: number, rng: Rng, mask: Uint8Array = new Uint8Array(n)): Uint8Array {
-  for (let j = n - m; j < n; j++) {
-    const t = rng.int(j + 1);
-    if (mask[t]) mask[j] = 1;
-    else mask[t] = 1;
-  }
-  return mask;
-}
-
 /** Options of {@link randomFailureSet}. */
 export interface RandomFailureSetOptions {
   /** N_t, the number of text pieces. */
@@ -81,5 +68,5 @@ export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
   const texts = checkInteger(fn, "texts", options.texts, 1, 2 ** 32 - 1);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
-  return floydSample(texts, fractionCount(texts, theta), rng);
+  return floydMask(texts, fractionCount(texts, theta), rng);
 }

@@ -4,12 +4,13 @@
  * the concatenation of k' text pieces; the model fails it if it fails any of its pieces. A k'-tuple
  * of skills (s_1, ..., s_k') is served by the k'-pieces made of one text piece of each s_i.
  */
-import type { SkillGraph } from "../graphs/types";
+import type { SkillGraph } from "../graphs/skillGraph";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { checkInteger, checkOptions } from "../validate";
-import { checkGraph } from "./check";
+import { checkGraph } from "./validate";
 import { countFailedEdges } from "./competence";
 import { failureCount, toFailureMask } from "./failures";
+import { tupleCompetenceOfMeasure } from "./measureTuples";
 
 function asMask(fn: string, failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
   try {
@@ -96,6 +97,14 @@ export interface TupleCompetenceOptions {
    */
   piecesPerTuple?: number;
   rng: RngOrSeed;
+  /**
+   * How the skills of a tuple are drawn: "uniform" (default: every skill equally likely) or "measure"
+   * (successive sampling from the graph's skill measure μ1, as text would present them: frequent
+   * skills more often). See tupleCompetenceOfMeasure.
+   */
+  draw?: "uniform" | "measure";
+  /** Draw tuples only from these skills (e.g. the frequent ones); default all skills. */
+  pool?: ArrayLike<number>;
 }
 
 /** Competence of sampled k'-tuples. */
@@ -120,6 +129,9 @@ export interface TupleCompetenceResult {
 export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenceResult {
   const fn = "tupleCompetence";
   checkOptions(fn, options, "{ graph, failed, kPrime, tuples, rng }");
+  if ((options.draw !== undefined && options.draw !== "uniform") || options.pool !== undefined || options.graph?.textMeasure !== undefined) {
+    return tupleCompetenceOfMeasure(options);
+  }
   const g = checkGraph(fn, options.graph);
   const mask = asMask(fn, options.failed, g.texts);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);

@@ -5,9 +5,9 @@
  * (Theorem 8 / 14). And Takeaway 1 (this pack's name for the paper's takeaway in v2, Sec. 7: halving the
  * error fraction, about 10x scaling, lifts 2k'-tuples to the old k'-tuple level): the scale factor that halves theta.
  */
-import { computeOptimal, type ScalingParams } from "../scaling";
+import { computeOptimal, type ScalingParams } from "../scaling/law";
 import { thetaFromReducibleLoss } from "./cloze";
-import { performanceCurve } from "./performance";
+import { performanceCurve } from "./performanceCurve";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */

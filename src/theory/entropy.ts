@@ -3,6 +3,7 @@
  * quantities in the condition of Arora & Goyal 2023, Theorems 8 and 14 (arXiv 2307.15936 v2).
  * Natural logarithms (nats) unless `base: "bits"` is asked for. Convention 0 * log 0 = 0.
  */
+import * as entropy from "../math/entropy";
 import { checkClosed } from "../validate";
 
 /** Unit of an information quantity: nats (natural log, the default) or bits (log base 2). */
@@ -21,24 +22,16 @@ function scale(fn: string, options: InformationOptions | undefined): number {
   throw new RangeError(`${fn}: options.base must be "nats" or "bits", got ${JSON.stringify(base)}`);
 }
 
-/** x log x with 0 log 0 = 0 (the limit). */
-function xlogx(x: number): number {
-  return x === 0 ? 0 : x * Math.log(x);
-}
-
 /**
  * Binary entropy H(p) = -p log p - (1 - p) log(1 - p) of a coin with bias p (0 log 0 = 0),
- * in nats by default. H(0) = H(1) = 0, H(1/2) = ln 2 nats = 1 bit.
+ * in nats by default. H(0) = H(1) = 0, H(1/2) = log 2 nats = 1 bit.
  * Used in Arora & Goyal 2023, Theorem 8 (the count of possible failure sets, exp(N_t H(theta))).
  */
 export function binaryEntropy(p: number, options?: InformationOptions): number {
   checkClosed("binaryEntropy", "p", p, 0, 1);
   const s = scale("binaryEntropy", options);
-  // (1 - p) log(1 - p) through log1p keeps accuracy for small p.
-  const q = 1 - p;
-  const tail = q === 0 ? 0 : q * Math.log1p(-p);
-  // "+ 0" turns -0 (at p = 0 or 1) into 0.
-  return -(xlogx(p) + tail) * s + 0;
+  // "+ 0" turns -0 into 0.
+  return entropy.binaryEntropy(p) * s + 0;
 }
 
 /**
@@ -51,15 +44,5 @@ export function klBernoulli(p: number, q: number, options?: InformationOptions):
   checkClosed("klBernoulli", "p", p, 0, 1);
   checkClosed("klBernoulli", "q", q, 0, 1);
   const s = scale("klBernoulli", options);
-  let d = 0;
-  if (p > 0) {
-    if (q === 0) return Infinity;
-    d += p * Math.log(p / q);
-  }
-  if (p < 1) {
-    if (q === 1) return Infinity;
-    d += (1 - p) * (Math.log1p(-p) - Math.log1p(-q));
-  }
-  // Rounding can leave a tiny negative number when p is q; the divergence is >= 0 (Gibbs).
-  return Math.max(0, d) * s;
+  return entropy.klBernoulli(p, q) * s;
 }

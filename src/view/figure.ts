@@ -17,6 +17,15 @@ export interface Figure {
   caption?: string;
 }
 
+/** The labels every figure builder accepts: a title, a stable id and a caption. */
+export interface FigureOptions {
+  title?: string;
+  /** Stable id, letters/digits/dot/dash/underscore only (it names files), e.g. "F-05-k". */
+  id?: string;
+  /** One sentence that states the parameters the figure was drawn with. */
+  caption?: string;
+}
+
 /** An axis: its label with units, and whether it is logarithmic. */
 export interface AxisSpec {
   /** Axis label with units, e.g. "compute C (FLOPs)". */

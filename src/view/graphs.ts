@@ -3,14 +3,11 @@
  * isolated-vertex threshold against exp(-e^{-c}), the giant component against the Lambert-W curve,
  * and the critical window at c = 1. Pure functions from results of `src/graphs` to {@link Figure}s.
  */
-import {
-  giantFraction,
-  noIsolatedLimit,
-  type CoinFlipGraph,
-  type GiantComponentResult,
-  type IsolatedThresholdResult,
-} from "../graphs";
-import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+import type { CoinFlipGraph } from "../graphs/coinFlips";
+import type { GiantComponentResult, IsolatedThresholdResult } from "../graphs/experiments";
+import { giantFraction, noIsolatedLimit } from "../graphs/thresholds";
+import { checkNonEmptyList } from "../validate";
+import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
 
@@ -20,22 +17,19 @@ function sizeLabel(n: number): string {
   return Number.isInteger(e) ? `10^${e}` : String(n);
 }
 
-function nonEmpty(fn: string, name: string, v: unknown): void {
-  if (!Array.isArray(v) || v.length === 0) throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
-}
+const nonEmpty = (fn: string, name: string, v: ArrayLike<unknown>): void => void checkNonEmptyList(fn, name, v);
 
-/** Options shared by the builders here. */
-export interface GraphFigureOptions {
-  title?: string;
-  id?: string;
-  caption?: string;
+/** Options of {@link criticalGiantFigure}. */
+export interface CriticalGiantFigureOptions extends FigureOptions {
+  /** The mean degree at which to read each result (default 1, the critical point). */
+  c?: number;
 }
 
 /**
  * The coin-flip picture of G(n, p): left, one coin per pair (v, w), heads (an edge) where the coin
  * fell below p; right, the graph those heads draw, vertices on a circle. Hover a cell for its coin.
  */
-export function coinFlipFigure(coins: CoinFlipGraph, options: GraphFigureOptions = {}): Figure {
+export function coinFlipFigure(coins: CoinFlipGraph, options: FigureOptions = {}): Figure {
   const fn = "coinFlipFigure";
   if (!coins || !(coins.coin instanceof Float64Array)) throw new TypeError(`${fn}: expected the result of coinFlipGraph`);
   const { n, p } = coins;
@@ -116,7 +110,7 @@ export function coinFlipFigure(coins: CoinFlipGraph, options: GraphFigureOptions
  * P(no isolated vertex) against c at p = (ln n + c)/n, one marker series per n (error bars: 2
  * standard errors), with the limit exp(-e^{-c}) (Erdős & Rényi 1959) as a line.
  */
-export function isolatedThresholdFigure(results: IsolatedThresholdResult[], options: GraphFigureOptions = {}): Figure {
+export function isolatedThresholdFigure(results: IsolatedThresholdResult[], options: FigureOptions = {}): Figure {
   const fn = "isolatedThresholdFigure";
   nonEmpty(fn, "results", results);
   let lo = Infinity;
@@ -148,7 +142,7 @@ export function isolatedThresholdFigure(results: IsolatedThresholdResult[], opti
  * The largest component's share of the vertices against the mean degree c = np, one series per n,
  * with the n -> ∞ giant fraction G(c) = 1 + W0(−c e^(−c))/c (0 for c <= 1) as a line.
  */
-export function giantComponentFigure(results: GiantComponentResult[], options: GraphFigureOptions = {}): Figure {
+export function giantComponentFigure(results: GiantComponentResult[], options: FigureOptions = {}): Figure {
   const fn = "giantComponentFigure";
   nonEmpty(fn, "results", results);
   let hi = 0;
@@ -180,7 +174,7 @@ export function giantComponentFigure(results: GiantComponentResult[], options: G
  * log–log axes, with a reference line of slope −1/3 (at c = 1 the largest component has about
  * n^(2/3) vertices; Erdős & Rényi 1960, Bollobás 1984, Łuczak 1990).
  */
-export function criticalGiantFigure(results: GiantComponentResult[], options: GraphFigureOptions & { c?: number } = {}): Figure {
+export function criticalGiantFigure(results: GiantComponentResult[], options: CriticalGiantFigureOptions = {}): Figure {
   const fn = "criticalGiantFigure";
   nonEmpty(fn, "results", results);
   const c = options.c ?? 1;

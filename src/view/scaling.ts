@@ -4,7 +4,8 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, isoLossParameters, isoLossTokens, type ScalingParams } from "../scaling";
+import { chinchillaLoss, computeOptimal, isoLossLevels, isoLossParameters, isoLossTokens, tokensForCompute, type ScalingParams } from "../scaling/law";
+import type { ScalingRun } from "../scaling/objective";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
 /** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
@@ -13,13 +14,6 @@ export interface NamedScalingLaw {
   params: ScalingParams;
   color?: string;
   dash?: Series["dash"];
-}
-
-/** A training run as drawn: N parameters, D tokens, final loss. */
-export interface ScalingRunPoint {
-  N: number;
-  D: number;
-  loss: number;
 }
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
@@ -31,7 +25,7 @@ function checkLaws(fn: string, laws: unknown): asserts laws is NamedScalingLaw[]
   });
 }
 
-function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRunPoint[] {
+function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
   if (!Array.isArray(runs) || runs.length === 0) throw new TypeError(`${fn}: runs must be a non-empty array of { N, D, loss }`);
 }
 
@@ -49,7 +43,7 @@ function logspace(lo: number, hi: number, n: number): number[] {
 
 /** Options of {@link lossParityFigure}. */
 export interface LossParityFigureOptions {
-  runs: ScalingRunPoint[];
+  runs: ScalingRun[];
   laws: NamedScalingLaw[];
   title?: string;
   id?: string;
@@ -69,7 +63,7 @@ export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const series: Series[] = options.laws.map((l, i) => ({
     name: l.name,
     x: obs,
-    y: options.runs.map((r) => chinchillaLoss(r.N, r.D, l.params)),
+    y: options.runs.map((r) => chinchillaLoss({ N: r.N, D: r.D, params: l.params })),
     mode: "markers",
     color: l.color ?? PALETTE[i % PALETTE.length],
   }));
@@ -92,7 +86,7 @@ export interface IsoLossContourFigureOptions {
   /** Range of training tokens D, default [1e8, 1e14]. */
   D?: [number, number];
   /** Runs to draw as markers. */
-  runs?: ScalingRunPoint[];
+  runs?: ScalingRun[];
   /** Label of the runs in the legend (say "synthetic" when they are). */
   runsName?: string;
   /** Compute budgets whose iso-FLOP lines D = C/(6N) are drawn (default 1e19, 1e21, 1e23). */
@@ -101,8 +95,8 @@ export interface IsoLossContourFigureOptions {
   frontier?: boolean;
   /** Points per contour curve (default 120). */
   resolution?: number;
-  /** Contour levels in nats/token (default: from E + 0.1, rounded up to 0.1, in steps of 0.2 over 1.2 nats). */
-  levels?: { start: number; end: number; size: number };
+  /** Contour levels in nats/token (default: isoLossLevels(params), 7 levels 0.2 apart from E + 0.1 rounded up to 0.1). */
+  levels?: number[];
   title?: string;
   id?: string;
   caption?: string;
@@ -121,29 +115,26 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const Ns = logspace(n0, n1, res);
-  const start0 = Math.ceil((options.params.E + 0.1) * 10) / 10;
-  const levels = options.levels ?? { start: start0, end: start0 + 1.2, size: 0.2 };
-  if (!(levels.size > 0) || !(levels.end > levels.start)) throw new RangeError(`${fn}: levels must have size > 0 and end > start, got ${JSON.stringify(levels)}`);
+  const levels = options.levels ?? isoLossLevels(options.params);
+  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${JSON.stringify(levels)}`);
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const lD0 = Math.log10(d0), lD1 = Math.log10(d1);
   // Each contour in closed form, D(N) = (B / (L - E - A/N^alpha))^(1/beta) (isoLossTokens), rounded
   // to 1e-4 decades: exact curves with few points, which keeps the saved notebook small.
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
-  const count = Math.round((levels.end - levels.start) / levels.size);
-  for (let j = 0; j <= count; j++) {
-    const L = levels.start + j * levels.size;
+  for (const L of levels) {
     const xs: number[] = [], ys: number[] = [];
     // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
     // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
-    const nTop = isoLossParameters(d1, L, options.params);
+    const nTop = isoLossParameters({ D: d1, loss: L, params: options.params });
     if (nTop > n0 && nTop < n1) {
       xs.push(round(Math.log10(nTop)));
       ys.push(round(lD1));
     }
     for (const N of Ns) {
       if (N <= nTop && xs.length > 0) continue;
-      const lD = Math.log10(isoLossTokens(N, L, options.params));
+      const lD = Math.log10(isoLossTokens({ N, loss: L, params: options.params }));
       if (lD >= lD0 && lD <= lD1) {
         xs.push(round(Math.log10(N)));
         ys.push(round(lD));
@@ -164,14 +155,14 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     annotations.push({ x: xs[xs.length - 1], y: ys[ys.length - 1], text: L.toFixed(1), showarrow: false, xanchor: "left", font: { size: 10, color: "#3b6ea8" } });
   }
   for (const C of options.isoFlops ?? [1e19, 1e21, 1e23]) {
-    const pts = Ns.filter((N) => C / (6 * N) >= d0 && C / (6 * N) <= d1);
+    const pts = Ns.filter((N) => tokensForCompute(C, N) >= d0 && tokensForCompute(C, N) <= d1);
     if (pts.length < 2) continue;
     data.push({
       type: "scatter",
       mode: "lines",
       name: `C = ${C.toExponential(0)} FLOPs`,
       x: pts.map(Math.log10),
-      y: pts.map((N) => Math.log10(C / (6 * N))),
+      y: pts.map((N) => Math.log10(tokensForCompute(C, N))),
       line: { color: "#888", dash: "dot", width: 1 },
       showlegend: false,
       hoverinfo: "name",

@@ -3,17 +3,15 @@
  * per-skill competence histograms, concentration of failure rates, the simulated worst case drawn
  * over the bound, and the finite-size view. Pure functions from results of `src/sim` to {@link Figure}s.
  */
-import type { BoundCheckRow, ConcentrationRow, FiniteSizeRow } from "../sim";
-import { normalDensity } from "../random";
-import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+import type { ConcentrationRow, EmergenceBoundRow, FiniteSizeRow } from "../sim/experiments";
+import { histogramBins, histogramCounts } from "../math/histogram";
+import { normalDensity } from "../random/normal";
+import { checkNonEmptyList } from "../validate";
+import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const COLORS = { theorem: "#d62728", finite: "#ff7f0e", limit: "#7f7f7f", random: "#1f77b4", greedy: "#9467bd", balanced: "#2ca02c" };
 
-function nonEmpty(fn: string, name: string, v: unknown): void {
-  if (!v || typeof (v as ArrayLike<unknown>).length !== "number" || (v as ArrayLike<unknown>).length === 0) {
-    throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${String(v)}`);
-  }
-}
+const nonEmpty = (fn: string, name: string, v: ArrayLike<unknown>): void => void checkNonEmptyList(fn, name, v);
 
 /** Options of {@link competenceHistogramFigure}. */
 export interface CompetenceHistogramOptions {
@@ -56,14 +54,10 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
   }
   if (options.range) [lo, hi] = options.range;
   if (!(hi > lo)) hi = lo + 1e-9;
-  const width = (hi - lo) / bins;
-  const centers = Array.from({ length: bins }, (_, b) => lo + (b + 0.5) * width);
+  const grid = histogramBins(lo, hi, bins);
+  const { width, centers } = grid;
   const data: Trace[] = options.series.map((s) => {
-    const counts = new Array<number>(bins).fill(0);
-    for (let i = 0; i < s.values.length; i++) {
-      const b = Math.min(bins - 1, Math.max(0, Math.floor((s.values[i] - lo) / width)));
-      counts[b]++;
-    }
+    const counts = histogramCounts(s.values, grid);
     return { type: "bar", name: s.name, x: centers, y: counts, width: width * 0.95, opacity: 0.6, ...(s.color ? { marker: { color: s.color } } : {}) };
   });
   if (options.prediction) {
@@ -71,7 +65,7 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
     if (!(std > 0) || !Number.isFinite(mean)) throw new RangeError(`${fn}: prediction needs a finite mean and std > 0, got mean ${mean}, std ${std}`);
     const n = options.series[0].values.length;
     const xs = Array.from({ length: 201 }, (_, i) => lo + ((hi - lo) * i) / 200);
-    const ys = xs.map((x) => n * width * normalDensity(x, mean, std));   // expected count per bin
+    const ys = xs.map((x) => n * width * normalDensity({ x, mean, std }));   // expected count per bin
     data.push({ type: "scatter", mode: "lines", name, x: xs, y: ys, line: { color: "black", dash: "dash" } });
   }
   const shapes = (options.markers ?? []).map((m) => ({ type: "line", x0: m.x, x1: m.x, yref: "paper", y0: 0, y1: 1, line: { color: m.color ?? COLORS.theorem, dash: "dot" } }));
@@ -96,7 +90,7 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
  * hypergeometric prediction and the binomial rule sqrt(theta(1-theta)/degree), versus mean degree
  * (log-log: a slope of -1/2).
  */
-export function concentrationFigure(rows: readonly ConcentrationRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+export function concentrationFigure(rows: readonly ConcentrationRow[], options: FigureOptions = {}): Figure {
   nonEmpty("concentrationFigure", "rows", rows);
   const x = rows.map((r) => r.meanDegree);
   return lineFigure({
@@ -113,8 +107,8 @@ export function concentrationFigure(rows: readonly ConcentrationRow[], options: 
   });
 }
 
-/** Options of {@link boundCheckFigure}. */
-export interface BoundCheckFigureOptions {
+/** Options of {@link emergenceBoundFigure}. */
+export interface EmergenceBoundFigureOptions {
   /** theta used in the rows (to turn beta into competence 1 - beta·theta). */
   theta: number;
   /** Also draw the finite-size bound (default true). */
@@ -130,8 +124,8 @@ export interface BoundCheckFigureOptions {
  * fixed-Z adversary limit, and what random, greedy and balanced failure sets actually leave.
  * Every simulated point should lie ABOVE the theorem's line.
  */
-export function boundCheckFigure(rows: readonly BoundCheckRow[], options: BoundCheckFigureOptions): Figure {
-  const fn = "boundCheckFigure";
+export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options: EmergenceBoundFigureOptions): Figure {
+  const fn = "emergenceBoundFigure";
   nonEmpty(fn, "rows", rows);
   const theta = options?.theta;
   if (!(typeof theta === "number" && theta > 0 && theta < 1)) throw new RangeError(`${fn}: options.theta must be in (0, 1), got ${String(theta)}`);
@@ -164,7 +158,7 @@ export function boundCheckFigure(rows: readonly BoundCheckRow[], options: BoundC
  * (log x): Theorem 8's asymptotic beta_min (flat), the exact finite-N union bound, the fixed-Z limit,
  * and the simulated balanced adversary and random failure set.
  */
-export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeFigure";
   nonEmpty(fn, "rows", rows);
   const x = rows.map((r) => r.ratio);
@@ -189,7 +183,7 @@ export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: { id?:
  * The finite-size term of the union bound per text piece, (ln C(N_s, αN_s) + ln C(N_t, θN_t))/N_t − H(θ),
  * against N_t/N_s (log-log), next to its leading part (N_s/N_t)·H(α).
  */
-export function finiteSizeTermFigure(rows: readonly FiniteSizeRow[], options: { id?: string; caption?: string; title?: string } = {}): Figure {
+export function finiteSizeTermFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeTermFigure";
   nonEmpty(fn, "rows", rows);
   const x = rows.map((r) => r.ratio);

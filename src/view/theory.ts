@@ -3,7 +3,10 @@
  * (Theorem 8 / 14), k'-tuple curves (Corollary 13), emergence versus scale, and theta versus delta
  * (lesson 02). Pure functions from results of `src/theory` to plotly {@link Figure}s.
  */
-import type { ClozeSimulationPoint, EmergenceAtScale, PerformancePoint } from "../theory";
+import type { ClozeFailureRow } from "../sim/experiments";
+import { thetaFromReducibleLoss } from "../theory/cloze";
+import type { EmergenceAtScale } from "../theory/emergence";
+import type { PerformancePoint } from "../theory/performanceCurve";
 import { lineFigure, type Figure, type Series } from "./figure";
 
 /** True for a non-empty array (no type narrowing, so readonly element types survive). */
@@ -137,8 +140,8 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
 
 /** Options of {@link thetaVsDeltaFigure}. */
 export interface ThetaVsDeltaFigureOptions {
-  /** Simulated scenarios, each the output of clozeFailureSimulation with a legend name. */
-  scenarios: readonly { name: string; points: readonly ClozeSimulationPoint[]; color?: string }[];
+  /** Simulated scenarios, each the output of clozeFailureExperiment with a legend name. */
+  scenarios: readonly { name: string; points: readonly ClozeFailureRow[]; color?: string }[];
   /** Draw Markov's 2 delta line (default true). */
   showMarkov?: boolean;
   /** Extra bound or reference lines on the same axes (x = delta, y = fraction failed). */
@@ -174,7 +177,7 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
     const xs = Array.from({ length: 50 }, (_, i) =>
       options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
     );
-    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => Math.min(1, 2 * d)), dash: "dash", color: "#000000" });
+    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => thetaFromReducibleLoss(d)), dash: "dash", color: "#000000" });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({

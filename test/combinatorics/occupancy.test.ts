@@ -11,24 +11,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  countSeenTuples,
-  expectedSeenTupleFraction,
-  expectedSeenTuples,
-  maxSeenTupleFraction,
-  minUnseenCompetentFraction,
-  occupancyDistinctVariance,
-  occupancyExpectedDistinct,
-  occupancyExpectedFraction,
-  occupancyUnseenProbability,
-  seenTuplesVariance,
-  simulateTupleCoverage,
-  tupleCoverProbability,
-  tupleUnseenProbability,
-  tupleCount,
-} from "../../src/combinatorics";
-import { createRng } from "../../src/random";
-import { skillGraph } from "../../src/graphs";
+import { countSeenTuples, sampleTupleCoverage } from "../../src/combinatorics/coverage";
+import { expectedSeenTupleFraction, expectedSeenTuples, maxSeenTupleFraction, minUnseenCompetentFraction, occupancyDistinctVariance, occupancyExpectedDistinct, occupancyExpectedFraction, occupancyUnseenProbability, seenTuplesVariance, tupleCoverProbability, tupleUnseenProbability } from "../../src/combinatorics/occupancy";
+import { tupleCount } from "../../src/combinatorics/counts";
+import { createRng } from "../../src/random/rng";
+import { skillGraph } from "../../src/graphs/skillGraph";
 
 function relClose(actual: number, expected: number, rel: number, what: string): void {
   const err = Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
@@ -160,7 +147,7 @@ test("ordered tuples with repetition: occupancy formulas vs a direct balls-in-bi
   // Each text draws k i.i.d. skills; its ordered tuple (base-N code) is uniform over M = N^k.
   const N = 6;
   const k = 3;
-  const M = tupleCount("orderedWithRepetition", N, k); // 216
+  const M = tupleCount({ kind: "orderedWithRepetition", skills: N, k }); // 216
   const T = 216;
   const R = 400;
   const rng = createRng("test/occupancy/ordered");
@@ -209,7 +196,7 @@ test("k'-subset coverage vs the skill graph generator (distinct and i.i.d. skill
     assert.ok(Math.abs(m.mean - E) <= m.meanTol, `${what}: mean ${m.mean} vs E ${E} ± ${m.meanTol}`);
     assert.ok(Math.abs(m.s2 - V) <= m.varTol, `${what}: variance ${m.s2} vs ${V} ± ${m.varTol}`);
     // Wrong: treat each text as showing ONE random k'-tuple (q = 1 / C(N, k')).
-    const M = tupleCount("unorderedDistinct", N, kPrime);
+    const M = tupleCount({ kind: "unorderedDistinct", skills: N, k: kPrime });
     if (kPrime < k) {
       assert.ok(Math.abs(m.mean - occupancyExpectedDistinct({ tuples: M, texts: T })) > m.meanTol, `${what}: one-tuple-per-text should be rejected`);
     } else {
@@ -223,10 +210,10 @@ test("k'-subset coverage vs the skill graph generator (distinct and i.i.d. skill
   }
 });
 
-test("simulateTupleCoverage: seeded snapshot, determinism, and agreement with the formula", () => {
+test("sampleTupleCoverage: seeded snapshot, determinism, and agreement with the formula", () => {
   const o = { skills: 30, k: 5, kPrime: 2, texts: 100, distinct: true };
-  const a = simulateTupleCoverage({ ...o, rng: "snapshot" });
-  const b = simulateTupleCoverage({ ...o, rng: createRng("snapshot") });
+  const a = sampleTupleCoverage({ ...o, rng: "snapshot" });
+  const b = sampleTupleCoverage({ ...o, rng: createRng("snapshot") });
   assert.deepEqual(a, b, "same seed, same corpus");
   // SNAPSHOT (value produced by this code with seed "snapshot"; guards against silent changes of
   // the stream, not a correctness reference; correctness is the statistical test above and below).
@@ -234,10 +221,10 @@ test("simulateTupleCoverage: seeded snapshot, determinism, and agreement with th
   assert.equal(a.seen, SNAPSHOT_SEEN);
   // Statistical: 200 replicates from one stream, mean within 5 sd of the mean.
   const rng = createRng("test/occupancy/simulate");
-  const xs = Array.from({ length: 200 }, () => simulateTupleCoverage({ ...o, rng }).seen);
+  const xs = Array.from({ length: 200 }, () => sampleTupleCoverage({ ...o, rng }).seen);
   const m = moments(xs, seenTuplesVariance(o));
   assert.ok(Math.abs(m.mean - expectedSeenTuples(o)) <= m.meanTol);
-  assert.deepEqual(simulateTupleCoverage({ ...o, texts: 0, rng: 1 }), { seen: 0, total: 435, seenFraction: 0 });
+  assert.deepEqual(sampleTupleCoverage({ ...o, texts: 0, rng: 1 }), { seen: 0, total: 435, seenFraction: 0 });
 });
 const SNAPSHOT_SEEN = 395;
 
@@ -301,7 +288,7 @@ test("bad arguments throw errors that name the function, the argument and the va
   assert.throws(() => expectedSeenTupleFraction({ skills: 10, k: 3, kPrime: 2, distinct: true, texts: 2.5 }), /texts must be an integer.*got 2.5/);
   assert.throws(() => seenTuplesVariance({ skills: 10, k: 3, kPrime: 0, distinct: true, texts: 2 }), /kPrime must be a positive integer, got 0/);
   assert.throws(() => minUnseenCompetentFraction({ skills: 10, k: 3, kPrime: 2, texts: 2, competentFraction: 0 }), /competentFraction must be in \(0, 1\], got 0/);
-  assert.throws(() => simulateTupleCoverage({ skills: 10, k: 3, kPrime: 2, texts: 2, distinct: true } as never), /rng is required/);
+  assert.throws(() => sampleTupleCoverage({ skills: 10, k: 3, kPrime: 2, texts: 2, distinct: true } as never), /rng is required/);
   // i.i.d. draws may use more draws than skills.
   assert.ok(tupleCoverProbability({ skills: 3, k: 5, kPrime: 2, distinct: false }) > 0);
 });

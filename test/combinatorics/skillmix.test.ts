@@ -7,7 +7,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SKILL_MIX_REPORTED, skillMixBound, skillMixBoundCurve, skillMixSmallestK } from "../../src/combinatorics";
+import { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK } from "../../src/combinatorics/skillmix";
 
 /** Round to one significant digit. */
 const oneSig = (x: number): number => Number(x.toPrecision(1));
@@ -35,7 +35,7 @@ test("the bound reproduces the paper's rounded values at k = 5 and k = 6", () =>
 });
 
 test("curve, custom inputs, smallest k", () => {
-  const curve = skillMixBoundCurve([0, 1, 2, 5]);
+  const curve = skillMixCurve({ ks: [0, 1, 2, 5] }).map((p) => p.bound);
   assert.ok(Math.abs(curve[0] - 0.0022 * 5e10) < 1e-6); // k = 0: p_t L = 1.1·10^8 (vacuous)
   assert.equal(curve[3], skillMixBound({ k: 5 }));
   const custom = skillMixBound({ k: 2, pS: 0.1, pT: 0.5, L: 100 });

@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import { componentsFromEdges, connectedComponents, gnp, gnpEdgeList, graphFromEdges } from "../../src/graphs";
+import { createRng } from "../../src/random/rng";
+import { componentsFromEdges, connectedComponents } from "../../src/graphs/components";
+import { gnp, gnpEdgeList } from "../../src/graphs/gnp";
+import { graphFromEdges } from "../../src/graphs/graph";
 
 /** Independent reference: breadth-first search over adjacency lists built from the CSR. */
 function bfsComponents(n: number, adj: number[][]): number[] {
@@ -23,7 +25,7 @@ function bfsComponents(n: number, adj: number[][]): number[] {
 test("connectedComponents agrees with breadth-first search on random graphs across the phase transition", () => {
   const rng = createRng("components");
   for (const [n, c] of [[1, 1], [50, 0.5], [300, 1], [300, 1.5], [500, 3], [200, 8]] as Array<[number, number]>) {
-    const e = gnpEdgeList(n, Math.min(1, c / n), { rng });
+    const e = gnpEdgeList({ n, p: Math.min(1, c / n), rng });
     const g = graphFromEdges(e);
     const adj: number[][] = Array.from({ length: n }, (_, v) => Array.from(g.neighbors.subarray(g.offsets[v], g.offsets[v + 1])));
     const ref = bfsComponents(n, adj);
@@ -50,10 +52,10 @@ test("components of hand-made graphs", () => {
   assert.deepEqual(Array.from(res.label), [0, 0, 0, 1, 1, 1, 2, 2, 3, 4]);
   assert.equal(res.largest, 3);
   assert.equal(res.isolated, 2);
-  const empty = connectedComponents(gnp(5, 0, { rng: 1 }));
+  const empty = connectedComponents(gnp({ n: 5, p: 0, rng: 1 }));
   assert.equal(empty.count, 5);
   assert.equal(empty.isolated, 5);
-  const complete = connectedComponents(gnp(6, 1, { rng: 1 }));
+  const complete = connectedComponents(gnp({ n: 6, p: 1, rng: 1 }));
   assert.equal(complete.largest, 6);
   assert.equal(complete.isolated, 0);
   assert.throws(() => componentsFromEdges({ n: 3, m: 1, src: Uint32Array.of(5), dst: Uint32Array.of(0) }), /componentsFromEdges: edge 0 = \(5, 0\) has an endpoint outside \[0, 3\)/);

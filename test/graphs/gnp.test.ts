@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng, Rng } from "../../src/random";
-import { EdgeList, gnm, gnmEdgeList, gnp, gnpEdgeList, Graph, graphDegrees, graphFromEdges } from "../../src/graphs";
+import { createRng, Rng } from "../../src/random/rng";
+import { EdgeList, Graph, graphDegrees, graphFromEdges } from "../../src/graphs/graph";
+import { gnm, gnmEdgeList } from "../../src/graphs/gnm";
+import { gnp, gnpEdgeList } from "../../src/graphs/gnp";
 import { ALPHA, binomialPmf, chiSquareTest, Z5 } from "../random/stats-helpers";
 
 /** Brute-force invariants of a simple undirected CSR graph. */
@@ -26,10 +28,10 @@ function checkSimple(g: Graph): void {
 
 test("gnp / gnm: exact seeded SNAPSHOTS (paired with the statistical tests below)", () => {
   // Recorded from this implementation on 2026-11-29, seed "snapshot".
-  const e = gnpEdgeList(8, 0.4, { rng: createRng("snapshot") });
+  const e = gnpEdgeList({ n: 8, p: 0.4, rng: createRng("snapshot") });
   assert.deepEqual(Array.from(e.src.subarray(0, e.m)), [1, 3, 4, 4, 6, 6, 6, 6]);
   assert.deepEqual(Array.from(e.dst.subarray(0, e.m)), [0, 0, 0, 1, 0, 2, 4, 5]);
-  const f = gnmEdgeList(8, 6, { rng: createRng("snapshot") });
+  const f = gnmEdgeList({ n: 8, m: 6, rng: createRng("snapshot") });
   assert.deepEqual(Array.from(f.src), [5, 6, 7, 7, 7, 7]);
   assert.deepEqual(Array.from(f.dst), [0, 3, 2, 4, 5, 6]);
 });
@@ -37,18 +39,18 @@ test("gnp / gnm: exact seeded SNAPSHOTS (paired with the statistical tests below
 test("gnp / gnm: simple graphs in CSR (no loops, no multi-edges, symmetric, sorted); edge cases", () => {
   const rng = createRng("structure");
   for (const [n, p] of [[1, 0.5], [2, 1], [30, 0], [30, 1], [50, 0.1], [200, 0.02], [300, 0.9]] as Array<[number, number]>) {
-    const g = gnp(n, p, { rng });
+    const g = gnp({ n, p, rng });
     checkSimple(g);
     if (p === 0) assert.equal(g.m, 0);
     if (p === 1) assert.equal(g.m, (n * (n - 1)) / 2);
   }
   for (const [n, m] of [[1, 0], [10, 45], [10, 0], [40, 100], [40, 700], [500, 2000]] as Array<[number, number]>) {
-    const g = gnm(n, m, { rng });
+    const g = gnm({ n, m, rng });
     checkSimple(g);
     assert.equal(g.m, m);
   }
   // Same seed -> same graph.
-  assert.deepEqual(gnp(100, 0.05, { rng: createRng(3) }).neighbors, gnp(100, 0.05, { rng: 3 }).neighbors);
+  assert.deepEqual(gnp({ n: 100, p: 0.05, rng: createRng(3) }).neighbors, gnp({ n: 100, p: 0.05, rng: 3 }).neighbors);
   // graphFromEdges on a hand-made path 0-1-2 plus isolated 3
   const path = graphFromEdges({ n: 4, m: 2, src: Uint32Array.of(1, 2), dst: Uint32Array.of(0, 1) });
   assert.deepEqual(Array.from(path.offsets), [0, 1, 3, 4, 4]);
@@ -58,14 +60,14 @@ test("gnp / gnm: simple graphs in CSR (no loops, no multi-edges, symmetric, sort
 
 test("gnp / gnm: bad arguments throw errors naming the argument and value", () => {
   const rng = createRng(1);
-  assert.throws(() => gnp(10, 1.5, { rng }), /gnp: p must be a probability in \[0, 1\], got 1.5/);
-  assert.throws(() => gnp(10, NaN, { rng }), /gnp: p .* got NaN/);
-  assert.throws(() => gnp(0, 0.5, { rng }), /gnp: n must be an integer .* got 0/);
-  assert.throws(() => gnp(10.5, 0.5, { rng }), /gnp: n .* got 10.5/);
-  assert.throws(() => gnp(10, 0.5, {} as never), /rng is required/);
-  assert.throws(() => gnp(10, 0.5, undefined as never), /gnp: expected an options object/);
-  assert.throws(() => gnm(5, 11, { rng }), /gnm: m must be an integer in \[0, 10\], got 11/);
-  assert.throws(() => gnp(1e9, 0.5, { rng }), /gnp: expected edge count .* exceeds/);
+  assert.throws(() => gnp({ n: 10, p: 1.5, rng }), /gnp: p must be a probability in \[0, 1\], got 1.5/);
+  assert.throws(() => gnp({ n: 10, p: NaN, rng }), /gnp: p .* got NaN/);
+  assert.throws(() => gnp({ n: 0, p: 0.5, rng }), /gnp: n must be an integer .* got 0/);
+  assert.throws(() => gnp({ n: 10.5, p: 0.5, rng }), /gnp: n .* got 10.5/);
+  assert.throws(() => gnp({ n: 10, p: 0.5 } as never), /rng is required/);
+  assert.throws(() => gnp(undefined as never), /gnp: options must be an object \{ n, p, rng \}/);
+  assert.throws(() => gnm({ n: 5, m: 11, rng }), /gnm: m must be an integer in \[0, 10\], got 11/);
+  assert.throws(() => gnp({ n: 1e9, p: 0.5, rng }), /gnp: expected edge count .* exceeds/);
 });
 
 /**
@@ -120,7 +122,7 @@ function naiveSkipper(n: number, p: number, rng: Rng): EdgeList {
 
 test("gnp: every pair has frequency p within 5 sigma over many runs; the test catches a naive skipper", () => {
   for (const [n, p, R] of [[8, 0.3, 20_000], [6, 0.05, 40_000]] as Array<[number, number, number]>) {
-    const good = flaggedPairs((rng) => gnpEdgeList(n, p, { rng }), n, p, R, `pairs-${n}`);
+    const good = flaggedPairs((rng) => gnpEdgeList({ n, p, rng }), n, p, R, `pairs-${n}`);
     assert.deepEqual(good, [], `gnp(${n}, ${p}) pairs off by > 5 sigma: ${JSON.stringify(good)}`);
     const bad = flaggedPairs((rng) => naiveSkipper(n, p, rng), n, p, R, `pairs-${n}`);
     // The biased generator must be caught, and on the pairs (v, v+1).
@@ -134,7 +136,7 @@ test("gnp: every pair has frequency p within 5 sigma over many runs; the test ca
 test("gnm: every pair has frequency m / C(n,2) within 5 sigma; every graph with m edges is equally likely", () => {
   const n = 8;
   const m = 10;
-  const flagged = flaggedPairs((rng) => gnmEdgeList(n, m, { rng }), n, m / 28, 20_000, "gnm-pairs");
+  const flagged = flaggedPairs((rng) => gnmEdgeList({ n, m, rng }), n, m / 28, 20_000, "gnm-pairs");
   assert.deepEqual(flagged, []);
   // n = 4 has 6 pairs; each graph is a 6-bit mask. m = 2 and 3 use the direct branch, m = 4 the complement.
   const rng = createRng("gnm-uniform");
@@ -142,7 +144,7 @@ test("gnm: every pair has frequency m / C(n,2) within 5 sigma; every graph with 
     const counts = new Float64Array(64);
     const T = 30_000;
     for (let t = 0; t < T; t++) {
-      const e = gnmEdgeList(4, mm, { rng });
+      const e = gnmEdgeList({ n: 4, m: mm, rng });
       let mask = 0;
       for (let i = 0; i < e.m; i++) mask |= 1 << ((e.src[i] * (e.src[i] - 1)) / 2 + e.dst[i]);
       counts[mask]++;
@@ -161,7 +163,7 @@ test("gnp: edge-count mean and variance match Binomial(C(n,2), p) within 5 stand
     const N = (n * (n - 1)) / 2;
     const R = 4000;
     const xs = new Float64Array(R);
-    for (let r = 0; r < R; r++) xs[r] = gnpEdgeList(n, p, { rng }).m;
+    for (let r = 0; r < R; r++) xs[r] = gnpEdgeList({ n, p, rng }).m;
     const mean = xs.reduce((a, b) => a + b, 0) / R;
     const v = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (R - 1);
     const s2 = N * p * (1 - p);
@@ -182,7 +184,7 @@ test("gnp: degrees of the first, a middle and the last vertex follow Binomial(n-
   for (const v of [0, 30, n - 1]) {
     const h = new Float64Array(n);
     for (let r = 0; r < R; r++) {
-      const g = gnp(n, p, { rng });
+      const g = gnp({ n, p, rng });
       h[g.offsets[v + 1] - g.offsets[v]]++;
     }
     const chi = chiSquareTest(h, pmf);

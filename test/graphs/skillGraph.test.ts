@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import { skillGraph, skillDegrees, SkillGraph } from "../../src/graphs";
+import { createRng } from "../../src/random/rng";
+import { skillGraph, skillDegrees, SkillGraph } from "../../src/graphs/skillGraph";
 import { ALPHA, binomialPmf, chiSquareTest } from "../random/stats-helpers";
 
 /** Independent check of the CSR invariants: rebuild skill -> texts by brute force from text -> skills. */

@@ -1,148 +1,63 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import {
-  connectedComponents, giantComponentExperiment, giantFraction, giantFractionStdDev, gnp, isolatedThresholdExperiment,
-} from "../../src/graphs";
-import { Z5 } from "../random/stats-helpers";
+import { createRng } from "../../src/random/rng";
+import { expectedIsolatedSkills, expectedIsolated, giantFraction, giantFractionStd, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "../../src/graphs/thresholds";
+import { skillDegrees, skillGraph } from "../../src/graphs/skillGraph";
 
-for (const [method, trials] of [["twoLevel", 1500], ["direct", 600]] as const) {
-  test(`P(no isolated vertex) at n = 10^4 (${method} sampler) matches exp(-n(1-p)^(n-1)) and exp(-e^{-c}) within derived tolerances`, () => {
-    const n = 10_000;
-    const cs = [-1, 0, 1, 2];
-    const r = isolatedThresholdExperiment({ n, cs, trials, rng: createRng(`isolated-1e4-${method}`), method });
-    for (let i = 0; i < cs.length; i++) {
-      const p = r.p[i];
-      const lambda = r.expectedIsolated[i];
-      // Sampling: the count of trials without isolated vertices is Binomial(trials, q); 5 sigma with
-      // sigma = sqrt(q(1-q)/trials) at the theoretical q (Bonferroni over 4 values of c and 2 samplers: < 5e-6).
-      const sigma = Math.sqrt((r.poisson[i] * (1 - r.poisson[i])) / trials);
-      // Approximation: the number of isolated vertices W is a sum of positively related indicators, so
-      // by the Stein–Chen method (Barbour, Holst & Janson 1992, "Poisson Approximation", Thm 2.C / Cor 2.C.4)
-      // d_TV(W, Po(λ)) <= (1 - e^{-λ})/λ (Var W - λ + 2 Σ π_i²), and here Var W - λ = n(n-1)(1-p)^{2n-3} p
-      // and Σ π_i² = λ²/n. That bounds |P(W = 0) - e^{-λ}|; it is ~1e-3, far below 5 sigma (~0.05).
-      const varExcess = n * (n - 1) * Math.exp((2 * n - 3) * Math.log1p(-p)) * p;
-      const stein = ((1 - Math.exp(-lambda)) / lambda) * (varExcess + (2 * lambda * lambda) / n);
-      const tolPoisson = Z5 * sigma + stein;
-      assert.ok(
-        Math.abs(r.pNoIsolated[i] - r.poisson[i]) < tolPoisson,
-        `c = ${cs[i]}: simulated ${r.pNoIsolated[i]} vs exp(-λ) = ${r.poisson[i]} (tol ${tolPoisson})`,
-      );
-      // Against the n -> ∞ limit, add the exact deterministic gap |exp(-λ) - exp(-e^{-c})|.
-      const tolLimit = tolPoisson + Math.abs(r.poisson[i] - r.limit[i]);
-      assert.ok(Math.abs(r.pNoIsolated[i] - r.limit[i]) < tolLimit, `c = ${cs[i]}: ${r.pNoIsolated[i]} vs exp(-e^{-c}) = ${r.limit[i]}`);
-      // Mean number of isolated vertices vs λ: Var W = λ + varExcess, so 5 SE = 5 sqrt((λ + varExcess)/trials).
-      const seIso = Math.sqrt((lambda + varExcess) / trials);
-      assert.ok(Math.abs(r.meanIsolated[i] - lambda) < Z5 * seIso, `c = ${cs[i]}: mean isolated ${r.meanIsolated[i]} vs λ = ${lambda}`);
-    }
-    // The hitting times agree with the per-c counts (same coupled graphs).
-    for (let i = 0; i < cs.length; i++) {
-      const below = Array.from(r.hittingC).filter((h) => h < cs[i]).length / trials;
-      assert.equal(below, r.pNoIsolated[i]);
-    }
-  });
-}
+const close = (a: number, b: number, rel: number, msg: string) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${msg}: ${a} vs ${b}`);
 
-/**
- * Giant component at n = 10^4. The CLT for the giant (Pittel 1990; Barraez, Boucheron & Fernandez de
- * la Vega 2000) gives sd(L1/n) = giantFractionStdDev(n, c); the mean over T trials then has standard
- * error sd / sqrt(T). The finite-n bias E[L1]/n - G(c) is O(1/n) (the expected giant is nG + O(1));
- * we allow 10/n for it. Tolerance: 5 SE + 10/n.
- */
-test("largest component fraction at n = 10^4 matches the Lambert-W giant fraction within 5 SE + 10/n", () => {
-  const n = 10_000;
-  const T = 200;
-  const cs = [1.5, 2, 3];
-  const r = giantComponentExperiment({ n, cs, trials: T, rng: createRng("giant-1e4") });
-  for (let i = 0; i < cs.length; i++) {
-    const c = cs[i];
-    const sd = giantFractionStdDev(n, c);
-    const tol = (Z5 * sd) / Math.sqrt(T) + 10 / n;
-    assert.ok(Math.abs(r.meanLargestFraction[i] - giantFraction(c)) < tol, `c = ${c}: ${r.meanLargestFraction[i]} vs G = ${giantFraction(c)} (tol ${tol})`);
-    // The sample sd (r.stdErr * sqrt(T)) against the CLT sd: the sample variance of T normal draws has
-    // relative sd sqrt(2/(T-1)) = 0.1, so the sd has ~0.05; 5 of those is 25% (plus O(1/n) slack).
-    const sampleSd = r.stdErr[i] * Math.sqrt(T);
-    assert.ok(Math.abs(sampleSd / sd - 1) < Z5 * Math.sqrt(1 / (2 * (T - 1))), `c = ${c}: sample sd ${sampleSd} vs CLT ${sd}`);
+test("giantFraction solves G = 1 - e^{-cG}; references from scipy.optimize.brentq", () => {
+  // brentq(lambda g: g - 1 + exp(-c g), 1e-9, 1, xtol=1e-16) with /usr/bin/python3:
+  const ref: Array<[number, number]> = [
+    [1.01, 0.019736410439589836], [1.1, 0.17613414363181015], [1.5, 0.5828116438658114],
+    [2, 0.79681213002002], [3, 0.9404797907073597], [5, 0.9930228463488553],
+  ];
+  for (const [c, g] of ref) close(giantFraction(c), g, 1e-11, `G(${c})`);
+  for (const c of [0, 0.5, 1]) assert.equal(giantFraction(c), 0);
+  for (let c = 1.001; c < 20; c *= 1.07) {
+    const g = giantFraction(c);
+    assert.ok(Math.abs(g - 1 + Math.exp(-c * g)) < 1e-14, `fixed point at c = ${c}`);
   }
-  // Subcritical: the largest component is O(log n), so its fraction is tiny.
-  const sub = giantComponentExperiment({ n, cs: [0.5], trials: 20, rng: createRng("giant-sub") });
-  assert.ok(sub.meanLargestFraction[0] < 0.005, `c = 0.5: ${sub.meanLargestFraction[0]}`);
-  // The same law through the plain path: gnp + connectedComponents, c = 2, 60 graphs.
-  const rng = createRng("giant-direct");
-  let s = 0;
-  const T2 = 60;
-  for (let t = 0; t < T2; t++) s += connectedComponents(gnp(n, 2 / n, { rng })).largest / n;
-  const tol2 = (Z5 * giantFractionStdDev(n, 2)) / Math.sqrt(T2) + 10 / n;
-  assert.ok(Math.abs(s / T2 - giantFraction(2)) < tol2, `direct c = 2: ${s / T2} vs ${giantFraction(2)}`);
+  assert.throws(() => giantFraction(-1), /giantFraction: c .* got -1/);
+  assert.throws(() => giantFraction(NaN), /giantFraction: c must be a finite number, got NaN/);
+  assert.throws(() => giantFractionStd(100, 1), /giantFractionStd: c must be > 1/);
 });
 
-/**
- * Exact P(no isolated vertex) for small n by inclusion–exclusion: a given set of j vertices is
- * isolated iff its C(j,2) inner pairs and j(n-j) outgoing pairs are all non-edges, so
- * P(no isolated) = sum_j (-1)^j C(n,j) (1-p)^{C(j,2) + j(n-j)}.
- */
-function exactNoIsolated(n: number, p: number): number {
-  let s = 0;
-  let binom = 1;
-  for (let j = 0; j <= n; j++) {
-    s += (j % 2 ? -1 : 1) * binom * (1 - p) ** ((j * (j - 1)) / 2 + j * (n - j));
-    binom = (binom * (n - j)) / (j + 1);
+test("isolated-vertex theory: expectation by brute force, Poisson and limit forms", () => {
+  // E[# isolated] = sum over vertices of P(all n-1 coins tails) computed by repeated multiplication.
+  for (const [n, p] of [[10, 0.1], [1000, 0.005], [2, 1], [1, 0.3]] as Array<[number, number]>) {
+    let q = 1;
+    for (let i = 0; i < n - 1; i++) q *= 1 - p;
+    close(expectedIsolated(n, p), n * q, 1e-12, `E iso (${n}, ${p})`);
   }
-  return s;
-}
-
-test("P(no isolated vertex) for n = 8 matches the exact inclusion–exclusion value, both samplers, deep below the threshold too", () => {
-  const n = 8;
-  const trials = 20_000;
-  // c from -1.9 (p0 = p = 0.0223: most vertices isolated, so the two-level method's inner pairs matter) to 3.
-  const cs = [-1.9, -1, 0, 1, 3];
-  for (const method of ["twoLevel", "direct"] as const) {
-    const r = isolatedThresholdExperiment({ n, cs, trials, rng: createRng(`exact-8-${method}`), method });
-    for (let i = 0; i < cs.length; i++) {
-      const q = exactNoIsolated(n, r.p[i]);
-      const tol = Z5 * Math.sqrt((q * (1 - q)) / trials); // 5 sigma, Bonferroni over 10 checks: < 6e-6
-      assert.ok(Math.abs(r.pNoIsolated[i] - q) < tol, `${method}, c = ${cs[i]}: ${r.pNoIsolated[i]} vs exact ${q} (tol ${tol})`);
-      // mean isolated count: exactly n(1-p)^(n-1), which the result also reports
-      assert.ok(Math.abs(r.expectedIsolated[i] - n * (1 - r.p[i]) ** (n - 1)) < 1e-12);
-    }
+  close(noIsolatedLimit(0), Math.exp(-1), 1e-15, "exp(-e^0)");
+  // At p = (ln n + c)/n, n(1-p)^(n-1) -> e^{-c}: check the finite-n forms approach the limit.
+  for (const c of [-1, 0, 2]) {
+    const gaps = [1e2, 1e4, 1e6].map((n) => Math.abs(noIsolatedPoisson(n, isolatedThresholdP(n, c)) - noIsolatedLimit(c)));
+    assert.ok(gaps[0] > gaps[1] && gaps[1] > gaps[2] && gaps[2] < 1e-3, `c = ${c}: ${gaps}`);
   }
+  assert.throws(() => isolatedThresholdP(10, -5), /isolatedThresholdP: \(ln n \+ c\)\/n must lie in \[0, 1\]/);
+  assert.throws(() => expectedIsolated(10, -0.1), /expectedIsolated: p must be a probability in \[0, 1\], got -0.1/);
 });
 
-
-/** Exact mean and variance of (largest component)/n in G(n, p) for tiny n, by enumerating all graphs. */
-function exactLargest(n: number, p: number): { mean: number; variance: number } {
-  const pairs: Array<[number, number]> = [];
-  for (let v = 1; v < n; v++) for (let w = 0; w < v; w++) pairs.push([v, w]);
-  let m1 = 0;
-  let m2 = 0;
-  for (let mask = 0; mask < 1 << pairs.length; mask++) {
-    const parent = Array.from({ length: n }, (_, i) => i);
-    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-    let edges = 0;
-    pairs.forEach(([a, b], i) => {
-      if (mask & (1 << i)) {
-        edges++;
-        parent[find(a)] = find(b);
-      }
-    });
-    const sizes = new Map<number, number>();
-    for (let v = 0; v < n; v++) sizes.set(find(v), (sizes.get(find(v)) ?? 0) + 1);
-    const frac = Math.max(...sizes.values()) / n;
-    const prob = p ** edges * (1 - p) ** (pairs.length - edges);
-    m1 += prob * frac;
-    m2 += prob * frac * frac;
-  }
-  return { mean: m1, variance: m2 - m1 * m1 };
-}
-
-test("largest component for n = 5 matches exact enumeration of all 1024 graphs at every c of one coupled process", () => {
-  const n = 5;
-  const trials = 20_000;
-  const cs = [0.5, 1, 2, 3.5, 5];
-  const r = giantComponentExperiment({ n, cs, trials, rng: createRng("exact-5") });
-  for (let i = 0; i < cs.length; i++) {
-    const { mean, variance } = exactLargest(n, cs[i] / n);
-    const tol = Z5 * Math.sqrt(variance / trials); // 5 SE of a mean of i.i.d. trials; Bonferroni over 5 values of c
-    assert.ok(Math.abs(r.meanLargestFraction[i] - mean) <= tol + 1e-12, `c = ${cs[i]}: ${r.meanLargestFraction[i]} vs exact ${mean} (tol ${tol})`); // +1e-12: p = 1 has variance 0
+test("expectedIsolatedSkills: closed forms, and the mean number of unused skills in simulated skill graphs", () => {
+  // Closed forms by repeated multiplication.
+  let q = 1;
+  for (let t = 0; t < 300; t++) q *= 1 - 4 / 1000;
+  close(expectedIsolatedSkills({ skills: 1000, texts: 300, k: 4 }), 1000 * q, 1e-12, "distinct");
+  q = 1;
+  for (let t = 0; t < 1200; t++) q *= 1 - 1 / 1000;
+  close(expectedIsolatedSkills({ skills: 1000, texts: 300, k: 4, distinct: false }), 1000 * q, 1e-12, "iid");
+  assert.equal(expectedIsolatedSkills({ skills: 5, texts: 3, k: 5 }), 0);
+  assert.throws(() => expectedIsolatedSkills({ skills: 5, texts: 3, k: 6 }), /expectedIsolatedSkills: k must be <= skills/);
+  // Simulation: mean over R graphs of the unused-skill count; its sd is at most sqrt(E) (the count
+  // is a sum of negatively related indicators, so Var <= mean), so 5 sqrt(E / R) bounds 5 SE.
+  for (const distinct of [true, false]) {
+    const rng = createRng(`unused-${distinct}`);
+    const R = 400;
+    let sum = 0;
+    for (let r = 0; r < R; r++) sum += skillDegrees(skillGraph({ skills: 200, texts: 100, k: 3, rng, distinct })).filter((d) => d === 0).length;
+    const e = expectedIsolatedSkills({ skills: 200, texts: 100, k: 3, distinct });
+    assert.ok(Math.abs(sum / R - e) < 5 * Math.sqrt(e / R), `distinct=${distinct}: ${sum / R} vs ${e}`);
   }
 });

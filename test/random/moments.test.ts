@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { normalDensity, sampleMoments } from "../../src/random";
+import { sampleMoments } from "../../src/random/moments";
 
 test("sampleMoments: textbook values (mean 5, unbiased variance 32/7 for 2,4,4,4,5,5,7,9)", () => {
   const m = sampleMoments([2, 4, 4, 4, 5, 5, 7, 9]);
@@ -22,14 +22,4 @@ test("sampleMoments: one value has variance 0; bad input names the argument", ()
   assert.equal(sampleMoments([3]).variance, 0);
   assert.throws(() => sampleMoments([]), /sampleMoments: values must be a non-empty array/);
   assert.throws(() => sampleMoments([1, NaN]), /sampleMoments: values\[1\] must be a finite number, got NaN/);
-});
-
-test("normalDensity: 1/(σ√(2π)) at the mean, symmetric, integrates to 1 (trapezoid over ±10σ)", () => {
-  assert.ok(Math.abs(normalDensity(3, 3, 2) - 1 / (2 * Math.sqrt(2 * Math.PI))) < 1e-16);
-  assert.equal(normalDensity(3 - 1.25, 3, 2), normalDensity(3 + 1.25, 3, 2)); // exactly representable offsets
-  let area = 0;
-  const h = 0.001;
-  for (let x = -20; x < 20; x += h) area += (h * (normalDensity(x, 0, 2) + normalDensity(x + h, 0, 2))) / 2;
-  assert.ok(Math.abs(area - 1) < 1e-6, `area ${area}`);
-  assert.throws(() => normalDensity(0, 0, 0), /normalDensity: std must be a finite number > 0, got 0/);
 });

@@ -2,21 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import {
-  BESIROGLU_2024,
-  BESIROGLU_2024_STANDARD_ERRORS,
-  HOFFMANN_2022,
-  dropHighestLoss,
-  fitScalingLaw,
-  huberLogObjective,
-  lbfgsMinimize,
-  paramsToTheta,
-  parseChinchillaCsv,
-  scalingFitData,
-  scalingGridStarts,
-  syntheticChinchillaRuns,
-  type ScalingParams,
-} from "../../src/scaling";
+import { BESIROGLU_2024, BESIROGLU_2024_STD_ERR, HOFFMANN_2022, type ScalingParams } from "../../src/scaling/law";
+import { dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns } from "../../src/scaling/runs";
+import { fitScalingLaw, scalingGridStarts } from "../../src/scaling/fit";
+import { huberLogObjective, scalingFitData } from "../../src/scaling/objective";
+import { toLogParams } from "../../src/scaling/logParams";
 import { createRng } from "../../src/random/rng";
 import { sharedChinchillaCsv, skipOutsideCi } from "./helpers";
 import * as fs from "node:fs";
@@ -30,7 +20,7 @@ test("huberLogObjective: analytic gradient matches central finite differences", 
   const g = new Float64Array(5), scratch = new Float64Array(5);
   // Points near the fit (residuals mostly inside the quadratic Huber zone, |r| <= delta) and far
   // from it (linear zone), with delta = 1e-3 and a larger delta = 0.05 that mixes both.
-  const base = paramsToTheta(HOFFMANN_2022);
+  const base = toLogParams(HOFFMANN_2022);
   const points = [[base.a, base.b, base.e, base.alpha, base.beta]];
   for (let i = 0; i < 6; i++) points.push([rng.double() * 25, rng.double() * 25, 2 * rng.double() - 1, 2 * rng.double(), 2 * rng.double()]);
   for (const delta of [1e-3, 0.05]) {
@@ -52,39 +42,6 @@ test("huberLogObjective: analytic gradient matches central finite differences", 
   }
 });
 
-test("lbfgsMinimize finds the minimum of the Rosenbrock function (1, 1) from (-1.2, 1)", () => {
-  const fg = (x: Float64Array, g: Float64Array): number => {
-    const a = 1 - x[0], b = x[1] - x[0] * x[0];
-    g[0] = -2 * a - 400 * x[0] * b;
-    g[1] = 200 * b;
-    return a * a + 100 * b * b;
-  };
-  const r = lbfgsMinimize(fg, [-1.2, 1], { gradientTolerance: 1e-10, relativeTolerance: 0 });
-  assert.ok(Math.abs(r.x[0] - 1) < 1e-7 && Math.abs(r.x[1] - 1) < 1e-7, `x = ${Array.from(r.x)}, stop ${r.stop}`);
-  assert.ok(r.iterations < 100, `iterations ${r.iterations}`);
-});
-
-test("lbfgsMinimize reports why it stopped: max-iterations, non-finite start, gradient on a quadratic", () => {
-  // f = sum_i (i+1) x_i^2 / 2 (condition number 5): L-BFGS reaches the gradient tolerance quickly.
-  const quad = (x: Float64Array, g: Float64Array): number => {
-    let f = 0;
-    for (let i = 0; i < x.length; i++) {
-      g[i] = (i + 1) * x[i];
-      f += 0.5 * (i + 1) * x[i] * x[i];
-    }
-    return f;
-  };
-  const ok = lbfgsMinimize(quad, [1, -2, 3, 0.5, 4], { gradientTolerance: 1e-12, relativeTolerance: 0 });
-  assert.equal(ok.stop, "gradient");
-  assert.ok(ok.converged && ok.gradientNorm <= 1e-12);
-  const capped = lbfgsMinimize(quad, [1, -2, 3, 0.5, 4], { maxIterations: 1, gradientTolerance: 0, relativeTolerance: 0 });
-  assert.equal(capped.stop, "max-iterations");
-  assert.equal(capped.converged, false);
-  const bad = lbfgsMinimize(() => NaN, [0, 0]);
-  assert.equal(bad.stop, "non-finite");
-  assert.equal(bad.converged, false);
-});
-
 test("parameter recovery: noise-free runs from a known law give back the law", () => {
   const truth: ScalingParams = { E: 1.8, A: 500, B: 2000, alpha: 0.35, beta: 0.37 };
   const rows = syntheticChinchillaRuns({ rng: "recover-exact", params: truth, runs: 120, noise: 0 });
@@ -102,15 +59,15 @@ test("parameter recovery with 2% noise: each parameter within 5 bootstrap standa
   // 5 SE: a two-sided normal tail of 6e-7 per parameter; the SE itself is estimated from 200
   // resamples (relative error about 1/sqrt(400) = 5%), which does not move the bound materially.
   for (const k of KEYS) {
-    const z = (fit.params[k] - truth[k]) / bs.standardErrors[k];
-    assert.ok(Math.abs(z) < 5, `${k}: fitted ${fit.params[k]}, true ${truth[k]}, SE ${bs.standardErrors[k]}, z = ${z}`);
+    const z = (fit.params[k] - truth[k]) / bs.stdErr[k];
+    assert.ok(Math.abs(z) < 5, `${k}: fitted ${fit.params[k]}, true ${truth[k]}, SE ${bs.stdErr[k]}, z = ${z}`);
   }
   assert.equal(bs.notConverged, 0);
 });
 
 test("bootstrap: same seed gives identical draws (snapshot of determinism), another seed differs", () => {
   const rows = syntheticChinchillaRuns({ rng: "boot-det", params: HOFFMANN_2022, runs: 80, noise: 0.02 });
-  const starts = [paramsToTheta(HOFFMANN_2022)];
+  const starts = [toLogParams(HOFFMANN_2022)];
   const f1 = fitScalingLaw(rows, { starts, bootstrap: { samples: 20, rng: 7 } });
   const f2 = fitScalingLaw(rows, { starts, bootstrap: { samples: 20, rng: 7 } });
   const f3 = fitScalingLaw(rows, { starts, bootstrap: { samples: 20, rng: 8 } });
@@ -121,7 +78,7 @@ test("bootstrap: same seed gives identical draws (snapshot of determinism), anot
 
 test("bootstrap onProgress: called once per resample with (1..samples, samples), draws unchanged", () => {
   const rows = syntheticChinchillaRuns({ rng: "boot-progress", params: HOFFMANN_2022, runs: 60, noise: 0.02 });
-  const starts = [paramsToTheta(HOFFMANN_2022)];
+  const starts = [toLogParams(HOFFMANN_2022)];
   const calls: Array<[number, number]> = [];
   const watched = fitScalingLaw(rows, { starts, bootstrap: { samples: 12, rng: 3, onProgress: (done, total) => calls.push([done, total]) } });
   assert.deepEqual(calls, Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
@@ -138,7 +95,7 @@ test("fitScalingLaw rejects bad input with clear errors", () => {
   assert.throws(() => fitScalingLaw([...ok, { N: NaN, D: 1e10, loss: 2 }]), /rows\[10\]\.N .* got NaN/);
   assert.throws(() => fitScalingLaw(ok, { delta: 0 }), /options\.delta/);
   assert.throws(() => fitScalingLaw(ok, { bootstrap: { samples: 1, rng: 1 } }), /bootstrap\.samples/);
-  assert.throws(() => fitScalingLaw(ok, { starts: [paramsToTheta(HOFFMANN_2022)], bootstrap: { samples: 5, rng: undefined as never } }), /rng is required/);
+  assert.throws(() => fitScalingLaw(ok, { starts: [toLogParams(HOFFMANN_2022)], bootstrap: { samples: 5, rng: undefined as never } }), /rng is required/);
 });
 
 // ---- The real runs (Epoch AI's extraction): needs ../shared/data/epoch-chinchilla/ or $EMERGENCE_LAB_DATA.
@@ -164,20 +121,20 @@ test("real runs: the full-grid fit reproduces the estimates of Besiroglu et al. 
   // (B, beta), so the printed digits beyond that are not determined by the data; a tenth of an SE is
   // far below the statistical uncertainty and far above optimiser noise.
   for (const k of KEYS) {
-    const tol = 0.1 * BESIROGLU_2024_STANDARD_ERRORS[k];
+    const tol = 0.1 * BESIROGLU_2024_STD_ERR[k];
     assert.ok(Math.abs(fit.params[k] - BESIROGLU_2024[k]) <= tol, `${k}: ours ${fit.params[k]}, published ${BESIROGLU_2024[k]} ± ${tol}`);
   }
   // E is printed to 4 decimals and is well determined: agree to those digits.
   assert.ok(Math.abs(fit.params.E - BESIROGLU_2024.E) <= 0.5e-4, `E = ${fit.params.E}`);
   // Our optimum is at least as good as their published point on the same objective.
   const data = scalingFitData(rows);
-  const t = paramsToTheta(BESIROGLU_2024);
+  const t = toLogParams(BESIROGLU_2024);
   const fPublished = huberLogObjective(data, 1e-3, [t.a, t.b, t.e, t.alpha, t.beta], new Float64Array(5));
   assert.ok(fit.objective <= fPublished, `ours ${fit.objective}, at published params ${fPublished}`);
   // No worse than scipy's L-BFGS-B on the same grid, to 1e-9 relative.
   assert.ok(fit.objective <= SCIPY_FULL_GRID_OBJECTIVE * (1 + 1e-9), `ours ${fit.objective}, scipy ${SCIPY_FULL_GRID_OBJECTIVE}`);
   // The fit is far from Hoffmann's published law on these runs (Besiroglu et al.'s finding).
-  const tH = paramsToTheta(HOFFMANN_2022);
+  const tH = toLogParams(HOFFMANN_2022);
   const fH = huberLogObjective(data, 1e-3, [tH.a, tH.b, tH.e, tH.alpha, tH.beta], new Float64Array(5));
   assert.ok(fH > 2 * fit.objective, `objective at Hoffmann's constants ${fH} vs fit ${fit.objective}`);
 });

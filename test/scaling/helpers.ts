@@ -1,18 +1,20 @@
 /** Test helpers for the scaling and data tests: where the shared Chinchilla CSV is. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findChinchillaCsv, packageRoot } from "../../src/data";
+import { findChinchillaCsv } from "../../src/io/chinchilla";
+import { defaultChinchillaCsvPath } from "../../tools/data";
+import { PROJECT_ROOT } from "../../tools/jupyter-env";
 
 /**
  * The Epoch AI CSV for tests: $EMERGENCE_LAB_DATA if set, else ../shared/data/epoch-chinchilla/
- * next to the checkout (where CI and this machine keep it), else data/external/ (the library's own
- * search, findChinchillaCsv). Undefined if absent.
+ * next to the checkout (where CI and this machine keep it), else data/external/ (where `npm run
+ * data` puts it). Undefined if absent.
  */
 export function sharedChinchillaCsv(): string | undefined {
-  const fromEnv = findChinchillaCsv({ searchDefault: false });
+  const fromEnv = findChinchillaCsv();
   if (fromEnv) return fromEnv;
-  const shared = path.join(packageRoot(), "..", "shared", "data", "epoch-chinchilla", "svg_extracted_data.csv");
-  return fs.existsSync(shared) ? shared : findChinchillaCsv();
+  const shared = path.join(PROJECT_ROOT, "..", "shared", "data", "epoch-chinchilla", "svg_extracted_data.csv");
+  return fs.existsSync(shared) ? shared : findChinchillaCsv({ dataDir: path.dirname(defaultChinchillaCsvPath()) });
 }
 
 /**

@@ -1,33 +1,23 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isoLossParameters,
-  BESIROGLU_2024,
-  HOFFMANN_2022,
-  chinchillaLoss,
-  computeOptimal,
-  frontierLossExponent,
-  isoLossTokens,
-  reducibleLoss,
-  reducibleLossRatio,
-  type ScalingParams,
-} from "../../src/scaling";
+import { isoLossParameters, BESIROGLU_2024, HOFFMANN_2022, chinchillaLoss, computeOptimal, frontierLossExponent, isoLossTokens, reducibleLoss, reducibleLossRatio, type ScalingParams } from "../../src/scaling/law";
 
 // Parameters chosen so that every term is exact in decimal: 8/1000^(1/3) = 0.8, 9/81^(1/2) = 1.
 const EXACT: ScalingParams = { E: 1, A: 8, B: 9, alpha: 1 / 3, beta: 1 / 2 };
 
 test("chinchillaLoss and reducibleLoss: exact values on a hand-computable law", () => {
-  assert.ok(Math.abs(chinchillaLoss(1000, 81, EXACT) - 2.8) < 1e-14);
-  assert.ok(Math.abs(reducibleLoss(1000, 81, EXACT) - 1.8) < 1e-14);
+  assert.ok(Math.abs(chinchillaLoss({ N: 1000, D: 81, params: EXACT }) - 2.8) < 1e-14);
+  assert.ok(Math.abs(reducibleLoss({ N: 1000, D: 81, params: EXACT }) - 1.8) < 1e-14);
   // With B = 0 the loss is E + A/N^alpha only; with A = 0, E + B/D^beta.
-  assert.ok(Math.abs(chinchillaLoss(1e6, 5, { ...EXACT, B: 0 }) - (1 + 8 / 100)) < 1e-14);
-  assert.ok(Math.abs(chinchillaLoss(7, 1e4, { ...EXACT, A: 0 }) - (1 + 9 / 100)) < 1e-14);
+  assert.ok(Math.abs(chinchillaLoss({ N: 1e6, D: 5, params: { ...EXACT, B: 0 } }) - (1 + 8 / 100)) < 1e-14);
+  assert.ok(Math.abs(chinchillaLoss({ N: 7, D: 1e4, params: { ...EXACT, A: 0 } }) - (1 + 9 / 100)) < 1e-14);
 });
 
 test("chinchillaLoss = E + reducibleLoss, reducible loss falls in N and in D", () => {
   for (const [N, D] of [[1e8, 1e9], [7e10, 1.4e12], [3e9, 2e10]]) {
-    assert.ok(Math.abs(chinchillaLoss(N, D, HOFFMANN_2022) - HOFFMANN_2022.E - reducibleLoss(N, D, HOFFMANN_2022)) < 1e-14);
-    assert.ok(reducibleLoss(2 * N, D, HOFFMANN_2022) < reducibleLoss(N, D, HOFFMANN_2022));
-    assert.ok(reducibleLoss(N, 2 * D, HOFFMANN_2022) < reducibleLoss(N, D, HOFFMANN_2022));
+    assert.ok(Math.abs(chinchillaLoss({ N, D, params: HOFFMANN_2022 }) - HOFFMANN_2022.E - reducibleLoss({ N, D, params: HOFFMANN_2022 })) < 1e-14);
+    assert.ok(reducibleLoss({ N: 2 * N, D, params: HOFFMANN_2022 }) < reducibleLoss({ N, D, params: HOFFMANN_2022 }));
+    assert.ok(reducibleLoss({ N, D: 2 * D, params: HOFFMANN_2022 }) < reducibleLoss({ N, D, params: HOFFMANN_2022 }));
   }
 });
 
@@ -35,15 +25,15 @@ test("HOFFMANN_2022 holds the constants printed in Hoffmann et al. 2022, eq. 10"
   assert.deepEqual({ ...HOFFMANN_2022 }, { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 });
   // Chinchilla itself (70B parameters, 1.4T tokens): the paper's law predicts about 1.94 nats/token
   // (E + 406.4/70e9^0.34 + 410.7/1.4e12^0.28 = 1.69 + 0.083 + 0.163).
-  const L = chinchillaLoss(70e9, 1.4e12, HOFFMANN_2022);
+  const L = chinchillaLoss({ N: 70e9, D: 1.4e12, params: HOFFMANN_2022 });
   assert.ok(Math.abs(L - 1.937) < 0.002, `L(Chinchilla) = ${L}`);
 });
 
 test("errors name the function, the argument and the value", () => {
-  assert.throws(() => chinchillaLoss(NaN, 1, HOFFMANN_2022), /chinchillaLoss: N must be a finite number > 0, got NaN/);
-  assert.throws(() => reducibleLoss(1, -3, HOFFMANN_2022), /reducibleLoss: D must be a finite number > 0, got -3/);
-  assert.throws(() => chinchillaLoss(1, 1, { ...HOFFMANN_2022, alpha: 0 }), /params\.alpha must be a finite number > 0, got 0/);
-  assert.throws(() => chinchillaLoss(1, 1, { ...HOFFMANN_2022, E: Number.NaN }), /params\.E/);
+  assert.throws(() => chinchillaLoss({ N: NaN, D: 1, params: HOFFMANN_2022 }), /chinchillaLoss: N must be a finite number > 0, got NaN/);
+  assert.throws(() => reducibleLoss({ N: 1, D: -3, params: HOFFMANN_2022 }), /reducibleLoss: D must be a finite number > 0, got -3/);
+  assert.throws(() => chinchillaLoss({ N: 1, D: 1, params: { ...HOFFMANN_2022, alpha: 0 } }), /params\.alpha must be a finite number > 0, got 0/);
+  assert.throws(() => chinchillaLoss({ N: 1, D: 1, params: { ...HOFFMANN_2022, E: Number.NaN } }), /params\.E/);
   assert.throws(() => computeOptimal(0, HOFFMANN_2022), /computeOptimal: C must be a finite number > 0, got 0/);
   assert.throws(() => computeOptimal(1e20, { ...HOFFMANN_2022, B: 0 }), /computeOptimal: params\.A and params\.B must be > 0/);
   assert.throws(() => reducibleLossRatio({ N: 1, D: 1, factor: -1, params: HOFFMANN_2022 }), /factor/);
@@ -83,7 +73,7 @@ test("computeOptimal agrees with a direct numerical minimisation along the iso-F
       // in log N, so a relative tolerance of 1e-6 on N is loose enough for every law here.
       assert.ok(Math.abs(opt.N / nNum - 1) < 1e-6, `C=${C}: closed form N=${opt.N}, numerical ${nNum}`);
       assert.ok(Math.abs((6 * opt.N * opt.D) / C - 1) < 1e-12, "C = 6 N D on the frontier");
-      assert.ok(Math.abs(opt.loss - chinchillaLoss(opt.N, opt.D, p)) < 1e-12);
+      assert.ok(Math.abs(opt.loss - chinchillaLoss({ N: opt.N, D: opt.D, params: p })) < 1e-12);
       assert.ok(Math.abs(opt.tokensPerParameter - opt.D / opt.N) < 1e-9 * opt.tokensPerParameter);
       // First-order condition: alpha A N^-alpha = beta B D^-beta (the two marginal terms balance).
       const lhs = p.alpha * p.A * Math.pow(opt.N, -p.alpha), rhs = p.beta * p.B * Math.pow(opt.D, -p.beta);
@@ -129,7 +119,7 @@ test("frontierLossExponent: the reducible loss on the frontier falls as C^-(alph
     // with N_opt from the golden-section search above (not the closed form).
     const red = (C: number): number => {
       const N = isoFlopMinimum(C, p);
-      return reducibleLoss(N, C / (6 * N), p);
+      return reducibleLoss({ N, D: C / (6 * N), params: p });
     };
     const slope = -Math.log(red(1e24) / red(1e20)) / Math.log(1e4);
     assert.ok(Math.abs(slope - frontierLossExponent(p)) < 1e-7, `slope ${slope}, gamma ${frontierLossExponent(p)}`);
@@ -139,24 +129,24 @@ test("frontierLossExponent: the reducible loss on the frontier falls as C^-(alph
 
 test("isoLossTokens solves L(N, D) = loss for D; Infinity when the model is too small", () => {
   for (const [N, loss] of [[1e9, 2.5], [7e10, 2.0], [1e8, 3.3]]) {
-    const D = isoLossTokens(N, loss, HOFFMANN_2022);
+    const D = isoLossTokens({ N, loss, params: HOFFMANN_2022 });
     assert.ok(Number.isFinite(D));
-    assert.ok(Math.abs(chinchillaLoss(N, D, HOFFMANN_2022) - loss) < 1e-12, `N=${N}, loss=${loss}`);
+    assert.ok(Math.abs(chinchillaLoss({ N, D, params: HOFFMANN_2022 }) - loss) < 1e-12, `N=${N}, loss=${loss}`);
   }
   // E + A/N^alpha at N = 1000 with EXACT: 1 + 0.8 = 1.8; loss 1.8 is out of reach, 2.8 needs D = 81.
-  assert.equal(isoLossTokens(1000, 1.8, EXACT), Infinity);
-  assert.ok(Math.abs(isoLossTokens(1000, 2.8, EXACT) - 81) < 1e-9);
-  assert.throws(() => isoLossTokens(1e9, 0, HOFFMANN_2022), /isoLossTokens: loss must be a finite number > 0, got 0/);
+  assert.equal(isoLossTokens({ N: 1000, loss: 1.8, params: EXACT }), Infinity);
+  assert.ok(Math.abs(isoLossTokens({ N: 1000, loss: 2.8, params: EXACT }) - 81) < 1e-9);
+  assert.throws(() => isoLossTokens({ N: 1e9, loss: 0, params: HOFFMANN_2022 }), /isoLossTokens: loss must be a finite number > 0, got 0/);
 });
 
 test("isoLossParameters: the model size N at which D tokens reach the loss (checked with chinchillaLoss)", () => {
   for (const [D, L] of [[1e10, 2.5], [3e11, 2.1], [1e13, 1.95]] as const) {
-    const N = isoLossParameters(D, L, HOFFMANN_2022);
+    const N = isoLossParameters({ D, loss: L, params: HOFFMANN_2022 });
     assert.ok(Number.isFinite(N) && N > 0, `N = ${N}`);
-    assert.ok(Math.abs(chinchillaLoss(N, D, HOFFMANN_2022) - L) < 1e-12, `L(${N}, ${D})`);
-    assert.ok(Math.abs(isoLossTokens(N, L, HOFFMANN_2022) / D - 1) < 1e-9);
+    assert.ok(Math.abs(chinchillaLoss({ N, D, params: HOFFMANN_2022 }) - L) < 1e-12, `L(${N}, ${D})`);
+    assert.ok(Math.abs(isoLossTokens({ N, loss: L, params: HOFFMANN_2022 }) / D - 1) < 1e-9);
   }
   // Below E + B/D^beta no model size reaches the loss.
-  assert.equal(isoLossParameters(1e9, HOFFMANN_2022.E + 410.7 / Math.pow(1e9, 0.28), HOFFMANN_2022), Infinity);
-  assert.throws(() => isoLossParameters(-1, 2, HOFFMANN_2022), /isoLossParameters: D/);
+  assert.equal(isoLossParameters({ D: 1e9, loss: HOFFMANN_2022.E + 410.7 / Math.pow(1e9, 0.28), params: HOFFMANN_2022 }), Infinity);
+  assert.throws(() => isoLossParameters({ D: -1, loss: 2, params: HOFFMANN_2022 }), /isoLossParameters: D/);
 });

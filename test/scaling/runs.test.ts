@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { HOFFMANN_2022, chinchillaLoss, dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns } from "../../src/scaling";
+import { HOFFMANN_2022, chinchillaLoss } from "../../src/scaling/law";
+import { dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns } from "../../src/scaling/runs";
 import { sharedChinchillaCsv, skipOutsideCi } from "./helpers";
 
 const HEADER = "x,y,color,Model Size,Training FLOP,hex_color,loss";
@@ -61,7 +62,7 @@ test("syntheticChinchillaRuns: seeded snapshot (same seed, same runs) and C = 6 
 test("syntheticChinchillaRuns: log residuals are N(0, noise^2) (statistical)", () => {
   const noise = 0.02, n = 4000;
   const rows = syntheticChinchillaRuns({ rng: "stat", params: HOFFMANN_2022, runs: n, noise });
-  const res = rows.map((r) => Math.log(r.loss / chinchillaLoss(r.N, r.D, HOFFMANN_2022)));
+  const res = rows.map((r) => Math.log(r.loss / chinchillaLoss({ N: r.N, D: r.D, params: HOFFMANN_2022 })));
   const mean = res.reduce((s, x) => s + x, 0) / n;
   const sd = Math.sqrt(res.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
   // Mean: SE = noise/sqrt(n) = 3.2e-4, allow 5 SE. SD: SE ≈ noise/sqrt(2n) = 2.2e-4, allow 5 SE.

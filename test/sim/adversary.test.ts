@@ -3,17 +3,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  adversarialFailureSet,
-  adversaryLimitBeta,
-  selectTopIndices,
-  randomFailureSet,
-  skillCompetence,
-  fractionOfSkillsFailing,
-  failureCount,
-  worstFractionFailureRate,
-} from "../../src/sim";
-import { balancedFill } from "../../src/sim/balanced";
+import { adversarialFailureSet, adversaryLimitBeta, selectTopIndices } from "../../src/sim/adversary";
+import { randomFailureSet, failureCount } from "../../src/sim/failures";
+import { skillCompetence, fractionOfSkillsFailing, worstFractionFailureRate } from "../../src/sim/competence";
+import { balancedFill } from "../../src/sim/waterFilling";
 import { createRng } from "../../src/random/rng";
 import { betaMin } from "../../src/theory/theorem8";
 import { randomTestGraph, graphFromTextSkills } from "./helpers";

@@ -5,17 +5,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  skillCompetence,
-  fractionOfSkillsFailing,
-  worstFractionFailureRate,
-  failureRateSpread,
-  randomFailureSet,
-  toFailureMask,
-} from "../../src/sim";
+import { skillCompetence, fractionOfSkillsFailing, worstFractionFailureRate, failureRateSpread } from "../../src/sim/competence";
+import { randomFailureSet, toFailureMask } from "../../src/sim/failures";
 import { createRng } from "../../src/random/rng";
 import { graphFromTextSkills, randomTestGraph } from "./helpers";
-import type { SkillGraph } from "../../src/graphs/types";
+import type { SkillGraph } from "../../src/graphs/skillGraph";
 
 function bruteRates(g: SkillGraph, mask: Uint8Array): number[] {
   const out: number[] = [];

@@ -3,7 +3,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { randomFailureSet, failureCount } from "../../src/sim";
+import { randomFailureSet, failureCount } from "../../src/sim/failures";
 import { createRng } from "../../src/random/rng";
 
 test("random failure set has exactly round(theta * texts) pieces", () => {

@@ -2,7 +2,7 @@
  * Test helpers for the simulation tests: a SkillGraph built by hand from a text -> skills table, so
  * the sim tests do not depend on the graph generator under test elsewhere.
  */
-import type { SkillGraph } from "../../src/graphs/types";
+import type { SkillGraph } from "../../src/graphs/skillGraph";
 import { createRng } from "../../src/random/rng";
 
 /** Build both CSR directions from textSkills (length texts*k). */

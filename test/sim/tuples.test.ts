@@ -3,7 +3,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { kPieceFailureFraction, tupleCompetence, randomFailureSet, skillCompetence } from "../../src/sim";
+import { kPieceFailureFraction, tupleCompetence } from "../../src/sim/tuples";
+import { randomFailureSet } from "../../src/sim/failures";
+import { skillCompetence } from "../../src/sim/competence";
 import { randomTestGraph } from "./helpers";
 
 test("k'-piece failure fraction matches 1-(1-theta)^k' within 5 binomial standard errors", () => {

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { createRng } from "../../src/random";
-import { clozeFailureSimulation, clozeThetaExponentialCertain, thetaFromReducibleLoss, thetaPinskerBound } from "../../src/theory";
+import { createRng } from "../../src/random/rng";
+import { clozeFailureExperiment } from "../../src/sim/experiments";
+import { clozeThetaExponentialCertain, thetaFromReducibleLoss, thetaPinskerBound } from "../../src/theory/cloze";
 
 /** Five binomial standard errors: a statistical test fails by chance with probability < 1e-6. */
 function fiveSe(p: number, n: number): number {
@@ -24,9 +25,9 @@ test("thetaPinskerBound: delta / (2 m^2); margin 1/2 gives the paper's 2 delta",
   assert.throws(() => thetaPinskerBound(0.1, { margin: 0.6 }), /thetaPinskerBound: margin must be a finite number in \(0, 0.5\], got 0.6/);
 });
 
-test("clozeFailureSimulation: exact seeded SNAPSHOT (statistical tests below check the law)", () => {
+test("clozeFailureExperiment: exact seeded SNAPSHOT (statistical tests below check the law)", () => {
   // Snapshot recorded from this implementation on 2026-11-29 (Alea seed "snapshot", forks "delta-i").
-  const r = clozeFailureSimulation({ deltas: [0.2], questions: 50, margin: [0.1, 0.5], rng: "snapshot" });
+  const r = clozeFailureExperiment({ deltas: [0.2], questions: 50, margin: [0.1, 0.5], rng: "snapshot" });
   assert.deepEqual(
     r.map((p) => [p.theta, p.thetaLossAtLeastHalf, p.meanLoss]),
     SNAPSHOT,
@@ -34,16 +35,16 @@ test("clozeFailureSimulation: exact seeded SNAPSHOT (statistical tests below che
 });
 const SNAPSHOT: [number, number, number][] = [[0.4, 0.02, 0.1700313249206175]];
 
-test("clozeFailureSimulation: same seed, same numbers; another seed, other numbers", () => {
+test("clozeFailureExperiment: same seed, same numbers; another seed, other numbers", () => {
   const opts = { deltas: [0.1, 0.3], questions: 500, margin: [0, 0.5] as [number, number] };
-  assert.deepEqual(clozeFailureSimulation({ ...opts, rng: 7 }), clozeFailureSimulation({ ...opts, rng: createRng(7) }));
-  assert.notDeepEqual(clozeFailureSimulation({ ...opts, rng: 7 }), clozeFailureSimulation({ ...opts, rng: 8 }));
+  assert.deepEqual(clozeFailureExperiment({ ...opts, rng: 7 }), clozeFailureExperiment({ ...opts, rng: createRng(7) }));
+  assert.notDeepEqual(clozeFailureExperiment({ ...opts, rng: 7 }), clozeFailureExperiment({ ...opts, rng: 8 }));
 });
 
-test("clozeFailureSimulation: the inequalities hold on every sample (Markov, Pinsker, Pinsker + Jensen)", () => {
+test("clozeFailureExperiment: the inequalities hold on every sample (Markov, Pinsker, Pinsker + Jensen)", () => {
   for (const lossShape of ["even", "exponential", "concentrated"] as const) {
     for (const margin of [0.5, [0.2, 0.5], [0.05, 0.3]] as const) {
-      const pts = clozeFailureSimulation({ deltas: [0.01, 0.05, 0.2, 0.6], questions: 2000, margin, lossShape, rng: `ineq-${lossShape}` });
+      const pts = clozeFailureExperiment({ deltas: [0.01, 0.05, 0.2, 0.6], questions: 2000, margin, lossShape, rng: `ineq-${lossShape}` });
       for (const p of pts) {
         assert.ok(p.thetaLossAtLeastHalf <= p.markovBound + 1e-15, `Markov ${lossShape}`);
         assert.ok(p.theta <= p.pinskerBound + 1e-15, `Pinsker-type ${lossShape} ${JSON.stringify(margin)}: ${p.theta} > ${p.pinskerBound}`);
@@ -55,10 +56,10 @@ test("clozeFailureSimulation: the inequalities hold on every sample (Markov, Pin
   }
 });
 
-test("clozeFailureSimulation: certain answers, exponential loss: theta = exp(-ln 2 / delta) within 5 s.e.", () => {
+test("clozeFailureExperiment: certain answers, exponential loss: theta = exp(-ln 2 / delta) within 5 s.e.", () => {
   const n = 20000;
   const deltas = [0.1, 0.2, 0.4, 0.8];
-  const pts = clozeFailureSimulation({ deltas, questions: n, margin: 0.5, lossShape: "exponential", rng: "exp-certain" });
+  const pts = clozeFailureExperiment({ deltas, questions: n, margin: 0.5, lossShape: "exponential", rng: "exp-certain" });
   pts.forEach((p, i) => {
     // P(Exp(mean delta) > ln 2) = exp(-ln 2 / delta), computed here directly
     const expected = Math.exp(-Math.LN2 / deltas[i]);
@@ -67,10 +68,10 @@ test("clozeFailureSimulation: certain answers, exponential loss: theta = exp(-ln
   });
 });
 
-test("clozeFailureSimulation: uncertain truth, even loss: theta = 2 m* (m* solves ln 2 - H(1/2 + m*) = delta) within 5 s.e.", () => {
+test("clozeFailureExperiment: uncertain truth, even loss: theta = 2 m* (m* solves ln 2 - H(1/2 + m*) = delta) within 5 s.e.", () => {
   const n = 20000;
   const deltas = [0.005, 0.02, 0.08];
-  const pts = clozeFailureSimulation({ deltas, questions: n, margin: [0, 0.5], lossShape: "even", rng: "even-uniform" });
+  const pts = clozeFailureExperiment({ deltas, questions: n, margin: [0, 0.5], lossShape: "even", rng: "even-uniform" });
   pts.forEach((p, i) => {
     // independent bisection for m*: g(m) = ln 2 + (1/2+m) ln(1/2+m) + (1/2-m) ln(1/2-m) increases on [0, 1/2)
     const g = (m: number) => Math.LN2 + (0.5 + m) * Math.log(0.5 + m) + (0.5 - m) * Math.log(0.5 - m) - deltas[i];
@@ -88,23 +89,23 @@ test("clozeFailureSimulation: uncertain truth, even loss: theta = 2 m* (m* solve
   });
 });
 
-test("clozeFailureSimulation: concentrated loss on certain answers fails exactly the loaded questions once delta/phi > ln 2", () => {
+test("clozeFailureExperiment: concentrated loss on certain answers fails exactly the loaded questions once delta/phi > ln 2", () => {
   const n = 20000;
   const phi = 0.1;
-  const pts = clozeFailureSimulation({ deltas: [0.05, 0.1], questions: n, margin: 0.5, lossShape: "concentrated", concentration: phi, rng: "conc" });
+  const pts = clozeFailureExperiment({ deltas: [0.05, 0.1], questions: n, margin: 0.5, lossShape: "concentrated", concentration: phi, rng: "conc" });
   assert.equal(pts[0].theta, 0); // delta/phi = 0.5 < ln 2: nobody fails
   assert.ok(Math.abs(pts[1].theta - phi) <= fiveSe(phi, n)); // delta/phi = 1 > ln 2: the loaded fraction fails
 });
 
-test("clozeFailureSimulation: validation", () => {
-  assert.throws(() => clozeFailureSimulation({ deltas: [0.1], rng: undefined as never }), /rng is required/);
-  assert.throws(() => clozeFailureSimulation({ deltas: [-1], rng: 1 }), /clozeFailureSimulation: deltas\[0\] must be a finite number >= 0, got -1/);
-  assert.throws(() => clozeFailureSimulation({ deltas: [0.1], questions: 2.5, rng: 1 }), /clozeFailureSimulation: questions must be an integer >= 1, got 2.5/);
-  assert.throws(() => clozeFailureSimulation({ deltas: [0.1], margin: [0.4, 0.2], rng: 1 }), /margin must be \[lo, hi\] with lo <= hi/);
-  assert.throws(() => clozeFailureSimulation({ deltas: [0.1], lossShape: "spiky" as never, rng: 1 }), /lossShape must be/);
+test("clozeFailureExperiment: validation", () => {
+  assert.throws(() => clozeFailureExperiment({ deltas: [0.1], rng: undefined as never }), /rng is required/);
+  assert.throws(() => clozeFailureExperiment({ deltas: [-1], rng: 1 }), /clozeFailureExperiment: deltas\[0\] must be a finite number >= 0, got -1/);
+  assert.throws(() => clozeFailureExperiment({ deltas: [0.1], questions: 2.5, rng: 1 }), /clozeFailureExperiment: questions must be an integer >= 1, got 2.5/);
+  assert.throws(() => clozeFailureExperiment({ deltas: [0.1], margin: [0.4, 0.2], rng: 1 }), /margin must be \[lo, hi\] with lo <= hi/);
+  assert.throws(() => clozeFailureExperiment({ deltas: [0.1], lossShape: "spiky" as never, rng: 1 }), /lossShape must be/);
 });
 
-test("clozeFailureSimulation: the model's q really sits at KL distance delta_i (mean |p - q| against a brute-force inversion)", () => {
+test("clozeFailureExperiment: the model's q really sits at KL distance delta_i (mean |p - q| against a brute-force inversion)", () => {
   // Even loss and a fixed margin: every question has the same p and delta, so q is one number. Find it by
   // a plain bisection on KL(p || q) = delta over q in (0, p] and compare with the reported mean |p - q|.
   for (const [margin, delta] of [[0.3, 0.05], [0.45, 0.3], [0.1, 0.001]]) {
@@ -117,7 +118,7 @@ test("clozeFailureSimulation: the model's q really sits at KL distance delta_i (
       if (kl(mid) > delta) lo = mid;
       else hi = mid;
     }
-    const [pt] = clozeFailureSimulation({ deltas: [delta], questions: 3, margin, lossShape: "even", rng: 1 });
+    const [pt] = clozeFailureExperiment({ deltas: [delta], questions: 3, margin, lossShape: "even", rng: 1 });
     assert.ok(Math.abs(pt.meanTotalVariation - (p - lo)) < 1e-12, `margin ${margin}, delta ${delta}: ${pt.meanTotalVariation} vs ${p - lo}`);
   }
 });

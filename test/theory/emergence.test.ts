@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { HOFFMANN_2022, computeOptimal, type ScalingParams } from "../../src/scaling";
-import { emergenceCompute, emergenceVsScale, performanceCurve, thetaComputeFactor, thetaScaleFactor } from "../../src/theory";
+import { HOFFMANN_2022, computeOptimal, type ScalingParams } from "../../src/scaling/law";
+import { emergenceCompute, emergenceVsScale, thetaComputeFactor, thetaScaleFactor } from "../../src/theory/emergence";
+import { performanceCurve } from "../../src/theory/performanceCurve";
 
 const computes = [1e18, 1e20, 1e22, 1e24, 1e26];
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { binaryEntropy, klBernoulli } from "../../src/theory";
+import { binaryEntropy, klBernoulli } from "../../src/theory/entropy";
 
 test("binaryEntropy: closed forms (H(1/2) = ln 2 nats = 1 bit, H(0) = H(1) = 0) and symmetry", () => {
   assert.equal(binaryEntropy(0.5), Math.LN2);

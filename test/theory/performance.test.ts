@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { alphaGrid, betaMin, performanceCurve } from "../../src/theory";
+import { alphaGrid, performanceCurve } from "../../src/theory/performanceCurve";
+import { betaMin } from "../../src/theory/theorem8";
 
 const alphas = alphaGrid({ from: 0.001, to: 0.5, count: 60 });
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { betaMin, binaryEntropy, theorem8Condition, theorem8ConditionKl } from "../../src/theory";
+import { betaMin, theorem8Condition, theorem8ConditionKl } from "../../src/theory/theorem8";
+import { binaryEntropy } from "../../src/theory/entropy";
 
 /** Direct transcription of the paper's left side with Math.log only (Arora & Goyal 2023, Theorem 8). */
 function directCondition(theta: number, k: number, alpha: number, beta: number): number {

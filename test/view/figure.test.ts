@@ -5,15 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { lineFigure, plotlyFigure, withCaption, figureTitle, validateFigure, axisLayout } from "../../src/view/figure";
-import {
-  figureBundle,
-  figureHtml,
-  figureText,
-  plotlySpec,
-  PLOTLY_MIME,
-  PLOTLY_JS_RELATIVE_PATH,
-  standaloneFigureHtml,
-} from "../../src/view/figure-html";
+import { figureBundle, figureHtml, figureText, plotlySpec, PLOTLY_MIME, PLOTLY_JS_RELATIVE_PATH, standaloneFigureHtml } from "../../src/view/figure-html";
 
 const base = {
   title: "Isolated vertices in G(n, p)",

@@ -1,0 +1,88 @@
+/**
+ * Pure-theory sweeps of the counting argument (Arora & Goyal 2023, arXiv 2307.15936: the k'-tuple
+ * counting behind "paucity of stimulus"): tuple counts against the number of skills, and the
+ * fraction of k'-tuples a corpus can show against its size. One point per swept value, for a figure.
+ */
+import { checkBoolean, checkFinite, checkNumberList, checkOptions } from "../validate";
+import { log10TupleCount, type TupleKind } from "./counts";
+import { expectedSeenTupleFraction, maxSeenTupleFraction } from "./occupancy";
+
+/** Options of {@link tupleCountCurve}. */
+export interface TupleCountCurveOptions {
+  /** Numbers of skills N, e.g. [100, 300, 1000, ..., 1e5]. */
+  skills: ArrayLike<number>;
+  /** Tuple sizes k'. */
+  kPrimes: ArrayLike<number>;
+  /** How tuples are counted (default "unorderedDistinct", the paper's k'-tuples). */
+  kind?: TupleKind;
+}
+
+/** One (N, k') of {@link tupleCountCurve}. */
+export interface TupleCountPoint {
+  kind: TupleKind;
+  skills: number;
+  kPrime: number;
+  /** log10 of the number of k'-tuples of N skills. */
+  log10Count: number;
+}
+
+/** log10 of the number of k'-tuples for every N in `skills` and every k' in `kPrimes` (k' outer, N inner). */
+export function tupleCountCurve(options: TupleCountCurveOptions): TupleCountPoint[] {
+  const fn = "tupleCountCurve";
+  checkOptions(fn, options, "{ skills, kPrimes, kind? }");
+  const skills = checkNumberList(fn, "skills", options.skills, checkFinite);
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkFinite);
+  const kind = options.kind ?? "unorderedDistinct";
+  return kPrimes.flatMap((kPrime) => skills.map((N) => ({ kind, skills: N, kPrime, log10Count: log10TupleCount({ kind, skills: N, k: kPrime }) })));
+}
+
+/** Options of {@link tupleCoverageCurve}. */
+export interface TupleCoverageCurveOptions {
+  /** N, the number of skills. */
+  skills: number;
+  /** k, skills per text piece. */
+  k: number;
+  /** Tuple sizes k'. */
+  kPrimes: ArrayLike<number>;
+  /** Corpus sizes T (positive integers). */
+  texts: ArrayLike<number>;
+  /** Draw model of the random corpus (default true: distinct skills per text). */
+  distinct?: boolean;
+}
+
+/** One (k', T) of {@link tupleCoverageCurve}. */
+export interface TupleCoveragePoint {
+  skills: number;
+  k: number;
+  kPrime: number;
+  texts: number;
+  distinct: boolean;
+  /** A random corpus: 1 - (1 - q)^T ({@link expectedSeenTupleFraction}). */
+  expectedFraction: number;
+  /** Any corpus at all: min(1, T C(k, k') / C(N, k')) ({@link maxSeenTupleFraction}). */
+  maxFraction: number;
+}
+
+/**
+ * The fraction of all k'-tuples a corpus of T text pieces can show, for every k' and T (k' outer,
+ * T inner): expected for a random corpus, and the most any corpus can show.
+ */
+export function tupleCoverageCurve(options: TupleCoverageCurveOptions): TupleCoveragePoint[] {
+  const fn = "tupleCoverageCurve";
+  checkOptions(fn, options, "{ skills, k, kPrimes, texts, distinct? }");
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkFinite);
+  const texts = checkNumberList(fn, "texts", options.texts, checkFinite);
+  const distinct = checkBoolean(fn, "distinct", options.distinct ?? true);
+  const { skills, k } = options;
+  return kPrimes.flatMap((kPrime) =>
+    texts.map((T) => ({
+      skills,
+      k,
+      kPrime,
+      texts: T,
+      distinct,
+      expectedFraction: expectedSeenTupleFraction({ skills, k, kPrime, texts: T, distinct }),
+      maxFraction: maxSeenTupleFraction({ skills, k, kPrime, texts: T }),
+    })),
+  );
+}

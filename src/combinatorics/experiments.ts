@@ -1,0 +1,86 @@
+/**
+ * Lesson experiments of the combinatorics area: seeded Monte Carlo sweeps that return one plain row
+ * per corpus size, simulation next to the occupancy formula.
+ */
+import { toRng, type RngOrSeed } from "../random/rng";
+import { checkOptions } from "../validate";
+import { sampleTupleCoverage } from "./coverage";
+import { expectedSeenTupleFraction, seenTuplesVariance } from "./occupancy";
+import { checkCount, checkPositiveCount } from "./validate";
+
+/** Options of {@link coverageExperiment}. */
+export interface CoverageExperimentOptions {
+  /** N, the number of skills. */
+  skills: number;
+  /** k, skills per text piece. */
+  k: number;
+  /** k', the tuple size. */
+  kPrime: number;
+  /** Corpus sizes T to simulate (positive integers). */
+  texts: ArrayLike<number>;
+  /** true: distinct skills per text; false: i.i.d. draws. */
+  distinct: boolean;
+  /** Independent corpora per corpus size (>= 2). */
+  replicates: number;
+  /** Random stream or seed; corpus size T uses the substream fork(`T=${T}`). */
+  rng: RngOrSeed;
+}
+
+/** One corpus size of {@link coverageExperiment}: simulation next to theory. */
+export interface CoverageRow {
+  texts: number;
+  /** Mean over replicates of the fraction of k'-tuples shown. */
+  simulatedFraction: number;
+  /** Standard error of that mean from the sample: sample sd / sqrt(replicates). */
+  simulatedStdErr: number;
+  /** Theory: 1 - (1 - q)^T (expectedSeenTupleFraction). */
+  expectedFraction: number;
+  /** Theory: sd of the mean of `replicates` runs, sqrt(seenTuplesVariance / replicates) / C(N, k'). */
+  expectedStdErr: number;
+  /** (simulated - expected) / expectedStdErr: about N(0, 1) if the formula is right. */
+  z: number;
+}
+
+/**
+ * For each corpus size T, simulate `replicates` random skill graphs and compare the fraction of
+ * k'-tuples they show with the occupancy formula and its standard error.
+ */
+export function coverageExperiment(options: CoverageExperimentOptions): CoverageRow[] {
+  const fn = "coverageExperiment";
+  checkOptions(fn, options);
+  const { skills, k, kPrime, distinct } = options;
+  const R = checkCount(fn, "replicates", options.replicates);
+  if (R < 2) throw new RangeError(`${fn}: replicates must be >= 2 (a standard error needs two runs), got ${R}`);
+  if (!options.texts || typeof options.texts.length !== "number" || options.texts.length === 0) {
+    throw new TypeError(`${fn}: texts must be a non-empty array of corpus sizes, got ${String(options.texts)}`);
+  }
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const out: CoverageRow[] = [];
+  for (let i = 0; i < options.texts.length; i++) {
+    const T = checkPositiveCount(fn, `texts[${i}]`, options.texts[i]);
+    const sub = rng.fork(`T=${T}`);
+    let sum = 0;
+    let sumSq = 0;
+    let total = 1;
+    for (let r = 0; r < R; r++) {
+      const c = sampleTupleCoverage({ skills, k, kPrime, texts: T, distinct, rng: sub });
+      sum += c.seenFraction;
+      sumSq += c.seenFraction * c.seenFraction;
+      total = c.total;
+    }
+    const mean = sum / R;
+    const sampleVar = Math.max(0, (sumSq - R * mean * mean) / (R - 1));
+    const o = { skills, k, kPrime, texts: T, distinct };
+    const expectedFraction = expectedSeenTupleFraction(o);
+    const expectedStdErr = Math.sqrt(seenTuplesVariance(o) / R) / total;
+    out.push({
+      texts: T,
+      simulatedFraction: mean,
+      simulatedStdErr: Math.sqrt(sampleVar / R),
+      expectedFraction,
+      expectedStdErr,
+      z: expectedStdErr > 0 ? (mean - expectedFraction) / expectedStdErr : mean === expectedFraction ? 0 : Infinity,
+    });
+  }
+  return out;
+}

@@ -1,2 +1,0 @@
-/** Data files the lessons read (the only library layer that uses node:fs). */
-export * from "./chinchilla";

@@ -1,3 +1,0 @@
-export * from "./rng";
-export * from "./samplers";
-export * from "./moments";

@@ -1,0 +1,158 @@
+/**
+ * Balanced refill of a failure set for a target skill set Z (internal to the adversary).
+ */
+import type { SkillGraph } from "../graphs/skillGraph";
+import type { Rng } from "../random/rng";
+
+/** A binary min-heap of (key, id) pairs in typed arrays, with lazy deletion done by the caller. */
+export class MinHeap {
+  keys: Float64Array;
+  ids: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(1, capacity));
+    this.ids = new Int32Array(Math.max(1, capacity));
+  }
+  push(key: number, id: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.keys.length * 2);
+      k.set(this.keys);
+      const d = new Int32Array(this.ids.length * 2);
+      d.set(this.ids);
+      this.keys = k;
+      this.ids = d;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.keys[p] <= key) break;
+      this.keys[i] = this.keys[p];
+      this.ids[i] = this.ids[p];
+      i = p;
+    }
+    this.keys[i] = key;
+    this.ids[i] = id;
+  }
+  /** Remove the minimum; returns its id (the key is left in `lastKey`). */
+  lastKey = 0;
+  pop(): number {
+    const id = this.ids[0];
+    this.lastKey = this.keys[0];
+    const key = this.keys[--this.size];
+    const idLast = this.ids[this.size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && this.keys[c + 1] < this.keys[c]) c++;
+      if (this.keys[c] >= key) break;
+      this.keys[i] = this.keys[c];
+      this.ids[i] = this.ids[c];
+      i = c;
+    }
+    this.keys[i] = key;
+    this.ids[i] = idLast;
+    return id;
+  }
+}
+
+/**
+ * Fill a failure set of exactly `m` pieces for the skill set Z (`zMask`): first every piece with
+ * more edges into Z than the cut class (the class of edge count c* where the m-th piece falls), then,
+ * among the pieces of the cut class, water-filling: repeatedly take the skill of Z with the lowest
+ * failure rate so far and add one random unchosen cut-class piece of it. The total number of failed
+ * Z edges is the greedy maximum (same classes), but they are spread to lift the weakest skills of Z.
+ * Leftover places (if the lagging skills run out of cut-class pieces) are filled at random from the
+ * cut class.
+ */
+export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array, m: number, rng: Rng): Uint8Array {
+  const nt = g.texts;
+  const k = g.k;
+  const ts = g.textSkills;
+  const c = new Uint8Array(nt);
+  const hist = new Float64Array(k + 2);
+  for (let t = 0, b = 0; t < nt; t++, b += k) {
+    let x = 0;
+    for (let j = 0; j < k; j++) x += zMask[ts[b + j]];
+    c[t] = x;
+    hist[x]++;
+  }
+  // cut class: above = #(c > cut) < m <= #(c >= cut)
+  let above = 0;
+  let cut = k;
+  while (cut > 0 && above + hist[cut] < m) {
+    above += hist[cut];
+    cut--;
+  }
+  const y = new Uint8Array(nt);
+  if (m <= 0) return y;
+  const counts = new Float64Array(g.skills);
+  for (let t = 0, b = 0; t < nt; t++, b += k) {
+    if (c[t] > cut) {
+      y[t] = 1;
+      for (let j = 0; j < k; j++) counts[ts[b + j]]++;
+    }
+  }
+  let need = m - above;
+  if (cut > 0) {
+    // candidate lists: for each skill of Z, its cut-class pieces (CSR over skill -> texts).
+    const heap = new MinHeap(1024);
+    const cursor = new Int32Array(g.skills);
+    const end = new Int32Array(g.skills);
+    let zEdges = 0;
+    for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
+    const cand = new Uint32Array(zEdges);
+    let p = 0;
+    for (let s = 0; s < g.skills; s++) {
+      if (!zMask[s] || deg[s] === 0) continue;
+      cursor[s] = p;
+      for (let e = g.skillOffsets[s]; e < g.skillOffsets[s + 1]; e++) {
+        const t = g.skillTexts[e];
+        if (c[t] === cut) cand[p++] = t;
+      }
+      end[s] = p;
+      heap.push(counts[s] / deg[s], s);
+    }
+    while (need > 0 && heap.size > 0) {
+      const s = heap.pop();
+      if (heap.lastKey !== counts[s] / deg[s]) continue; // stale entry
+      // a random unchosen candidate of s (swap-remove)
+      let picked = -1;
+      while (cursor[s] < end[s]) {
+        const span = end[s] - cursor[s];
+        const i = cursor[s] + rng.int(span);
+        const t = cand[i];
+        cand[i] = cand[cursor[s]];
+        cand[cursor[s]] = t;
+        cursor[s]++;
+        if (!y[t]) {
+          picked = t;
+          break;
+        }
+      }
+      if (picked < 0) continue; // s has no cut-class piece left: it leaves the heap
+      y[picked] = 1;
+      need--;
+      const b = picked * k;
+      for (let j = 0; j < k; j++) {
+        const s2 = ts[b + j];
+        counts[s2]++;
+        if (zMask[s2] && deg[s2] > 0) heap.push(counts[s2] / deg[s2], s2);
+      }
+    }
+  }
+  if (need > 0) {
+    // random fill from the cut class (or, with cut = 0, from the pieces that miss Z)
+    const rest: number[] = [];
+    for (let t = 0; t < nt; t++) if (!y[t] && c[t] === cut) rest.push(t);
+    // partial Fisher-Yates from the end: positions above i are final and never touched again
+    for (let i = rest.length - 1; i >= rest.length - need; i--) {
+      const r = rng.int(i + 1);
+      const tmp = rest[r];
+      rest[r] = rest[i];
+      rest[i] = tmp;
+      y[rest[i]] = 1;
+    }
+  }
+  return y;
+}
