@@ -42,6 +42,8 @@ export interface ServerOptions {
   disabledExtensions?: string[];
   /** JupyterLab / Notebook 7 user settings: plugin id -> settings object. */
   userSettings?: Record<string, Record<string, unknown>>;
+  /** Extra kernelspecs for this server only: name -> kernel.json content. */
+  kernelspecs?: Record<string, Record<string, unknown>>;
   timeoutMs?: number;
 }
 
@@ -70,6 +72,11 @@ export async function startServer(options: ServerOptions): Promise<NotebookServe
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `${name}.jupyterlab-settings`), JSON.stringify(settings));
   }
+  const dataDir = path.join(tmp, "data");
+  for (const [name, spec] of Object.entries(options.kernelspecs ?? {})) {
+    fs.mkdirSync(path.join(dataDir, "kernels", name), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "kernels", name, "kernel.json"), JSON.stringify(spec, null, 1));
+  }
   const common = ["--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0", "--allow-root"];
   const args =
     app === "notebook6"
@@ -82,7 +89,14 @@ export async function startServer(options: ServerOptions): Promise<NotebookServe
           // window.jupyterapp: the test drives the UI through the app's command registry.
           `--${app === "jupyterlab" ? "LabApp" : "JupyterNotebookApp"}.expose_app_in_browser=True`,
         ];
-  const env: NodeJS.ProcessEnv = { ...jupyterEnv(), JUPYTER_RUNTIME_DIR: runtimeDir, JUPYTER_CONFIG_DIR: configDir, JUPYTER_TOKEN_FILE: tokenFile };
+  const base = jupyterEnv();
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    JUPYTER_RUNTIME_DIR: runtimeDir,
+    JUPYTER_CONFIG_DIR: configDir,
+    JUPYTER_TOKEN_FILE: tokenFile,
+    JUPYTER_PATH: [dataDir, base.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
+  };
   delete env.JUPYTER_TOKEN;
   const child = spawn(python, args, {
     cwd: PROJECT_ROOT,

@@ -4,7 +4,9 @@
  * command registry, accept the dialog, wait until every cell has run. Then: no error output, every
  * figure drawn by plotly with the traces of the executed copy from `npm run lessons`, every caption
  * visible, and no error in the page's console other than those a Python kernel produces in the same
- * UI (a baseline notebook run the same way).
+ * UI (a baseline notebook run the same way). The baseline's Python kernel is registered, like the
+ * lesson pack's, without a debugger: JupyterLab 4.6 logs "No active debugger session" for every
+ * cell that any kernel without one runs, whatever its kernel_info says.
  *
  * Two renderers: JupyterLab with the Python `plotly` package's jupyterlab-plotly extension draws
  * application/vnd.plotly.v1+json and ignores the HTML (the caption must come from the spec), while
@@ -300,6 +302,12 @@ function normalisedSet(errors: string[]): Set<string> {
   return new Set(errors.map((m) => m.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "<id>").replace(/\d+/g, "<n>").slice(0, 300)));
 }
 
+/** Kernelspec of the baseline: ipykernel, registered without a debugger (as the TypeScript kernel is). */
+const BASELINE_KERNEL = "python3-no-debugger";
+function baselineKernelspec(python: string): Record<string, unknown> {
+  return { argv: [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"], display_name: "Python 3 (no debugger)", language: "python", metadata: {} };
+}
+
 /** A two-cell Python notebook, run the same way: the console errors it causes are the UI's own. */
 function pythonBaseline(dir: string): string {
   const file = path.join(dir, "python-baseline.ipynb");
@@ -308,7 +316,7 @@ function pythonBaseline(dir: string): string {
       { cell_type: "code", execution_count: null, id: "a", metadata: {}, outputs: [], source: ["print('hello')"] },
       { cell_type: "code", execution_count: null, id: "b", metadata: {}, outputs: [], source: ["from IPython.display import HTML, display\n", "display(HTML('<b>html</b>'))"] },
     ],
-    metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } },
+    metadata: { kernelspec: { name: BASELINE_KERNEL, display_name: "Python 3 (no debugger)", language: "python" } },
     nbformat: 4,
     nbformat_minor: 5,
   };
@@ -326,6 +334,7 @@ for (const ui of UIS) {
       disabledExtensions: ui.plotlyRenderer ? [] : ["jupyterlab-plotly", "@jupyterlab/plotly-extension"],
       // Every cell attached to the page, so that every figure is in the DOM at once.
       userSettings: { "@jupyterlab/notebook-extension:tracker": { windowingMode: "none" } },
+      kernelspecs: { [BASELINE_KERNEL]: baselineKernelspec(python!.python) },
     });
     servers.push(server);
     const dir = path.join(WORK, ui.app);
@@ -350,6 +359,9 @@ for (const ui of UIS) {
     console.log(`  ${ui.label}: started and baseline run in ${((Date.now() - t0) / 1000).toFixed(1)} s; baseline console errors: ${baseline.size ? [...baseline].map((m) => JSON.stringify(m.slice(0, 120))).join(", ") : "none"}`);
 
     let first = true;
+    // Every lesson runs even when one fails; the failures are reported together at the end.
+    const failures: string[] = [];
+    const consoleProblems = new Map<string, string[]>();
     const only = (process.env.EMERGENCE_LAB_UI_LESSONS ?? "").split(",").filter(Boolean);
     for (const [name, source] of executed) {
       if (only.length && !only.some((o) => name.startsWith(o))) continue;
@@ -357,7 +369,14 @@ for (const ui of UIS) {
       const expected = expectedFigures(source);
       const copy = path.join(dir, `${name}.ipynb`);
       withoutOutputs(source, copy);
-      const opened = await openNotebook(server, copy, lab);
+      let opened: UiPage & { relPath: string };
+      try {
+        opened = await openNotebook(server, copy, lab);
+      } catch (e) {
+        failures.push(`${name}: ${(e as Error).message.slice(0, 1500)}`);
+        await shutdownKernels(server);
+        continue;
+      }
       const { page, relPath } = opened;
       const consoleFrom = opened.console.length;
       const tOpen = Date.now();
@@ -375,12 +394,14 @@ for (const ui of UIS) {
           drawn = await drawnFigures(page, relPath);
         }
         checkFigures(`${ui.label} ${name}`, ui, expected, drawn);
-        assert.deepEqual(unexpectedConsoleErrors(opened.console.slice(consoleFrom), baseline), [], `${ui.label} ${name}: console errors a Python kernel does not cause`);
+        for (const m of unexpectedConsoleErrors(opened.console.slice(consoleFrom), baseline)) {
+          consoleProblems.set(m, [...(consoleProblems.get(m) ?? []), name]);
+        }
         const sec = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
         console.log(`  ${ui.label} ${name}: ${status.counts.length} cells, ${drawn.length} figure(s); open ${sec(t1, tOpen)} s, run ${sec(tOpen, tRun)} s, draw ${sec(tRun, Date.now())} s`);
       } catch (e) {
         await page.screenshot({ path: path.join(SCREENSHOTS, `${ui.app}-${name}-failed.png`) }).catch(() => undefined);
-        throw e;
+        failures.push(`${name}: ${(e as Error).message.slice(0, 1500)}`);
       } finally {
         if (lab) await closePanel(page, relPath);
         else await page.close();
@@ -389,5 +410,9 @@ for (const ui of UIS) {
     }
     await lab?.page.close();
     console.log(`  ${ui.label}: all lessons in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    for (const [m, names] of consoleProblems) {
+      failures.push(`console error a Python kernel does not cause, ${names.length}x in ${[...new Set(names)].join(", ")}: ${m}`);
+    }
+    assert.deepEqual(failures, [], `${ui.label}: ${failures.length} problem(s)`);
   });
 }
