@@ -1,5 +1,5 @@
 /**
- * emergence-lab: the helper library behind the lesson pack on Arora & Goyal,
+ * emergence-lab: the library behind the lesson pack on Arora & Goyal,
  * "A Theory for Emergence of Complex Skills in Language Models" (arXiv 2307.15936).
  *
  * This file is the whole public API, grouped by area; everything else is internal. The core areas
@@ -22,6 +22,7 @@ export { sampleGeometric, sampleBinomial, sampleKSubset, sampleIid } from "./ran
 export { sampleMoments } from "./random/moments";
 export type { SampleMoments } from "./random/moments";
 export { sampleAlias } from "./random/alias";
+export { sampleCorrelation } from "./random/correlation";
 
 // Random graphs: G(n, p), G(n, m), components, thresholds, the skill graph and measures on its skills
 export { gnp } from "./graphs/gnp";
@@ -41,7 +42,7 @@ export type { MeasureSpec } from "./graphs/measures";
 export { lambertW0 } from "./math/lambertW";
 
 // Scaling laws: the Chinchilla law, its compute-optimal frontier, the Hoffmann fit, the runs
-export { HOFFMANN_2022, BESIROGLU_2024, BESIROGLU_2024_STD_ERR } from "./scaling/law";
+export { HOFFMANN_2022, BESIROGLU_2024, BESIROGLU_2024_STD_ERR, BESIROGLU_2024_REPLICATION } from "./scaling/law";
 export { chinchillaLoss, reducibleLoss, reducibleLossRatio, computeOptimal, frontierLossExponent, isoLossTokens, isoLossParameters, tokensForCompute } from "./scaling/law";
 export type { ScalingParams, ComputeOptimum } from "./scaling/law";
 export { fitScalingLaw, scalingGridStarts, HOFFMANN_GRID } from "./scaling/fit";
@@ -58,7 +59,7 @@ export { binaryEntropy, klBernoulli } from "./theory/entropy";
 export { theorem8Condition, theorem8ConditionKl, betaMin } from "./theory/theorem8";
 export type { BetaMinResult } from "./theory/theorem8";
 export { performanceCurve, alphaGrid } from "./theory/performanceCurve";
-export type { PerformancePoint } from "./theory/performanceCurve";
+export type { PerformancePoint, PerformanceRoot } from "./theory/performanceCurve";
 export { slingshotCurve } from "./theory/slingshot";
 export type { SlingshotPoint } from "./theory/slingshot";
 export { thetaFromReducibleLoss, thetaPinskerBound, clozeThetaExponentialCertain } from "./theory/cloze";
@@ -112,13 +113,10 @@ export { sampleTupleCoverage } from "./combinatorics/coverage";
 export type { TupleCoverage } from "./combinatorics/coverage";
 export { coverageExperiment } from "./combinatorics/experiments";
 export type { CoverageRow } from "./combinatorics/experiments";
-export { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK } from "./combinatorics/skillmix";
+export { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK, skillMixUnseenShare } from "./combinatorics/skillmix";
 export type { SkillMixPoint } from "./combinatorics/skillmix";
 export { tupleCountCurve, tupleCoverageCurve } from "./combinatorics/curves";
 export type { TupleCountPoint, TupleCoveragePoint } from "./combinatorics/curves";
-
-// Self-checks of the lessons' exercises (they never print the answer)
-export { checkLesson08 } from "./checks/lesson08";
 
 // Data files (Node I/O)
 export { loadChinchillaRuns } from "./io/chinchilla";
@@ -127,7 +125,7 @@ export type { ChinchillaRuns } from "./io/chinchilla";
 // View: figures, tables, progress in a notebook
 export { lineFigure, plotlyFigure } from "./view/figure";
 export type { Figure, Series, AxisSpec, Trace } from "./view/figure";
-export { show, showTable } from "./view/display";
+export { show, showTable, showMarkdown } from "./view/display";
 export { formatNumber } from "./view/format";
 export { progress } from "./view/progress";
 export type { Progress } from "./view/progress";
@@ -140,3 +138,17 @@ export { competenceHistogramFigure, concentrationFigure, emergenceBoundFigure, f
 export { tupleCountsFigure, tupleCoverageFigure, coverageExperimentFigure, skillMixFigure } from "./view/combinatorics";
 export type { CorpusLine } from "./view/combinatorics";
 export { skillMeasureFigure, measureBoundFigure, skillGuaranteeFigure, frequencyEmergenceFigure } from "./view/measures";
+
+// Lesson checks: the self-check of each lesson's exercise (src/checks, one file per lesson). Each
+// computes its reference value from the library and shows it only once the answer matches.
+export { checkLesson00 } from "./checks/lesson00";
+export { checkLesson01 } from "./checks/lesson01";
+export { checkLesson02 } from "./checks/lesson02";
+export type { Lesson02Answer } from "./checks/lesson02";
+export { checkLesson03 } from "./checks/lesson03";
+export type { Lesson03Answer } from "./checks/lesson03";
+export { checkLesson04 } from "./checks/lesson04";
+export { checkLesson05, LESSON05_EXERCISE } from "./checks/lesson05";
+export { checkLesson06 } from "./checks/lesson06";
+export { checkLesson07 } from "./checks/lesson07";
+export { checkLesson08 } from "./checks/lesson08";

@@ -365,7 +365,7 @@ export interface ClozeFailureRow {
  * q_i < 1/2, i.e. when delta_i > KL(p_i || 1/2) = ln 2 - H(p_i).
  *
  * It reports the failed fraction theta next to Markov's 2 delta and the Pinsker-type bound
- * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}; Arora & Goyal 2023, Theorem 3).
+ * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}).
  */
 export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): ClozeFailureRow[] {
   const fn = "clozeFailureExperiment";
