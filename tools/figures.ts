@@ -9,6 +9,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { writeFileAtomic } from "./lib/atomic-write";
+import { PROJECT_ROOT } from "./lib/paths";
 import { standaloneFigureHtml } from "../src/view/figure-html";
 import type { Figure } from "../src/view/figure";
 import {
@@ -17,17 +19,15 @@ import {
   outputFigure,
   plotlyJsFile,
   staticRenderingUnavailable,
-  writeFileAtomic,
 } from "./static-images";
 
-const root = path.resolve(__dirname, "..", "..");
 
 function options(argv: string[]): { inDir: string; outDir: string } {
   try {
     const { values } = parseArgs({ args: argv, options: { in: { type: "string" }, out: { type: "string" } }, strict: true, allowPositionals: false });
     return {
-      inDir: values.in ? path.resolve(values.in) : path.join(root, "build", "notebooks"),
-      outDir: values.out ? path.resolve(values.out) : path.join(root, "build", "figures"),
+      inDir: values.in ? path.resolve(values.in) : path.join(PROJECT_ROOT, "build", "notebooks"),
+      outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "build", "figures"),
     };
   } catch (e) {
     console.error(`figures: ${(e as Error).message}; usage: npm run figures [-- --in DIR] [--out DIR]`);

@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** The project root (this file compiles to .out/tools/). */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+import { PROJECT_ROOT, tslabBinary } from "./lib/paths";
+
+export { PROJECT_ROOT, tslabBinary };
 
 /** Name of the kernelspec that the notebooks' metadata names. */
 export const KERNEL_NAME = "emergence-lab";
@@ -48,15 +49,6 @@ export function jupyterEnv(root = PROJECT_ROOT, base: NodeJS.ProcessEnv = proces
     // Debian's ipykernel prints debugger warnings about frozen modules on every start.
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-}
-
-/** Absolute path of the installed tslab command-line script. */
-export function tslabBinary(root = PROJECT_ROOT): string {
-  const bin = path.join(root, "node_modules", "tslab", "bin", "tslab");
-  if (!fs.existsSync(bin)) {
-    throw new Error(`tslab is not installed at ${bin}; run \`npm ci\` in ${root} first`);
-  }
-  return bin;
 }
 
 /**

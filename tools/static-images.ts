@@ -15,6 +15,7 @@ import * as path from "node:path";
 import { figureHtml, PLOTLY_MIME, VIEW_METADATA_KEY, type FigureOutputMetadata } from "../src/view/figure-html";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
+import { joinSource, writeNotebookAtomic, type Notebook, type NotebookOutput } from "./lib/notebook";
 import type { Figure } from "../src/view/figure";
 import { withoutPlotlyCaption } from "../src/view/figure-caption";
 
@@ -165,23 +166,12 @@ export function optimizePng(png: Buffer): Buffer {
   return out.length < png.length ? out : png;
 }
 
-/** nbformat stores multi-line strings either as a string or as a list of lines. */
-function joinSource(v: unknown): string {
-  return Array.isArray(v) ? v.join("") : String(v ?? "");
-}
-
-interface NotebookOutput {
-  output_type: string;
-  data?: Record<string, unknown>;
-  metadata?: Record<string, unknown>;
-}
-interface NotebookJson {
-  cells: { cell_type: string; outputs?: NotebookOutput[] }[];
-}
+/** An output that carries a MIME bundle (display_data or execute_result). */
+export type BundleOutput = Extract<NotebookOutput, { data: unknown }>;
 
 /** Every output of a notebook that carries a plotly figure. */
-export function figureOutputs(nb: NotebookJson): NotebookOutput[] {
-  const out: NotebookOutput[] = [];
+export function figureOutputs(nb: Notebook): BundleOutput[] {
+  const out: BundleOutput[] = [];
   for (const cell of nb.cells ?? []) {
     if (cell.cell_type !== "code") continue;
     for (const o of cell.outputs ?? []) {
@@ -194,14 +184,14 @@ export function figureOutputs(nb: NotebookJson): NotebookOutput[] {
 }
 
 /** The lesson pack's figure metadata of an output, if it has it. */
-export function outputFigureMeta(o: NotebookOutput): FigureOutputMetadata | null {
+export function outputFigureMeta(o: BundleOutput): FigureOutputMetadata | null {
   const m = o.metadata?.[VIEW_METADATA_KEY] as FigureOutputMetadata | undefined;
   return m && m.kind === "figure" ? m : null;
 }
 
 /** The Figure (spec + id + caption) stored in an output. */
-export function outputFigure(o: NotebookOutput): Figure {
-  let spec = o.data![PLOTLY_MIME] as unknown;
+export function outputFigure(o: BundleOutput): Figure {
+  let spec = o.data[PLOTLY_MIME] as unknown;
   if (typeof spec === "string" || Array.isArray(spec)) spec = JSON.parse(joinSource(spec));
   const raw = spec as { data?: unknown; layout?: unknown };
   const meta = outputFigureMeta(o);
@@ -216,18 +206,6 @@ export function outputFigure(o: NotebookOutput): Figure {
   return fig;
 }
 
-/** Writes a file atomically: a temp file in the same folder, then rename over the target. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 /**
  * Adds an `image/png` rendering to every plotly figure output of the given executed notebooks,
  * in place. Without Chromium (or playwright-core) nothing is changed and `skippedReason` says why.
@@ -237,7 +215,7 @@ export function writeFileAtomic(file: string, text: string): void {
 export async function renderStaticImages(notebookPaths: string[]): Promise<StaticImagesResult> {
   const t0 = performance.now();
   const notebooks = notebookPaths.map((file) => {
-    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as NotebookJson;
+    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
     return { file, nb, outputs: figureOutputs(nb) };
   });
   const count = notebooks.reduce((s, n) => s + n.outputs.length, 0);
@@ -259,11 +237,11 @@ export async function renderStaticImages(notebookPaths: string[]): Promise<Stati
           const fig = outputFigure(o);
           const meta = outputFigureMeta(o);
           const img = await renderer.render(fig, { webp: meta !== null });
-          o.data!["image/png"] = img.png;
+          o.data["image/png"] = img.png;
           o.metadata = { ...(o.metadata ?? {}), "image/png": { width: img.width, height: img.height } };
-          if (meta && o.data!["text/html"] !== undefined) {
+          if (meta && o.data["text/html"] !== undefined) {
             // The no-script fallback shows the same picture (WebP: a quarter of the PNG's bytes).
-            o.data!["text/html"] = figureHtml(fig, { elementId: meta.elementId, fallbackImage: img.webp ?? `data:image/png;base64,${img.png}` });
+            o.data["text/html"] = figureHtml(fig, { elementId: meta.elementId, fallbackImage: img.webp ?? `data:image/png;base64,${img.png}` });
           }
           rendered += 1;
           changed = true;
@@ -277,7 +255,7 @@ export async function renderStaticImages(notebookPaths: string[]): Promise<Stati
           failures.push(`${path.basename(file)} figure output #${k + 1}: ${(e as Error).message}`);
         }
       }
-      if (changed) writeFileAtomic(file, JSON.stringify(nb, null, 1) + "\n");
+      if (changed) writeNotebookAtomic(file, nb);
     }
   } finally {
     await renderer.close();

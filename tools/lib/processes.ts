@@ -1,11 +1,13 @@
 /**
- * The process table: parent, group and command line of every process (from Linux's /proc, or from
- * `ps` where there is no /proc, as on macOS), descendants of a set of processes, and signals that
- * tolerate processes that are already gone.
+ * The process table: parent, group and command line of every process (from Linux's /proc, parsed by
+ * process-tree.ts, or from `ps` where there is no /proc, as on macOS), descendants of a set of
+ * processes, and signals that tolerate processes that are already gone. (process-tree.ts follows one
+ * kernel's processes over time; this module answers one-off questions about the table.)
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { hasProcfs, parseStat } from "./process-tree";
 
 export interface ProcessInfo {
   pid: number;
@@ -15,7 +17,7 @@ export interface ProcessInfo {
   cmdline: string;
 }
 
-const HAS_PROC = fs.existsSync("/proc/self/stat");
+const HAS_PROC = hasProcfs();
 
 /** Rows of `ps -o pid=,ppid=,pgid=,stat=,args=` (for systems without /proc). */
 function psRows(args: string[]): ProcessInfo[] {
@@ -33,21 +35,20 @@ function psRows(args: string[]): ProcessInfo[] {
 export function processInfo(pid: number): ProcessInfo | null {
   if (!Number.isInteger(pid) || pid <= 0) return null;
   if (!HAS_PROC) return psRows(["-p", String(pid)])[0] ?? null;
+  let stat;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // "pid (comm) state ppid pgrp ...": comm may contain spaces and parentheses.
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (f[0] === "Z") return null; // a zombie has exited; only its parent's wait is missing
-    let cmdline = "";
-    try {
-      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
-    } catch {
-      // unreadable command line: keep the rest
-    }
-    return { pid, ppid: Number(f[1]), pgid: Number(f[2]), cmdline };
+    stat = parseStat(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return null;
   }
+  if (!stat || stat.state === "Z") return null; // a zombie has exited; only its parent's wait is missing
+  let cmdline = "";
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    // unreadable command line: keep the rest
+  }
+  return { pid, ppid: stat.ppid, pgid: stat.pgrp, cmdline };
 }
 
 /** Every process visible to this user. */
