@@ -17,7 +17,8 @@
  * minus a (log N_t)/N_t correction. The guarantee is non-trivial at finite size when the right side is
  * below 1 (log < 0).
  *
- * Like the paper, the tail uses the mean degree alpha·k·N_t of Z (degrees concentrate when N_t >> N_s);
+ * As in our reconstruction of the argument, the tail uses the mean degree alpha·k·N_t of Z (degrees
+ * concentrate when N_t >> N_s);
  * counts are |Z| = ceil(alpha N_s) and |Y| = round(theta N_t). That is `degrees: "mean"` (the default).
  * On small graphs it is not a bound: with few pieces per skill, the lowest-degree skills have far fewer
  * edges than the mean, and an adversary can fail all of them (at N_s = 100, N_t = 200, k = 3,
