@@ -31,6 +31,7 @@ import { flushPendingOutput, installTslabPatches } from "./tslab-patches";
 export {};
 
 type Send = (this: object, msg: unknown) => Promise<void>;
+type Receive = (this: object) => Promise<unknown>;
 
 /** The tslab this kernel runs: the package of the script Node was started with, else the one next to this project. */
 function tslabFolder(): string {
@@ -58,7 +59,7 @@ if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
     // The zeromq instance tslab itself loads (resolved from tslab's folder).
     const tslabDir = tslabFolder();
     const zmq = require(require.resolve("zeromq", { paths: [tslabDir] })) as {
-      Socket: { prototype: { send: Send } };
+      Socket: { prototype: { send: Send; receive: Receive } };
       Publisher: new (...args: never[]) => object;
     };
     // PUB drops messages beyond its send high-water mark (default 1000) and the option must be set before the
@@ -120,6 +121,28 @@ if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
         const sent = s.tail.then(issue);
         s.tail = sent.catch(ignore);
         return sent;
+      },
+    });
+    // tslab starts its receive loops (shell, control, heartbeat) and then binds the sockets. A receive that
+    // zeromq refuses while that socket's bind is still in progress ("Socket is blocked by a bind or unbind
+    // operation", EBUSY) would end tslab's loop with an unhandled rejection, and the kernel with it: retry it
+    // a millisecond later instead.
+    const originalReceive = proto.receive;
+    const isBindBlock = (e: unknown): boolean => isBusy(e) && /bind/i.test(String((e as { message?: unknown }).message));
+    Object.defineProperty(proto, "receive", {
+      configurable: true,
+      writable: false,
+      enumerable: false,
+      value: function retryingReceive(this: object): Promise<unknown> {
+        const attempt = (): Promise<unknown> => {
+          const later = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 1)).then(attempt);
+          try {
+            return originalReceive.call(this).catch((e: unknown) => (isBindBlock(e) ? later() : Promise.reject(e)));
+          } catch (e) {
+            return isBindBlock(e) ? later() : Promise.reject(e);
+          }
+        };
+        return attempt();
       },
     });
   } catch (e) {
