@@ -33,6 +33,7 @@ export interface SkillMeasureFigureOptions extends FigureOptions {
  * The skill measure by rank (log-log): μ1 of each skill, most frequent first, and, when a graph's
  * degrees are given, each skill's share of the graph's edges (degree / (k·N_t)), which scatters
  * around μ1 (i.i.d. draws) or saturates for the heaviest skills (distinct draws).
+ * @see {@link zipfMeasure}, {@link skillDegrees}
  */
 export function skillMeasureFigure(options: SkillMeasureFigureOptions): Figure {
   const fn = "skillMeasureFigure";
@@ -80,6 +81,7 @@ export interface MeasureBoundFigureOptions extends FigureOptions {
  * finite-size version, the adversary by number and a random failure set. By measure: beta_min(alpha),
  * its finite-size version, the fixed-Z limit, the adversary by measure and a random failure set.
  * A dotted line marks beta = 1/theta (failure rate 1).
+ * @see {@link measureBoundExperiment}, {@link measureBoundCurve}
  */
 export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: MeasureBoundFigureOptions): Figure {
   const fn = "measureBoundFigure";
@@ -139,6 +141,7 @@ export interface SkillGuaranteeFigureOptions extends FigureOptions {
  * Per-skill guarantees by rank: for each theta, the competence 1 − beta_min(p_s)·theta each skill is
  * guaranteed on its own (gaps: no or a vacuous guarantee), and optional simulated per-skill
  * competences (markers) on the same ranks.
+ * @see {@link skillGuarantees}
  */
 export function skillGuaranteeFigure(options: SkillGuaranteeFigureOptions): Figure {
   const fn = "skillGuaranteeFigure";
@@ -193,6 +196,7 @@ export interface FrequencyEmergenceFigureOptions extends FigureOptions {
  * competences of each class under the adversary aimed at it (markers) and under a random failure set
  * (dotted), at the budgets where the simulation ran (rows of tupleFrequencyExperiment, one theta per budget).
  * Classes are matched by name, in order.
+ * @see {@link frequencyEmergenceCurve}, {@link tupleFrequencyExperiment}
  */
 export function frequencyEmergenceFigure(options: FrequencyEmergenceFigureOptions): Figure {
   const fn = "frequencyEmergenceFigure";

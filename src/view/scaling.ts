@@ -55,6 +55,7 @@ export interface LossParityFigureOptions {
 /**
  * Predicted against observed loss for each run, one marker series per law, with the diagonal
  * y = x: a law that fits lies on the diagonal.
+ * @see {@link fitScalingLaw}, {@link chinchillaLoss}
  */
 export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const fn = "lossParityFigure";
@@ -108,6 +109,7 @@ export interface IsoLossContourFigureOptions {
  * Iso-loss contours of L(N, D) in the (log10 N, log10 D) plane, drawn in closed form with
  * {@link isoLossTokens}, with the runs, iso-FLOP lines C = 6 N D, and the compute-optimal frontier
  * (where each iso-FLOP line touches a contour). Each contour is labelled with its loss at its right end.
+ * @see {@link chinchillaLoss}, {@link isoLossCurve}
  */
 export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
   const fn = "isoLossContourFigure";
@@ -212,6 +214,10 @@ function lawStyle(l: NamedScalingLaw, i: number): Pick<Series, "color" | "halo" 
 /**
  * Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes, from
  * computeOptimalCurve. One legend entry per law (it shows and hides both of its lines).
+ * @example
+ * computeFrontierFigure({ laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }], C: [1e18, 1e26] })
+ * // => a Figure with 2 traces
+ * @see {@link computeOptimal}, {@link tokensPerParameterFigure}, {@link show}
  */
 export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "computeFrontierFigure";
@@ -235,7 +241,13 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
   });
 }
 
-/** Tokens per parameter D_opt / N_opt along the frontier for each law (computeOptimalCurve), with Chinchilla's 20 for reference. */
+/**
+ * Tokens per parameter D_opt / N_opt along the frontier for each law (computeOptimalCurve), with Chinchilla's 20 for reference.
+ * @example
+ * tokensPerParameterFigure({ laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }], C: [1e18, 1e26] })
+ * // => a Figure with 2 traces
+ * @see {@link computeOptimal}, {@link computeFrontierFigure}, {@link show}
+ */
 export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "tokensPerParameterFigure";
   checkLaws(fn, options?.laws);
@@ -272,6 +284,7 @@ export interface BootstrapHistogramFigureOptions {
  * Histogram of the bootstrap draws of one parameter (bars, binned here) with vertical reference
  * lines. A mark at the same value as an earlier one (within 0.2 % of the axis) is drawn thin on a
  * wide pale copy of the earlier, and its legend entry says that they coincide.
+ * @see {@link fitScalingLaw}
  */
 export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
   const fn = "bootstrapHistogramFigure";

@@ -60,6 +60,10 @@ function competenceOrGap(p: PerformancePoint, showVacuous: boolean, raw: boolean
  * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14: the monotone envelope of
  * performanceCurve, or with `raw: true` on a series Theorem 8's root at each alpha. Infeasible points and
  * (unless `showVacuous`) vacuous ones are gaps. `overlays` adds e.g. a simulation on the same axes.
+ * @example
+ * performanceCurveFigure({ id: "curve", title: "t", curves: [{ name: "θ = 0.1", points: performanceCurve({ theta: 0.1, k: 2, alphas: [0.1, 0.3] }) }] })
+ * // => a Figure with 1 traces
+ * @see {@link performanceCurve}, {@link show}
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
   const fn = "performanceCurveFigure";
@@ -131,6 +135,7 @@ const DASHES: NonNullable<Series["dash"]>[] = ["solid", "dash", "dashdot", "dot"
  * panel of its own above. The budgets start just before the first one where theta < 1 for some law
  * (below it theta = 1 and nothing is guaranteed). Tuple sizes without a guarantee in the range are
  * named in a note under the legend instead of in the legend.
+ * @see {@link emergenceVsScale}
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
@@ -234,6 +239,7 @@ const SCENARIO_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cr
  * Markov's bound 2 delta on the failures of the paper's threshold (loss >= 1/2, which for certain
  * answers include every wrong answer), the Pinsker-type bound delta / (2 m^2) on wrong answers at
  * margin m, and the exact exp(-ln 2 / delta) for certain answers with exponential loss.
+ * @see {@link clozeFailureExperiment}, {@link thetaFromReducibleLoss}
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   const fn = "thetaVsDeltaFigure";
