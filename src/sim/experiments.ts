@@ -569,6 +569,9 @@ export interface TupleFrequencyExperimentOptions {
  * measure the competence reached by all but the worst alpha of them under a random failure set and
  * under the balanced adversary aimed at the class, next to the per-tuple guarantee of the
  * general-measure reading (our reconstruction).
+ * @example
+ * tupleFrequencyExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), thetas: [0.05, 0.2], kPrime: 2, classes: [{ name: "first ten", skills: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }], tuples: 20, rng: 2 })
+ * // => [{ theta: 0.05, className: "first ten", kPrime: 2, meanMeasure: 0.01…, guarantee: -4.78011…, randomCompetence: 0.835714…, … }, { theta: 0.2, className: "first ten", kPrime: 2, meanMeasure: 0.01…, guarantee: -15.7184…, randomCompetence: 0.57619…, … }]
  * @see {@link frequencyEmergenceCurve}, {@link frequencyEmergenceFigure}
  */
 export function tupleFrequencyExperiment(options: TupleFrequencyExperimentOptions): TupleFrequencyRow[] {

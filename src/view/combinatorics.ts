@@ -183,7 +183,10 @@ export interface CoverageExperimentFigureOptions {
  * line and the simulated means as markers; below, on its own scale, simulated minus formula with
  * ±2 standard errors, where the error bars are visible (on the fraction's scale they are smaller than
  * the markers).
- * @see {@link coverageExperiment}
+ * @example
+ * coverageExperimentFigure({ points: coverageExperiment({ skills: 100, k: 4, kPrime: 2, texts: [100, 1000], distinct: true, replicates: 3, rng: 1 }), skills: 100, k: 4, kPrime: 2, distinct: true, replicates: 3, seed: 1 })
+ * // => a Figure with 4 traces
+ * @see {@link coverageExperiment}, {@link expectedSeenTupleFraction}, {@link show}
  */
 export function coverageExperimentFigure(options: CoverageExperimentFigureOptions): Figure {
   const fn = "coverageExperimentFigure";

@@ -173,7 +173,7 @@ function toFiniteArray(
  * log axis (plotly would silently drop it).
  * @example
  * lineFigure({ id: "mean", title: "t", x: { title: "n" }, y: { title: "y" }, series: [{ name: "a", x: [1, 2], y: [3, 4] }] })
- * // => a Figure with 1 traces
+ * // => a Figure with 1 trace
  * @see {@link show}, {@link plotlyFigure}
  */
 export function lineFigure(options: LineFigureOptions): Figure {

@@ -34,7 +34,10 @@ export interface CompetenceHistogramOptions {
 /**
  * Histogram of per-skill competence (skills per bin against competence), binned here so that the
  * figure carries counts, not 10^4 raw values.
- * @see {@link skillCompetence}
+ * @example
+ * competenceHistogramFigure({ series: [{ name: "random", values: skillCompetence(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), randomFailureSet({ texts: 1000, theta: 0.1, rng: 2 })).competence }] })
+ * // => a Figure with 1 trace
+ * @see {@link skillCompetence}, {@link failureRateSpread}, {@link show}
  */
 export function competenceHistogramFigure(options: CompetenceHistogramOptions): Figure {
   const fn = "competenceHistogramFigure";
