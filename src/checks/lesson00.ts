@@ -5,6 +5,9 @@ import { answerNumber, notAnswered, withinRelative } from "./verdict";
  * Checks the answer to lesson 00's exercise: P(0.3 <= U < 0.4) for U ~ Uniform(0, 1), the integral of
  * the density 1 over the bin (computed here as its length). Returns a verdict; never shows the value
  * unless the answer is right.
+ * @example
+ * checkLesson00(undefined).slice(0, 40)
+ * // => "Not answered yet: set myAnswer above and"
  */
 export function checkLesson00(answer: number | undefined): string {
   const x = answerNumber(answer);

@@ -86,7 +86,13 @@ export function fallingFactorialBig(n: number, k: number): bigint {
   return c;
 }
 
-/** Number of k-tuples of `skills` skills of the given kind, exactly (BigInt). */
+/**
+ * Number of k-tuples of `skills` skills of the given kind, exactly (BigInt).
+ * @example
+ * tupleCountBig({ kind: "unorderedDistinct", skills: 1000, k: 4 })
+ * // => 41417124750n
+ * @see {@link tupleCount}, {@link toExponentialBig}
+ */
 export function tupleCountBig(options: TupleCountOptions): bigint {
   const fn = "tupleCountBig";
   const [kind, n, kk] = checkTupleCount(fn, options);
@@ -144,7 +150,13 @@ export function logTupleCount(options: TupleCountOptions): number {
   }
 }
 
-/** Base-10 log of the number of k-tuples of `skills` skills of the given kind. */
+/**
+ * Base-10 log of the number of k-tuples of `skills` skills of the given kind.
+ * @example
+ * log10TupleCount({ kind: "unorderedDistinct", skills: 1000, k: 4 })
+ * // => 10.6172…
+ * @see {@link tupleCount}, {@link tupleCountBig}
+ */
 export function log10TupleCount(options: TupleCountOptions): number {
   return logTupleCount(options) / Math.LN10;
 }
@@ -153,6 +165,10 @@ export function log10TupleCount(options: TupleCountOptions): number {
  * Number of k-tuples as a double: exact while it is below 2^53 (computed with BigInt), otherwise
  * exp(logTupleCount) with about 1e-13 relative error. Throws when it exceeds the double range
  * (use log10TupleCount then).
+ * @example
+ * tupleCount({ kind: "unorderedDistinct", skills: 1000, k: 4 })
+ * // => 41417124750
+ * @see {@link tupleCountBig}, {@link log10TupleCount}, {@link tupleCountCurve}
  */
 export function tupleCount(options: TupleCountOptions): number {
   const ln = logTupleCount(options);
@@ -180,6 +196,10 @@ export function log10Big(x: bigint): number {
 /**
  * A BigInt in scientific notation like Number.prototype.toExponential, e.g.
  * toExponentialBig(41417124750n, 2) === "4.14e+10". Rounds from the leading 17 digits.
+ * @example
+ * toExponentialBig(tupleCountBig({ kind: "unorderedDistinct", skills: 1000, k: 4 }), 2)
+ * // => "4.14e+10"
+ * @see {@link tupleCountBig}
  */
 export function toExponentialBig(x: bigint, fractionDigits = 2): string {
   if (typeof x !== "bigint") throw new TypeError(`toExponentialBig: x must be a bigint, got ${typeof x}`);

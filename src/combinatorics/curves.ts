@@ -26,7 +26,13 @@ export interface TupleCountPoint {
   log10Count: number;
 }
 
-/** log10 of the number of k'-tuples for every N in `skills` and every k' in `kPrimes` (k' outer, N inner). */
+/**
+ * log10 of the number of k'-tuples for every N in `skills` and every k' in `kPrimes` (k' outer, N inner).
+ * @example
+ * tupleCountCurve({ skills: [100, 1000], kPrimes: [2, 3] })
+ * // => 4 items: [{ kind: "unorderedDistinct", skills: 100, kPrime: 2, log10Count: 3.69461… }, …]
+ * @see {@link tupleCount}, {@link tupleCountsFigure}
+ */
 export function tupleCountCurve(options: TupleCountCurveOptions): TupleCountPoint[] {
   const fn = "tupleCountCurve";
   checkOptions(fn, options, "{ skills, kPrimes, kind? }");
@@ -66,6 +72,10 @@ export interface TupleCoveragePoint {
 /**
  * The fraction of all k'-tuples a corpus of T text pieces can show, for every k' and T (k' outer,
  * T inner): expected for a random corpus, and the most any corpus can show.
+ * @example
+ * tupleCoverageCurve({ skills: 1000, k: 8, kPrimes: [2, 3], texts: [1e3, 1e4], distinct: true })
+ * // => 4 items: [{ skills: 1000, k: 8, kPrime: 2, texts: 1000, distinct: true, expectedFraction: 0.0545154…, … }, …]
+ * @see {@link expectedSeenTupleFraction}, {@link tupleCoverageFigure}
  */
 export function tupleCoverageCurve(options: TupleCoverageCurveOptions): TupleCoveragePoint[] {
   const fn = "tupleCoverageCurve";

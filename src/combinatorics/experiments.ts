@@ -44,6 +44,10 @@ export interface CoverageRow {
 /**
  * For each corpus size T, simulate `replicates` random skill graphs and compare the fraction of
  * k'-tuples they show with the occupancy formula and its standard error.
+ * @example
+ * coverageExperiment({ skills: 100, k: 4, kPrime: 2, texts: [100, 1000], distinct: true, replicates: 3, rng: 1 })
+ * // => [{ texts: 100, simulatedFraction: 0.114613…, simulatedStdErr: 0.00035633…, expectedFraction: 0.114219…, expectedStdErr: 0.000656257…, z: 0.59992… }, { texts: 1000, simulatedFraction: 0.702088…, simulatedStdErr: 0.00339917…, expectedFraction: 0.702653…, expectedStdErr: 0.00268038…, z: -0.211068… }]
+ * @see {@link expectedSeenTupleFraction}, {@link coverageExperimentFigure}
  */
 export function coverageExperiment(options: CoverageExperimentOptions): CoverageRow[] {
   const fn = "coverageExperiment";

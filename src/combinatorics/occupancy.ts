@@ -178,6 +178,10 @@ function containsSetProbability(N: number, k: number, m: number, distinct: boole
  * q = P(one random text piece shows a given k'-tuple), i.e. its skills include the k' skills.
  * With distinct skills q = C(k, k') / C(N, k'); with i.i.d. draws see `containsSetProbability`.
  * (Arora & Goyal 2023, Section 5 skill graph; used for the paper's k'-tuple counting argument.)
+ * @example
+ * tupleCoverProbability({ skills: 1000, k: 8, kPrime: 2, distinct: true })
+ * // => 0.0000560561…
+ * @see {@link expectedSeenTupleFraction}, {@link maxSeenTupleFraction}
  */
 export function tupleCoverProbability(options: TupleCoverOptions): number {
   const [N, k, kPrime, distinct] = checkCover("tupleCoverProbability", options);
@@ -192,7 +196,13 @@ export function tupleUnseenProbability(options: CorpusCoverOptions): number {
   return powOneMinus(containsSetProbability(N, k, kPrime, distinct), T);
 }
 
-/** Expected fraction of all C(N, k') k'-tuples shown at least once by T text pieces: 1 - (1 - q)^T. */
+/**
+ * Expected fraction of all C(N, k') k'-tuples shown at least once by T text pieces: 1 - (1 - q)^T.
+ * @example
+ * expectedSeenTupleFraction({ skills: 1000, k: 8, kPrime: 2, texts: 10000, distinct: true })
+ * // => 0.42912…
+ * @see {@link tupleCoverProbability}, {@link maxSeenTupleFraction}, {@link coverageExperiment}
+ */
 export function expectedSeenTupleFraction(options: CorpusCoverOptions): number {
   const fn = "expectedSeenTupleFraction";
   const [N, k, kPrime, distinct] = checkCover(fn, options);
@@ -267,6 +277,10 @@ function checkCorpusCount(fn: string, o: CorpusCountOptions): [number, number, n
  * Largest possible fraction of the C(N, k') k'-tuples that T text pieces with k skills each can
  * show, whatever the corpus: min(1, T C(k, k') / C(N, k')). Each text shows at most C(k, k')
  * k'-tuples (Arora & Goyal 2023: the "paucity of stimulus" counting).
+ * @example
+ * maxSeenTupleFraction({ skills: 1000, k: 8, kPrime: 2, texts: 10000 })
+ * // => 0.560561…
+ * @see {@link expectedSeenTupleFraction}, {@link minUnseenCompetentFraction}
  */
 export function maxSeenTupleFraction(options: CorpusCountOptions): number {
   const [N, k, kPrime, T] = checkCorpusCount("maxSeenTupleFraction", options);
@@ -287,6 +301,10 @@ export interface CompetenceCountOptions extends CorpusCountOptions {
  * smallest possible fraction of the competent tuples that were never seen,
  * max(0, 1 - T C(k, k') / (f C(N, k'))). (The counting argument of Arora & Goyal 2023 for why
  * competence on even 10% of k'-tuples implies competence on combinations never seen.)
+ * @example
+ * minUnseenCompetentFraction({ skills: 1000, k: 8, kPrime: 2, texts: 10000, competentFraction: 0.9 })
+ * // => 0.377155…
+ * @see {@link maxSeenTupleFraction}, {@link skillMixUnseenShare}
  */
 export function minUnseenCompetentFraction(options: CompetenceCountOptions): number {
   const fn = "minUnseenCompetentFraction";

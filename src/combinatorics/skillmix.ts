@@ -74,6 +74,10 @@ export interface SkillMixBoundOptions extends Partial<SkillMixInputs> {
  * p_s^k · p_t · L: the Skill-Mix bound on the probability that a random (k skills, topic)
  * combination appeared in the training corpus (Yu et al. 2023, arXiv 2310.17567). Values >= 1 say
  * nothing. Missing inputs default to {@link SKILL_MIX_REPORTED}.
+ * @example
+ * skillMixBound({ k: 4 })
+ * // => 4.7298…
+ * @see {@link skillMixCurve}, {@link skillMixSmallestK}, {@link skillMixUnseenShare}
  */
 export function skillMixBound(options: SkillMixBoundOptions): number {
   const fn = "skillMixBound";
@@ -106,7 +110,13 @@ export interface SkillMixPoint extends SkillMixInputs {
   reportedInputs: boolean;
 }
 
-/** The bound p_s^k · p_t · L for each k in `ks` (same inputs), one point per k. */
+/**
+ * The bound p_s^k · p_t · L for each k in `ks` (same inputs), one point per k.
+ * @example
+ * skillMixCurve({ ks: [2, 3, 4] })
+ * // => [{ k: 2, pS: 0.0144, pT: 0.0022, L: 50000000000, bound: 22809.6…, reportedInputs: true }, { k: 3, pS: 0.0144, pT: 0.0022, L: 50000000000, bound: 328.458…, reportedInputs: true }, { k: 4, pS: 0.0144, pT: 0.0022, L: 50000000000, bound: 4.7298…, reportedInputs: true }]
+ * @see {@link skillMixBound}, {@link skillMixFigure}
+ */
 export function skillMixCurve(options: SkillMixCurveOptions): SkillMixPoint[] {
   const fn = "skillMixCurve";
   checkOptions(fn, options, "{ ks, pS?, pT?, L? }");
@@ -128,6 +138,10 @@ export interface SkillMixSmallestKOptions extends Partial<SkillMixInputs> {
  * The smallest k for which p_s^k · p_t · L < threshold, i.e. ceil-like solution of
  * k > (ln threshold - ln p_t - ln L) / ln p_s (k = 0 if the bound is already below at k = 0).
  * Throws if no k works (p_s = 1 with the bound at or above the threshold).
+ * @example
+ * skillMixSmallestK({ threshold: 1 })
+ * // => 5
+ * @see {@link skillMixBound}, {@link skillMixUnseenShare}
  */
 export function skillMixSmallestK(options: SkillMixSmallestKOptions): number {
   const fn = "skillMixSmallestK";
@@ -161,6 +175,10 @@ export interface SkillMixUnseenShareOptions extends Partial<SkillMixInputs> {
  * at least alpha_k - p_s^k p_t L are unseen combinations. Yu et al. 2023 (arXiv 2310.17567) state it as:
  * if alpha_k > (3/2) p_s^k p_t L then "more than one-third of the successful generations contain
  * combinations not seen" (the share is then above 1 - 2/3).
+ * @example
+ * skillMixUnseenShare({ k: 5, successRate: SKILL_MIX_REPORTED.successRate[5] })
+ * // => 0.432424…
+ * @see {@link skillMixBound}, {@link minUnseenCompetentFraction}
  */
 export function skillMixUnseenShare(options: SkillMixUnseenShareOptions): number {
   const fn = "skillMixUnseenShare";

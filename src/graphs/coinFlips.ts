@@ -30,7 +30,13 @@ export interface CoinFlipGraph {
   graph: Graph;
 }
 
-/** Flip one coin per pair: the literal definition of G(n, p). */
+/**
+ * Flip one coin per pair: the literal definition of G(n, p).
+ * @example
+ * coinFlipGraph({ n: 10, p: 0.3, rng: 1 })
+ * // => { n: 10, p: 0.3, pairV: Uint32Array(45) [1, 2, 2, …], pairW: Uint32Array(45) [0, 0, 1, …], coin: Float64Array(45) [0.526047…, 0.47772…, 0.165818…, …], graph: { n: 10, m: 13, offsets: Uint32Array(11) [0, 1, 4, …], neighbors: Uint32Array(26) [3, 2, 5, …] } }
+ * @see {@link coinGraphAt}, {@link gnp}
+ */
 export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
   const fn = "coinFlipGraph";
   checkOptions(fn, options);
@@ -56,7 +62,13 @@ export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
 /** The coins of a G(n, p) sample without the graph: what {@link coinGraphAt} reads. */
 export type CoinFlips = Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">;
 
-/** The graph the same coins make at another edge probability p (edges: coin < p). */
+/**
+ * The graph the same coins make at another edge probability p (edges: coin < p).
+ * @example
+ * coinGraphAt(coinFlipGraph({ n: 10, p: 0.5, rng: 1 }), 0.2)
+ * // => { n: 10, m: 8, offsets: Uint32Array(11) [0, 1, 4, …], neighbors: Uint32Array(16) [3, 2, 5, …] }
+ * @see {@link coinFlipGraph}, {@link connectedComponents}
+ */
 export function coinGraphAt(coins: CoinFlips, p: number): Graph {
   checkProbability("coinGraphAt", "p", p);
   let m = 0;

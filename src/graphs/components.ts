@@ -40,7 +40,13 @@ function summarize(uf: UnionFind, n: number): Components {
   return { count, label, sizes, largest, isolated };
 }
 
-/** Connected components of a CSR graph (each undirected edge is read once, from its larger end). */
+/**
+ * Connected components of a CSR graph (each undirected edge is read once, from its larger end).
+ * @example
+ * connectedComponents(gnp({ n: 10, p: 0.3, rng: 1 }))
+ * // => { count: 1, label: Uint32Array(10) [0, 0, 0, …], sizes: Uint32Array [10], largest: 10, isolated: 0 }
+ * @see {@link gnp}, {@link gnm}, {@link giantFraction}
+ */
 export function connectedComponents(graph: Graph): Components {
   if (graph === null || typeof graph !== "object" || !(graph.offsets instanceof Uint32Array)) {
     throw new TypeError(`connectedComponents: expected a Graph { n, m, offsets, neighbors }, got ${String(graph)}`);

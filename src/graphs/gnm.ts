@@ -104,7 +104,10 @@ export function gnmEdgeList(options: GnmOptions): EdgeList {
   return { n, m, src, dst };
 }
 
-/** G(n, m) in CSR, neighbours ascending: exactly m edges, uniform over all such simple graphs. */
+/**
+ * G(n, m) in CSR, neighbours ascending: exactly m edges, uniform over all such simple graphs.
+ * @see {@link gnp}, {@link connectedComponents}
+ */
 export function gnm(options: GnmOptions): Graph {
   return graphFromEdges(gnmEdgeList(options));
 }

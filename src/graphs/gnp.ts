@@ -69,6 +69,10 @@ export function gnpEdgeList(options: GnpOptions): EdgeList {
 /**
  * G(n, p) (Erdős & Rényi 1959; Gilbert 1959) in CSR, neighbours ascending: no self-loops, no
  * multi-edges, O(n + m) time (geometric skipping, Batagelj & Brandes 2005). Consumes `rng`.
+ * @example
+ * gnp({ n: 10, p: 0.3, rng: 1 })
+ * // => { n: 10, m: 17, offsets: Uint32Array(11) [0, 3, 7, …], neighbors: Uint32Array(34) [3, 6, 7, …] }
+ * @see {@link gnm}, {@link connectedComponents}, {@link coinFlipGraph}
  */
 export function gnp(options: GnpOptions): Graph {
   return graphFromEdges(gnpEdgeList(options));

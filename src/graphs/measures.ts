@@ -33,6 +33,10 @@ export interface ZipfMeasureOptions {
 /**
  * Zipf weights on n items: p_r = (r + 1)^(−s) / H_{n,s}, r = 0 … n−1, with H_{n,s} = Σ_{j=1}^{n} j^(−s)
  * (summed from the smallest term up, for accuracy). s = 0 is the uniform measure.
+ * @example
+ * zipfMeasure({ n: 4, exponent: 1 })
+ * // => Float64Array [0.48…, 0.24…, 0.16, 0.12…]
+ * @see {@link skillsByRank}, {@link rarestSkillsMeasure}, {@link skillGuarantees}
  */
 export function zipfMeasure(options: ZipfMeasureOptions): Float64Array {
   const fn = "zipfMeasure";

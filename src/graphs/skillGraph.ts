@@ -84,6 +84,10 @@ export interface SkillGraphOptions {
  *
  * A uniform integer in [0, n) is floor(u n) with u = rng.next() (32 random bits), like `rng.int`:
  * its non-uniformity is below n / 2^32 (2e-6 relative for n = 10^4).
+ * @example
+ * skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 })
+ * // => { skills: 100, texts: 1000, k: 2, distinct: true, textSkills: Uint32Array(2000) [52, 13, 47, …], skillOffsets: Uint32Array(101) [0, 18, 38, …], … }
+ * @see {@link skillDegrees}, {@link skillCompetence}, {@link randomFailureSet}, {@link adversarialFailureSet}
  */
 export function skillGraph(options: SkillGraphOptions): SkillGraph {
   const fn = "skillGraph";
@@ -184,7 +188,13 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   return graph;
 }
 
-/** Number of texts joined to each skill (its degree, counting repeats under i.i.d. draws). */
+/**
+ * Number of texts joined to each skill (its degree, counting repeats under i.i.d. draws).
+ * @example
+ * skillDegrees(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }))
+ * // => Uint32Array(100) [18, 20, 20, …]
+ * @see {@link skillGraph}, {@link expectedIsolatedSkills}
+ */
 export function skillDegrees(graph: SkillGraph): Uint32Array {
   const d = new Uint32Array(graph.skills);
   for (let s = 0; s < graph.skills; s++) d[s] = graph.skillOffsets[s + 1] - graph.skillOffsets[s];

@@ -5,7 +5,13 @@
 import { lambertW0 } from "../math/lambertW";
 import { checkFinite, checkInteger, checkOptions, checkProbability } from "../validate";
 
-/** E[# isolated vertices] of G(n, p) = n (1 - p)^(n-1) (linearity of expectation). */
+/**
+ * E[# isolated vertices] of G(n, p) = n (1 - p)^(n-1) (linearity of expectation).
+ * @example
+ * expectedIsolated(1000, 0.005)
+ * // => 6.68741…
+ * @see {@link noIsolatedPoisson}, {@link isolatedThresholdP}, {@link expectedIsolatedSkills}
+ */
 export function expectedIsolated(n: number, p: number): number {
   checkInteger("expectedIsolated", "n", n, 1);
   checkProbability("expectedIsolated", "p", p);
@@ -13,7 +19,13 @@ export function expectedIsolated(n: number, p: number): number {
   return n * Math.exp((n - 1) * Math.log1p(-p));
 }
 
-/** The edge probability p = (ln n + c) / n of the isolated-vertex (and connectivity) window. */
+/**
+ * The edge probability p = (ln n + c) / n of the isolated-vertex (and connectivity) window.
+ * @example
+ * isolatedThresholdP(1000, 0)
+ * // => 0.00690776…
+ * @see {@link expectedIsolated}, {@link noIsolatedLimit}
+ */
 export function isolatedThresholdP(n: number, c: number): number {
   checkInteger("isolatedThresholdP", "n", n, 2);
   checkFinite("isolatedThresholdP", "c", c);
@@ -27,6 +39,10 @@ export function isolatedThresholdP(n: number, c: number): number {
 /**
  * lim P(G(n, p) has no isolated vertex) = exp(-e^{-c}) at p = (ln n + c)/n (Erdős & Rényi 1959;
  * Frieze & Karoński 2016, Theorem 4.9): the number of isolated vertices tends to Poisson(e^{-c}).
+ * @example
+ * noIsolatedLimit(0)
+ * // => 0.367879…
+ * @see {@link noIsolatedPoisson}, {@link isolatedThresholdP}
  */
 export function noIsolatedLimit(c: number): number {
   checkFinite("noIsolatedLimit", "c", c);
@@ -36,6 +52,10 @@ export function noIsolatedLimit(c: number): number {
 /**
  * The finite-n Poisson approximation exp(-n (1-p)^(n-1)) of P(no isolated vertex) in G(n, p): the
  * same Poisson limit with the exact mean; its error is O((ln n)^2 / n) in the window.
+ * @example
+ * noIsolatedPoisson(1000, 0.007)
+ * // => 0.408207…
+ * @see {@link noIsolatedLimit}, {@link expectedIsolated}
  */
 export function noIsolatedPoisson(n: number, p: number): number {
   return Math.exp(-expectedIsolated(n, p));
@@ -45,6 +65,10 @@ export function noIsolatedPoisson(n: number, p: number): number {
  * The giant-component fraction G(c) of G(n, c/n) as n -> ∞: 0 for c <= 1, else the positive root of
  * G = 1 - e^{-cG} (Erdős & Rényi 1960), in closed form G = 1 + W_0(-c e^{-c}) / c, polished by Newton
  * steps on the fixed-point equation.
+ * @example
+ * giantFraction(2)
+ * // => 0.796812…
+ * @see {@link giantFractionStd}, {@link connectedComponents}, {@link lambertW0}
  */
 export function giantFraction(c: number): number {
   checkFinite("giantFraction", "c", c);
@@ -67,6 +91,10 @@ export function giantFraction(c: number): number {
  * The standard deviation of the giant fraction L_1/n in G(n, c/n), c > 1, from the central limit
  * theorem for the giant (Pittel 1990; Barraez, Boucheron & Fernandez de la Vega 2000):
  * Var(L_1) ≈ n G (1 - G) / (1 - c (1 - G))^2.
+ * @example
+ * giantFractionStd(1000, 2)
+ * // => 0.0214346…
+ * @see {@link giantFraction}
  */
 export function giantFractionStd(n: number, c: number): number {
   checkInteger("giantFractionStd", "n", n, 1);
@@ -93,6 +121,10 @@ export interface IsolatedSkillsOptions {
  * the expected number of skills that no text piece uses, N_s (1 - k/N_s)^{N_t} for distinct draws
  * (a text avoids a given skill with probability 1 - k/N_s) and N_s (1 - 1/N_s)^{k N_t} for i.i.d.
  * draws. It falls below 1 near N_t ≈ (N_s / k) ln N_s (the coupon-collector threshold).
+ * @example
+ * expectedIsolatedSkills({ skills: 1000, texts: 5000, k: 2 })
+ * // => 0.0449476…
+ * @see {@link expectedIsolated}, {@link skillGraph}
  */
 export function expectedIsolatedSkills(options: IsolatedSkillsOptions): number {
   const fn = "expectedIsolatedSkills";

@@ -92,6 +92,10 @@ export interface ChinchillaRuns {
  * Load the Chinchilla runs (N, D = C/(6N), C, loss). When the CSV is absent and fallback is
  * "synthetic", returns 245 seeded runs drawn from Hoffmann et al.'s published law (HOFFMANN_2022)
  * with 2% log-normal noise, and says so in `note`.
+ * @example
+ * loadChinchillaRuns({ dataDir: "data/external" })
+ * // => { rows: 245 items: [{…}, …], source: "synthetic", note: "SYNTHETIC DATA: svg_extracted_data.csv was not found, so these 245 runs are drawn (seed \"chinchilla-synthetic\") from Hoffmann et al.'s published law with 2% noise; they are not real training runs. Run `npm run data` to get the real ones." }
+ * @see {@link fitScalingLaw}, {@link parseChinchillaCsv}
  */
 export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): ChinchillaRuns {
   const fallback = options.fallback ?? "synthetic";

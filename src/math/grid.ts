@@ -18,6 +18,10 @@ export interface ValueGridOptions {
 /**
  * `count` values from `from` to `to`, evenly spaced (or evenly spaced in log with `log: true`); the
  * ends are exactly `from` and `to`.
+ * @example
+ * valueGrid({ from: 1, to: 100, count: 3, log: true })
+ * // => Float64Array [1, 10…, 100]
+ * @see {@link alphaGrid}
  */
 export function valueGrid(options: ValueGridOptions): Float64Array {
   const fn = "valueGrid";

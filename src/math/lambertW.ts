@@ -8,7 +8,13 @@ import { checkFinite } from "../validate";
 
 const E_INV = Math.exp(-1);
 
-/** W_0(x): the w >= -1 with w e^w = x. Throws for x < -1/e or NaN. W_0(-1/e) = -1, W_0(0) = 0, W_0(1) = Ω ≈ 0.5671. */
+/**
+ * W_0(x): the w >= -1 with w e^w = x. Throws for x < -1/e or NaN. W_0(-1/e) = -1, W_0(0) = 0, W_0(1) = Ω ≈ 0.5671.
+ * @example
+ * lambertW0(1)
+ * // => 0.567143…
+ * @see {@link giantFraction}
+ */
 export function lambertW0(x: number): number {
   if (x === Infinity) return Infinity;
   checkFinite("lambertW0", "x", x);

@@ -9,6 +9,10 @@ import { failArg } from "../validate";
  * of paired values (Pearson 1895), in [-1, 1]. Two passes (means first), stable for large offsets.
  * Throws when the arrays differ in length, hold fewer than 2 pairs or a non-finite value, or when one
  * of them is constant (the correlation is undefined).
+ * @example
+ * sampleCorrelation([1, 2, 3, 4], [2, 4, 5, 9])
+ * // => 0.964764…
+ * @see {@link sampleMoments}
  */
 export function sampleCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const fn = "sampleCorrelation";

@@ -18,6 +18,10 @@ export interface SampleMoments {
 /**
  * Moments of a sample by Welford's one-pass update (Welford 1962, "Note on a method for
  * calculating corrected sums of squares and products"), stable for large n and large means.
+ * @example
+ * sampleMoments([1, 2, 3, 4])
+ * // => { n: 4, mean: 2.5, variance: 1.66667…, std: 1.29099…, min: 1, max: 4 }
+ * @see {@link sampleCorrelation}
  */
 export function sampleMoments(values: ArrayLike<number>): SampleMoments {
   if (!values || typeof values.length !== "number" || values.length === 0) {

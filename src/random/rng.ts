@@ -38,7 +38,13 @@ function checkSeed(seed: unknown): string {
   throw new TypeError(`createRng: seed must be a number or a string, got ${typeof seed} (${String(seed)})`);
 }
 
-/** Create a seeded stream (seedrandom Alea). */
+/**
+ * Create a seeded stream (seedrandom Alea).
+ * @example
+ * createRng(42).next()
+ * // => 0.684863…
+ * @see {@link sampleIid}
+ */
 export function createRng(seed: string | number): Rng {
   const s = checkSeed(seed);
   const prng = seedrandom.alea(s);

@@ -78,7 +78,13 @@ export interface ScalingFit {
   huberThreshold: number;
   bootstrap?: ScalingBootstrap;
 }
-/** All starting points of a grid, in the order alpha, beta, e, a, b (outermost first). */
+/**
+ * All starting points of a grid, in the order alpha, beta, e, a, b (outermost first).
+ * @example
+ * scalingGridStarts()
+ * // => 4500 items: [{ a: 0, b: 0, e: -1, alpha: 0, beta: 0 }, …]
+ * @see {@link fitScalingLaw}
+ */
 export function scalingGridStarts(grid: ScalingGrid = HOFFMANN_GRID): LogScalingParams[] {
   for (const key of ["alpha", "beta", "e", "a", "b"] as const) {
     const v = grid?.[key];
@@ -156,6 +162,10 @@ function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float6
  * analytic gradient from every point of the 4,500-point grid, best kept (then polished to machine
  * precision). With `bootstrap`, each resample (runs drawn with replacement, seeded) is refitted
  * from the full-data fit, giving standard errors and percentile intervals.
+ * @example
+ * fitScalingLaw(syntheticChinchillaRuns({ params: HOFFMANN_2022, rng: 1 }), { starts: scalingGridStarts().slice(0, 8) }).params
+ * // => { E: 1.76718…, A: 535.108…, B: 901.075…, alpha: 0.356428…, beta: 0.318986… }
+ * @see {@link chinchillaLoss}, {@link scalingFitObjective}, {@link scalingGridStarts}, {@link loadChinchillaRuns}
  */
 export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScalingLawOptions = {}): ScalingFit {
   const data = scalingFitData(rows);

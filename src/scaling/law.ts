@@ -65,6 +65,10 @@ export const BESIROGLU_2024_REPLICATION: Readonly<ScalingParams> = Object.freeze
 /**
  * Reducible loss A / N^alpha + B / D^beta (nats/token): what a model of N parameters trained on D
  * tokens loses above the entropy E of text (Hoffmann et al. 2022, eq. 2).
+ * @example
+ * reducibleLoss({ N: 70e9, D: 1.4e12, params: HOFFMANN_2022 })
+ * // => 0.246645…
+ * @see {@link chinchillaLoss}, {@link reducibleLossRatio}, {@link thetaFromReducibleLoss}
  */
 export function reducibleLoss(options: ChinchillaLossOptions): number {
   checkOptions("reducibleLoss", options, "{ N, D, params }");
@@ -74,7 +78,13 @@ export function reducibleLoss(options: ChinchillaLossOptions): number {
   return p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
 }
 
-/** Chinchilla loss L(N, D) = E + A / N^alpha + B / D^beta in nats/token (Hoffmann et al. 2022, eq. 2). */
+/**
+ * Chinchilla loss L(N, D) = E + A / N^alpha + B / D^beta in nats/token (Hoffmann et al. 2022, eq. 2).
+ * @example
+ * chinchillaLoss({ N: 70e9, D: 1.4e12, params: HOFFMANN_2022 })
+ * // => 1.93665…
+ * @see {@link reducibleLoss}, {@link computeOptimal}, {@link fitScalingLaw}
+ */
 export function chinchillaLoss(options: ChinchillaLossOptions): number {
   checkOptions("chinchillaLoss", options, "{ N, D, params }");
   const N = checkPositive("chinchillaLoss", "N", options.N);
@@ -133,6 +143,10 @@ export interface ComputeOptimum {
  * eq. 4 and Appendix D.2). Minimising A N^-alpha + B (C/(6N))^-beta over N gives, in closed form,
  *   G = (alpha A / (beta B))^(1/(alpha+beta)),
  *   N_opt = G (C/6)^(beta/(alpha+beta)),   D_opt = G^-1 (C/6)^(alpha/(alpha+beta)).
+ * @example
+ * computeOptimal(1e21, HOFFMANN_2022)
+ * // => { N: 1824220000…, D: 91363400000…, loss: 2.32888…, reducibleLoss: 0.638883…, tokensPerParameter: 50.0836… }
+ * @see {@link chinchillaLoss}, {@link frontierLossExponent}, {@link computeOptimalCurve}, {@link fitScalingLaw}
  */
 export function computeOptimal(C: number, params: ScalingParams): ComputeOptimum {
   checkPositive("computeOptimal", "C", C);
@@ -159,6 +173,10 @@ export interface ReducibleLossRatioOptions extends ChinchillaLossOptions {
  * Factor by which the reducible loss falls when N and D are both multiplied by `factor`:
  * (A (fN)^-alpha + B (fD)^-beta) / (A N^-alpha + B D^-beta). Each term shrinks by f^-alpha and
  * f^-beta respectively (for f = 10 and Hoffmann's exponents: 10^-0.34 = 0.457, 10^-0.28 = 0.525).
+ * @example
+ * reducibleLossRatio({ N: 70e9, D: 1.4e12, factor: 10, params: HOFFMANN_2022 })
+ * // => 0.501885…
+ * @see {@link reducibleLoss}, {@link thetaScaleFactor}
  */
 export function reducibleLossRatio(options: ReducibleLossRatioOptions): number {
   if (!options || typeof options !== "object") throw new TypeError(`reducibleLossRatio: options must be {N, D, factor, params}`);
@@ -171,6 +189,10 @@ export function reducibleLossRatio(options: ReducibleLossRatioOptions): number {
  * Exponent gamma of the reducible loss along the compute-optimal frontier: substituting N_opt and
  * D_opt of {@link computeOptimal} makes both terms proportional to C^(-alpha beta / (alpha + beta)),
  * so reducibleLoss(frontier at C) ∝ C^-gamma with gamma = alpha beta / (alpha + beta).
+ * @example
+ * frontierLossExponent(HOFFMANN_2022)
+ * // => 0.153548…
+ * @see {@link computeOptimal}, {@link thetaComputeFactor}
  */
 export function frontierLossExponent(params: ScalingParams): number {
   const p = checkScalingParams("frontierLossExponent", params);

@@ -109,6 +109,10 @@ export interface ScalingFitObjectiveOptions {
 /**
  * Hoffmann et al.'s objective (summed Huber loss of log residuals, the quantity {@link fitScalingLaw}
  * minimises) at the law `params` on `runs`: lower is a better fit of those runs.
+ * @example
+ * scalingFitObjective({ runs: syntheticChinchillaRuns({ params: HOFFMANN_2022, rng: 1 }), params: HOFFMANN_2022, huberThreshold: 1e-3 })
+ * // => 0.00370283…
+ * @see {@link fitScalingLaw}, {@link chinchillaLoss}
  */
 export function scalingFitObjective(options: ScalingFitObjectiveOptions): number {
   const fn = "scalingFitObjective";

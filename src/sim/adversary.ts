@@ -114,6 +114,10 @@ export interface AdversarialFailureSet {
  * An adversarial failure set Y of size round(theta·N_t) that tries to give a set of alpha·N_s skills
  * the highest failure rate it can (the worst case of Arora & Goyal 2023, Theorem 8). See
  * {@link AdversarialFailureSetOptions.strategy} for the two heuristics. O(rounds · N_t · k).
+ * @example
+ * adversarialFailureSet({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), theta: 0.1, alpha: 0.1, beta: 2, rng: 2 })
+ * // => { failed: Uint8Array(1000) [0, 0, 0, …], skillSet: Uint32Array(10) [15, 18, 46, …], failureRate: Float64Array(100) [0.0555556…, 0, 0.15, …], worstRate: 0.846154…, betaAchieved: 8.46154…, fractionFailing: 0.1, … }
+ * @see {@link randomFailureSet}, {@link adversaryLimitBeta}, {@link betaMin}, {@link adversarialFailureSetOfMeasure}
  */
 export function adversarialFailureSet(options: AdversarialFailureSetOptions): AdversarialFailureSet {
   const fn = "adversarialFailureSet";
@@ -218,6 +222,10 @@ export interface AdversaryLimit {
  * E[X; top theta of X] / (k alpha) with X ~ Binomial(k, alpha). No Y can give every skill of Z a
  * higher rate than this mean, so rate/theta is what the adversary can reach as N_t/N_s grows (the
  * union over Z costs only N_s H(alpha), negligible against N_t). Compare with beta_min of Theorem 8.
+ * @example
+ * adversaryLimitBeta({ theta: 0.1, k: 2, alpha: 0.1 })
+ * // => { rate: 0.55, beta: 5.5 }
+ * @see {@link adversarialFailureSet}, {@link betaMin}
  */
 export function adversaryLimitBeta(options: AdversaryLimitOptions): AdversaryLimit {
   const fn = "adversaryLimitBeta";

@@ -49,6 +49,10 @@ export function countFailedEdges(graph: SkillGraph, mask: Uint8Array, out = new 
  * to the particular skill node"; with uniform text pieces, 1 - (fraction of its pieces in Y).
  * Skills of degree 0 have no text pieces; their rate is reported as 0 and they are counted in
  * `isolatedSkills` (none occur when N_t·k >> N_s·log N_s).
+ * @example
+ * skillCompetence(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), randomFailureSet({ texts: 1000, theta: 0.1, rng: 2 }))
+ * // => { failureRate: Float64Array(100) [0.111111…, 0.05, 0.1, …], competence: Float64Array(100) [0.888889…, 0.95, 0.9, …], failedEdges: Uint32Array(100) [2, 1, 2, …], degree: Uint32Array(100) [18, 20, 20, …], isolatedSkills: 0, theta: 0.1 }
+ * @see {@link skillGraph}, {@link randomFailureSet}, {@link adversarialFailureSet}, {@link fractionOfSkillsFailing}, {@link skillFailureRates}
  */
 export function skillCompetence(graph: SkillGraph, failed: Uint8Array | ArrayLike<number>): SkillCompetence {
   const g = checkGraph("skillCompetence", graph);
@@ -99,6 +103,10 @@ export interface FractionFailingOptions {
  * Arora & Goyal (2023) bounds by alpha. The comparison allows a relative slack of 1e-12 so that a
  * rate equal to the threshold in exact arithmetic counts as reaching it.
  * Denominator: all N_s skills (isolated skills have rate 0).
+ * @example
+ * fractionOfSkillsFailing({ failureRate: [0, 0.5, 0.9, 1], theta: 0.2, beta: 2 })
+ * // => 0.75
+ * @see {@link worstFractionFailureRate}, {@link skillCompetence}, {@link shareOfSkillsFailing}
  */
 export function fractionOfSkillsFailing(options: FractionFailingOptions): number {
   const fn = "fractionOfSkillsFailing";
@@ -120,6 +128,10 @@ export function fractionOfSkillsFailing(options: FractionFailingOptions): number
  * rate. Theorem 8 says that with beta = beta_min this is below beta_min·theta, so
  * (this value)/theta is the simulated counterpart of beta_min, and 1 - (this value) is the competence
  * that at least a (1 - alpha) fraction of skills reach.
+ * @example
+ * worstFractionFailureRate([0, 0.5, 0.9, 1], 0.5)
+ * // => 0.9
+ * @see {@link fractionOfSkillsFailing}, {@link worstFailureRate}
  */
 export function worstFractionFailureRate(failureRate: ArrayLike<number>, alpha: number): number {
   const fn = "worstFractionFailureRate";
@@ -155,6 +167,10 @@ export interface FailureRateSpread {
  * Mean and spread of the per-skill failure rates for one failure set, against the binomial /
  * hypergeometric prediction for a random Y (concentration: the spread shrinks like 1/sqrt(degree),
  * i.e. like sqrt(N_s / (k N_t))). Skills of degree 0 are left out.
+ * @example
+ * failureRateSpread(skillCompetence(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), randomFailureSet({ texts: 1000, theta: 0.1, rng: 2 })), 1000)
+ * // => { mean: 0.102363…, std: 0.0719204…, predictedStd: 0.0686447…, binomialStd: 0.067082…, meanDegree: 20 }
+ * @see {@link skillCompetence}, {@link concentrationExperiment}
  */
 export function failureRateSpread(result: SkillCompetence, texts: number): FailureRateSpread {
   const fn = "failureRateSpread";

@@ -25,7 +25,13 @@ export interface EmergenceBoundCurveOptions {
   alphas: ArrayLike<number>;
 }
 
-/** Theorem 8's beta_min and the adversary's fixed-Z limit at each alpha: the theory lines of F-05-sim. */
+/**
+ * Theorem 8's beta_min and the adversary's fixed-Z limit at each alpha: the theory lines of F-05-sim.
+ * @example
+ * emergenceBoundCurve({ theta: 0.1, k: 8, alphas: [0.05, 0.2] })
+ * // => [{ alpha: 0.05, theoremBeta: 6.75595…, limitBeta: 4.08551… }, { alpha: 0.2, theoremBeta: 3.06716…, limitBeta: 2.30004 }]
+ * @see {@link emergenceBoundExperiment}, {@link betaMin}, {@link measureBoundCurve}
+ */
 export function emergenceBoundCurve(options: EmergenceBoundCurveOptions): EmergenceBoundPoint[] {
   const fn = "emergenceBoundCurve";
   checkOptions(fn, options, "{ theta, k, alphas }");
@@ -56,6 +62,10 @@ export interface MeasureBoundCurveOptions extends EmergenceBoundCurveOptions {
  * The theory lines of F-08-number and F-08-measure at each alpha: Theorem 8's beta_min(alpha) (the
  * bound by measure; by number only the uniform reading), beta_min of the rarest alpha·N_s skills'
  * measure (the bound by number), and the fixed-Z limit of the adversary by measure.
+ * @example
+ * measureBoundCurve({ theta: 0.1, k: 8, skillMeasure: zipfMeasure({ n: 1000, exponent: 1 }), alphas: [0.05, 0.2] })
+ * // => [{ alpha: 0.05, theoremBeta: 6.75595…, limitBeta: 4.08551…, rarestMeasure: 0.00684887…, numberBeta: 25.2214… }, { alpha: 0.2, theoremBeta: 3.06716…, limitBeta: 2.30004, rarestMeasure: 0.0297935…, numberBeta: 9.31531… }]
+ * @see {@link emergenceBoundCurve}, {@link measureBoundExperiment}, {@link betaMinOfMeasure}
  */
 export function measureBoundCurve(options: MeasureBoundCurveOptions): MeasureBoundPoint[] {
   const fn = "measureBoundCurve";

@@ -67,6 +67,10 @@ export interface EmergenceBoundExperimentOptions {
  * Theorem 8, its finite-size version, and the fixed-Z asymptotic limit. The theorem promises
  * (with high probability) that no failure set pushes more than an alpha fraction of skills to
  * beta_min·theta, so every simulated beta should sit below theoremBeta.
+ * @example
+ * emergenceBoundExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), theta: 0.1, alphas: [0.1, 0.3], rng: 2 })
+ * // => [{ alpha: 0.1, theoremBeta: 8.68743…, finiteSizeBeta: 9.06146…, limitBeta: 5.5, randomBeta: 1.90476…, greedyBeta: 6.15385…, … }, { alpha: 0.3, theoremBeta: null, finiteSizeBeta: null, limitBeta: 3.16667…, randomBeta: 1.36364…, greedyBeta: 1.25, … }]
+ * @see {@link emergenceBoundCurve}, {@link emergenceBoundFigure}, {@link measureBoundExperiment}
  */
 export function emergenceBoundExperiment(options: EmergenceBoundExperimentOptions): EmergenceBoundRow[] {
   const fn = "emergenceBoundExperiment";
@@ -149,6 +153,10 @@ export interface FiniteSizeExperimentOptions {
  * bound next to the asymptotic beta_min of Theorem 8 (Arora & Goyal 2023). Shows that the theorem is
  * a statement about N_t >> N_s: at small ratios the finite-size term (about (N_s/N_t)·H(alpha)) makes
  * the union bound weaker than the asymptotic formula.
+ * @example
+ * finiteSizeExperiment({ skills: 100, ratios: [5, 20], k: 2, theta: 0.1, alpha: 0.1, rng: 1 })
+ * // => [{ ratio: 5, texts: 500, theoremBeta: 8.68743…, finiteSizeBeta: 9.40861…, finiteSizeTerm: 0.0553167…, skillSetTermApprox: 0.0650166…, … }, { ratio: 20, texts: 2000, theoremBeta: 8.68743…, finiteSizeBeta: 8.87654…, finiteSizeTerm: 0.0134832…, skillSetTermApprox: 0.0162541…, … }]
+ * @see {@link finiteSizeBound}, {@link finiteSizeFigure}
  */
 export function finiteSizeExperiment(options: FiniteSizeExperimentOptions): FiniteSizeRow[] {
   const fn = "finiteSizeExperiment";
@@ -220,6 +228,10 @@ export interface ConcentrationExperimentOptions {
  * skill, a random failure set gives every skill a failure rate close to theta): for each N_t, build a
  * skill graph, draw a random Y of theta·N_t pieces and compare the spread of the rates with the
  * binomial prediction sqrt(theta(1-theta)/degree).
+ * @example
+ * concentrationExperiment({ skills: 100, textsList: [500, 2000], k: 2, theta: 0.1, rng: 1 })
+ * // => [{ texts: 500, meanDegree: 10, std: 0.0975141…, predictedStd: 0.09817…, binomialStd: 0.0948683…, fractionAtTwiceTheta: 0.18 }, { texts: 2000, meanDegree: 40, std: 0.0501514…, predictedStd: 0.0476548…, binomialStd: 0.0474342…, fractionAtTwiceTheta: 0.04 }]
+ * @see {@link failureRateSpread}, {@link concentrationFigure}
  */
 export function concentrationExperiment(options: ConcentrationExperimentOptions): ConcentrationRow[] {
   const fn = "concentrationExperiment";
@@ -366,6 +378,10 @@ export interface ClozeFailureRow {
  *
  * It reports the failed fraction theta next to Markov's 2 delta and the Pinsker-type bound
  * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}).
+ * @example
+ * clozeFailureExperiment({ deltas: [0.02, 0.1], questions: 1000, margin: 0.1, lossShape: "exponential", concentration: 0.5, rng: 1 })
+ * // => [{ delta: 0.02, meanLoss: 0.0190536…, theta: 0.354, thetaLossAtLeastHalf: 0, markovBound: 0.0381071…, pinskerBound: 0.952678…, … }, { delta: 0.1, meanLoss: 0.100931…, theta: 0.813, thetaLossAtLeastHalf: 0.007, markovBound: 0.201862…, pinskerBound: 1, … }]
+ * @see {@link thetaFromReducibleLoss}, {@link thetaVsDeltaFigure}
  */
 export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): ClozeFailureRow[] {
   const fn = "clozeFailureExperiment";
@@ -469,6 +485,10 @@ export interface MeasureBoundExperimentOptions {
  * counted by number and by measure, under a random failure set and the balanced adversary aimed at
  * that count, next to the bounds: Theorem 8's beta_min(alpha) (the bound by measure), beta_min of the
  * rarest skills' measure (the bound by number), their finite-size versions, and the fixed-Z limit.
+ * @example
+ * measureBoundExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1, skillMeasure: zipfMeasure({ n: 100, exponent: 1 }) }), theta: 0.1, alphas: [0.1, 0.3], epsilon: 0.05, rng: 2 })
+ * // => [{ alpha: 0.1, rarestMeasure: 0.0202042…, theoremBeta: 8.68743…, numberBeta: 29.1062…, numberFiniteSizeBeta: 30.8462…, numberAdversaryBeta: 10, … }, { alpha: 0.3, rarestMeasure: 0.0683468…, theoremBeta: null, numberBeta: 11.5765…, numberFiniteSizeBeta: 12.6003…, numberAdversaryBeta: 6.66667…, … }]
+ * @see {@link measureBoundCurve}, {@link emergenceBoundExperiment}, {@link measureBoundFigure}
  */
 export function measureBoundExperiment(options: MeasureBoundExperimentOptions): MeasureBoundRow[] {
   const fn = "measureBoundExperiment";
@@ -549,6 +569,10 @@ export interface TupleFrequencyExperimentOptions {
  * measure the competence reached by all but the worst alpha of them under a random failure set and
  * under the balanced adversary aimed at the class, next to the per-tuple guarantee of the
  * general-measure reading (our reconstruction).
+ * @example
+ * tupleFrequencyExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), thetas: [0.05, 0.2], kPrime: 2, classes: [{ name: "first ten", skills: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }], tuples: 20, rng: 2 })
+ * // => [{ theta: 0.05, className: "first ten", kPrime: 2, meanMeasure: 0.01…, guarantee: -4.78011…, randomCompetence: 0.835714…, … }, { theta: 0.2, className: "first ten", kPrime: 2, meanMeasure: 0.01…, guarantee: -15.7184…, randomCompetence: 0.57619…, … }]
+ * @see {@link frequencyEmergenceCurve}, {@link frequencyEmergenceFigure}
  */
 export function tupleFrequencyExperiment(options: TupleFrequencyExperimentOptions): TupleFrequencyRow[] {
   const fn = "tupleFrequencyExperiment";

@@ -61,6 +61,10 @@ export interface RandomFailureSetOptions {
  * A uniformly random failure set Y: exactly round(theta·N_t) of the N_t text pieces, every subset of
  * that size equally likely (Floyd's sampling). This is the "average case" Y; Theorem 8 of
  * Arora & Goyal (2023) holds for every Y of that size, including adversarial ones.
+ * @example
+ * randomFailureSet({ texts: 10, theta: 0.3, rng: 1 })
+ * // => Uint8Array(10) [0, 1, 0, …]
+ * @see {@link adversarialFailureSet}, {@link skillCompetence}, {@link randomFailureSetOfMeasure}
  */
 export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
   const fn = "randomFailureSet";

@@ -99,6 +99,10 @@ function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">):
  * The exact finite-N union bound of the proof of Theorem 8 (Arora & Goyal 2023), term by term;
  * see the file comment. beta < 1 gives no tail (logTail = 0): the Chernoff bound only applies above
  * the mean.
+ * @example
+ * finiteSizeBound({ skills: 1000, texts: 10000, k: 8, theta: 0.1, alpha: 0.05, beta: 7 })
+ * // => { logCountSkillSets: 195.664…, logCountFailureSets: 3246.51…, logTail: -3475.2…, logDegreeDeviation: null, eta: null, logProbabilityBound: -33.0286…, … }
+ * @see {@link betaMin}, {@link finiteSizeExperiment}, {@link finiteSizeBoundOfMeasure}
  */
 export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound {
   const fn = "finiteSizeBound";

@@ -198,6 +198,7 @@ function evaluate(pr: Prepared, beta: number): FiniteSizeOfMeasureBound {
 /**
  * The general-measure finite-size union bound of Theorem 8, term by term (this pack's derivation;
  * see the file comment). With uniform measures it equals finiteSizeBound.
+ * @see {@link finiteSizeBound}
  */
 export function finiteSizeBoundOfMeasure(options: FiniteSizeOfMeasureParameters): FiniteSizeOfMeasureBound {
   const fn = "finiteSizeBoundOfMeasure";
@@ -220,6 +221,10 @@ export interface FiniteSizeBetaMinOfMeasureOptions extends Omit<FiniteSizeOfMeas
 /**
  * The smallest beta in [1, 1/a] (a = the tail's slot probability) whose general-measure finite-size
  * bound is at most `epsilon` (default 0.01), by bisection to 1e-10. Infeasible results say why.
+ * @example
+ * finiteSizeBetaMinOfMeasure({ skills: 1000, texts: 10000, skillMeasure: zipfMeasure({ n: 1000, exponent: 1 }), k: 8, theta: 0.1, alpha: 0.05, by: "number", epsilon: 0.05 })
+ * // => { feasible: true, beta: 26.254…, competence: -1.6254…, bound: { logCountSkillSets: 195.664…, logCountFailureSets: 3246.51…, logTail: -3445.17…, logDegreeDeviation: null, eta: null, logProbabilityBound: -2.99573…, … } }
+ * @see {@link finiteSizeBound}, {@link betaMinOfMeasure}
  */
 export function finiteSizeBetaMinOfMeasure(options: FiniteSizeBetaMinOfMeasureOptions): FiniteSizeBetaMinOfMeasure {
   const fn = "finiteSizeBetaMinOfMeasure";

@@ -67,6 +67,10 @@ export interface AdversarialFailureSetOfMeasure {
  * by number or by μ1-measure (general-measure reading of Arora & Goyal 2023, Theorem 8). With uniform
  * measures and no target set this IS adversarialFailureSet (same seed, same result).
  * O(rounds · (N_t·k + N_s log N_s)).
+ * @example
+ * adversarialFailureSetOfMeasure({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), theta: 0.1, alpha: 0.1, by: "number", rng: 2 })
+ * // => { failed: Uint8Array(1000) [0, 0, 0, …], theta: 0.1, skillSet: Uint32Array(10) [15, 18, 46, …], failureRate: Float64Array(100) [0.0555556…, 0, 0.15, …], worstRate: 0.846154…, betaAchieved: 8.46154…, … }
+ * @see {@link adversarialFailureSet}, {@link betaMinOfMeasure}
  */
 export function adversarialFailureSetOfMeasure(options: AdversarialFailureSetOfMeasureOptions): AdversarialFailureSetOfMeasure {
   const fn = "adversarialFailureSetOfMeasure";

@@ -68,6 +68,7 @@ function maskOf(fn: string, failed: Uint8Array | ArrayLike<number>, texts: numbe
  * Each skill's failure rate under a failure set Y (mask of length N_t or list of text indices), the
  * pieces weighted by the graph's text measure μ2 (uniform when absent, and then the rates are the
  * same numbers as skillCompetence's: count / degree).
+ * @see {@link skillCompetence}
  */
 export function skillFailureRates(graph: SkillGraph, failed: Uint8Array | ArrayLike<number>): SkillFailureRates {
   const fn = "skillFailureRates";
@@ -128,6 +129,7 @@ export interface WorstFailureRateOptions {
  * ceil(α·N_s) skills, exactly worstFractionFailureRate; by measure: skills of total μ1-measure >= α).
  * The rate of the skill where the walk stops is returned. With a uniform (absent) skill measure,
  * "by measure" is "by number".
+ * @see {@link worstFractionFailureRate}
  */
 export function worstFailureRate(options: WorstFailureRateOptions): number {
   const fn = "worstFailureRate";
@@ -179,6 +181,7 @@ export interface ShareOfSkillsFailingOptions {
  * The share of skills whose failure rate is at least beta·theta, by number (a fraction of N_s, as
  * fractionOfSkillsFailing) or by measure (their total μ1-measure): the quantity the general-measure
  * reading of Theorem 8 bounds by alpha.
+ * @see {@link fractionOfSkillsFailing}
  */
 export function shareOfSkillsFailing(options: ShareOfSkillsFailingOptions): number {
   const fn = "shareOfSkillsFailing";
@@ -215,6 +218,7 @@ export interface RandomFailureSetOfMeasureOptions {
  * μ2(Y) + w_t <= theta. The result has μ2(Y) <= theta, and every piece left out weighs more than
  * theta − μ2(Y) (so the shortfall is below the largest weight). When weights are small against
  * theta, each piece fails with probability close to theta.
+ * @see {@link randomFailureSet}
  */
 export function randomFailureSetOfMeasure(options: RandomFailureSetOfMeasureOptions): Uint8Array {
   const fn = "randomFailureSetOfMeasure";

@@ -28,6 +28,10 @@ export interface ThetaFromLossOptions {
  * small multiplicative factor like 1.1". With that slack c the bound becomes theta <= 2 c delta: pass
  * `factor: 2.2` for c = 1.1.
  * Capped at 1 (a fraction).
+ * @example
+ * thetaFromReducibleLoss(0.05)
+ * // => 0.1
+ * @see {@link thetaPinskerBound}, {@link clozeThetaExponentialCertain}, {@link reducibleLoss}
  */
 export function thetaFromReducibleLoss(delta: number, options: ThetaFromLossOptions = {}): number {
   const fn = "thetaFromReducibleLoss";
@@ -55,6 +59,10 @@ export interface PinskerBoundOptions {
  * with mean excess loss delta then gives theta <= delta / (2 m^2). At m = 1/2 (certain answers) this is
  * theta <= 2 delta; as the truth gets less certain (m -> 0) the bound, and the failures a
  * given loss can buy, grow like 1/m^2.
+ * @example
+ * thetaPinskerBound(0.01, { margin: 0.1 })
+ * // => 0.5…
+ * @see {@link thetaFromReducibleLoss}, {@link clozeThetaExponentialCertain}
  */
 export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = {}): number {
   const fn = "thetaPinskerBound";
@@ -67,7 +75,13 @@ export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = 
   return Math.min(1, delta / (2 * m * m));
 }
 
-/** The analytic failed fraction for certain answers (margin 1/2) and exponential loss: P(Exp(delta) > ln 2) = exp(-ln 2 / delta). */
+/**
+ * The analytic failed fraction for certain answers (margin 1/2) and exponential loss: P(Exp(delta) > ln 2) = exp(-ln 2 / delta).
+ * @example
+ * clozeThetaExponentialCertain(0.08)
+ * // => 0.000172633…
+ * @see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}, {@link clozeFailureExperiment}
+ */
 export function clozeThetaExponentialCertain(delta: number): number {
   checkNonNegative("clozeThetaExponentialCertain", "delta", delta);
   return delta === 0 ? 0 : Math.exp(-Math.LN2 / delta);

@@ -72,6 +72,10 @@ export interface EmergenceVsScaleOptions {
  * theta' = k' theta for k' > 1; the monotone envelope of performanceCurve). The link theta <= 2 delta is
  * this pack's derivation (Markov's inequality) from the paper's failure threshold, a cloze loss of "at
  * least 1/2" (v2, p. 8); see thetaFromReducibleLoss. Infeasible and vacuous guarantees are flagged, never NaN.
+ * @example
+ * emergenceVsScale({ params: HOFFMANN_2022, computes: [1e21, 1e23], k: 8, alpha: 0.05, kPrimes: [1, 2], thetaFactor: 2 })
+ * // => [{ compute: 1e+21, N: 1824220000…, D: 91363400000…, loss: 2.32888…, reducibleLoss: 0.638883…, theta: 1, … }, { compute: 1e+23, N: 14598300000…, D: 1141680000000…, loss: 2.00501…, reducibleLoss: 0.31501…, theta: 0.63002…, … }]
+ * @see {@link emergenceCompute}, {@link thetaScaleFactor}, {@link emergenceVsScaleFigure}
  */
 export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtScale[] {
   const fn = "emergenceVsScale";
@@ -141,6 +145,10 @@ function reducible(params: ScalingParams, N: number, D: number): number {
  * s, so bisection on log s after doubling a bracket finds the unique root (to relative 1e-12). For
  * ratio = 1/2 s lies between 2^(1/a) and 2^(1/b) (7.7 and 11.9 for Hoffmann's a = 0.34, b = 0.28):
  * the paper's "roughly one order of scaling up" (Sec. 7, p. 11).
+ * @example
+ * thetaScaleFactor({ params: HOFFMANN_2022, N: 70e9, D: 1.4e12 })
+ * // => { factor: 10.1269…, computeFactor: 102.553… }
+ * @see {@link thetaComputeFactor}, {@link reducibleLossRatio}
  */
 export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFactor {
   const fn = "thetaScaleFactor";
@@ -184,6 +192,10 @@ export interface ThetaComputeFactorOptions {
  * reducible loss (and theta) to `ratio` times its value, found by bisection on log C with
  * {@link computeOptimal}. (On the frontier the reducible loss falls as C^(-a b / (a + b)), so the answer
  * is ratio^(-(a + b) / (a b)), about 90x compute for Hoffmann's exponents.)
+ * @example
+ * thetaComputeFactor({ params: HOFFMANN_2022, compute: 6 * 70e9 * 1.4e12 })
+ * // => 91.3039…
+ * @see {@link thetaScaleFactor}, {@link frontierLossExponent}
  */
 export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   const fn = "thetaComputeFactor";
@@ -246,6 +258,10 @@ function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: nu
  * guarantee rises with C (delta falls with C, and 1 - beta_min theta' falls with theta'): a scan of log C
  * finds the first budget that reaches the target and bisection refines it (to relative 1e-10 in log C). By Corollary 13, the threshold for 2k'-tuples is the threshold for
  * k'-tuples times the compute that halves theta (see {@link thetaComputeFactor}), while theta is not capped.
+ * @example
+ * emergenceCompute({ params: HOFFMANN_2022, k: 8, alpha: 0.05, kPrime: 2, thetaFactor: 2 })
+ * // => { reached: true, compute: 6.316331306769741e+28, N: 6079490000000…, D: 1731600000000000…, reducibleLoss: 0.0405203…, theta: 0.0810406…, … }
+ * @see {@link emergenceVsScale}, {@link frequencyEmergenceCompute}
  */
 export function emergenceCompute(options: EmergenceComputeOptions): EmergenceComputeResult {
   const fn = "emergenceCompute";

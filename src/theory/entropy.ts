@@ -26,6 +26,10 @@ function scale(fn: string, options: InformationOptions | undefined): number {
  * Binary entropy H(p) = -p log p - (1 - p) log(1 - p) of a coin with bias p (0 log 0 = 0),
  * in nats by default. H(0) = H(1) = 0, H(1/2) = log 2 nats = 1 bit.
  * Used in Arora & Goyal 2023, Theorem 8 (the count of possible failure sets, exp(N_t H(theta))).
+ * @example
+ * binaryEntropy(0.9)
+ * // => 0.325083…
+ * @see {@link klBernoulli}, {@link theorem8Condition}
  */
 export function binaryEntropy(p: number, options?: InformationOptions): number {
   checkClosed("binaryEntropy", "p", p, 0, 1);
@@ -39,6 +43,10 @@ export function binaryEntropy(p: number, options?: InformationOptions): number {
  * from a coin with bias p (0 log 0 = 0), in nats by default. It is +Infinity when q puts zero mass
  * where p does not (q = 0 < p or q = 1 > p). Arora & Goyal 2023, Theorem 8 in its KL form uses
  * KL(beta alpha || alpha).
+ * @example
+ * klBernoulli(0.9, 0.7)
+ * // => 0.116322…
+ * @see {@link binaryEntropy}, {@link theorem8ConditionKl}
  */
 export function klBernoulli(p: number, q: number, options?: InformationOptions): number {
   checkClosed("klBernoulli", "p", p, 0, 1);

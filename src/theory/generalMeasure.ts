@@ -64,7 +64,13 @@ export interface RarestSkillsMeasureOptions {
   alpha: number;
 }
 
-/** The ceil(alpha·N_s) rarest skills of a normalised skill measure and their total measure. */
+/**
+ * The ceil(alpha·N_s) rarest skills of a normalised skill measure and their total measure.
+ * @example
+ * rarestSkillsMeasure({ skillMeasure: zipfMeasure({ n: 4, exponent: 1 }), alpha: 0.5 })
+ * // => { count: 2, measure: 0.28 }
+ * @see {@link betaMinOfMeasure}, {@link zipfMeasure}
+ */
 export function rarestSkillsMeasure(options: RarestSkillsMeasureOptions): RarestSkills {
   const fn = "rarestSkillsMeasure";
   checkOptions(fn, options, "{ skillMeasure, alpha }");
@@ -93,6 +99,10 @@ export interface BetaMinOfMeasureOptions {
  * beta_min of Theorem 8 in the general-measure reading (our reconstruction, see the file comment):
  * by measure it is betaMin at alpha; by number it is betaMin at alpha_mu, the measure of the
  * ceil(alpha·N_s) rarest skills. The result carries `alphaMeasure`, the alpha actually used.
+ * @example
+ * betaMinOfMeasure({ theta: 0.1, k: 8, alpha: 0.05, by: "number", skillMeasure: zipfMeasure({ n: 1000, exponent: 1 }) })
+ * // => { feasible: true, beta: 25.2214…, competence: -1.52214…, alphaMeasure: 0.00684887… }
+ * @see {@link betaMin}, {@link rarestSkillsMeasure}, {@link finiteSizeBetaMinOfMeasure}
  */
 export function betaMinOfMeasure(options: BetaMinOfMeasureOptions): BetaMinResult & { alphaMeasure: number } {
   const fn = "betaMinOfMeasure";
@@ -131,6 +141,10 @@ export interface SkillGuaranteesOptions {
  * The competence each skill is guaranteed on its own, 1 − beta_min(p_s)·theta (our reconstruction:
  * a skill of measure p cannot be in a failing set of measure below p, so the general-measure
  * Theorem 8 at alpha just below p covers it). Frequent skills get the better guarantee.
+ * @example
+ * skillGuarantees({ theta: 0.1, k: 8, skillMeasure: zipfMeasure({ n: 4, exponent: 1 }) })
+ * // => { beta: Float64Array [1.87998…, 2.77773…, 3.46465…, 4.06269…], competence: Float64Array [0.812002…, 0.722227…, 0.653535…, 0.593731…] }
+ * @see {@link betaMinOfMeasure}, {@link skillGuaranteeFigure}
  */
 export function skillGuarantees(options: SkillGuaranteesOptions): SkillGuarantees {
   const fn = "skillGuarantees";
@@ -228,6 +242,10 @@ export interface FrequencyEmergenceCurveOptions {
  * Emergence versus scale for tuples of skills of given measures: compute C -> compute-optimal (N, D)
  * of a scaling law -> reducible loss delta -> theta = min(1, thetaFactor·delta) (as emergenceVsScale)
  * -> the per-tuple guarantee 1 − theta·Σ beta_min(p_i) (our reconstruction; see the file comment).
+ * @example
+ * frequencyEmergenceCurve({ params: HOFFMANN_2022, computes: [1e21, 1e23], k: 8, thetaFactor: 2, tuples: [{ name: "rare pair", measures: [1e-4, 1e-4] }] })
+ * // => [{ compute: 1e+21, N: 1824220000…, D: 91363400000…, reducibleLoss: 0.638883…, theta: 1, tuples: 1 items: [{…}, …] }, { compute: 1e+23, N: 14598300000…, D: 1141680000000…, reducibleLoss: 0.31501…, theta: 0.63002…, tuples: 1 items: [{…}, …] }]
+ * @see {@link frequencyEmergenceCompute}, {@link emergenceVsScale}, {@link frequencyEmergenceFigure}
  */
 export function frequencyEmergenceCurve(options: FrequencyEmergenceCurveOptions): FrequencyEmergencePoint[] {
   const fn = "frequencyEmergenceCurve";
@@ -284,6 +302,10 @@ export type FrequencyEmergenceComputeResult =
  * The compute budget at which a tuple of skills of the given measures "emerges": the smallest C
  * (compute-optimal, as emergenceCompute) whose guarantee 1 − theta·Σ beta_min(p_i) reaches
  * `competence` (default 0). A scan of log C (20 points per decade) and bisection, as emergenceCompute.
+ * @example
+ * frequencyEmergenceCompute({ params: HOFFMANN_2022, k: 8, thetaFactor: 2, measures: [1e-4, 1e-4] })
+ * // => { reached: true, compute: 5.849532750005422e+44, theta: 0.00028645… }
+ * @see {@link frequencyEmergenceCurve}, {@link emergenceCompute}
  */
 export function frequencyEmergenceCompute(options: FrequencyEmergenceComputeOptions): FrequencyEmergenceComputeResult {
   const fn = "frequencyEmergenceCompute";

@@ -116,6 +116,10 @@ function largestFeasibleAlpha(thetaPrime: number, k: number): number | null {
  * only strengthen the bound; this function uses the conservative form.)
  *
  * When theta' >= 1 every point is infeasible (the union bound over a k'-piece says nothing).
+ * @example
+ * performanceCurve({ theta: 0.1, k: 2, alphas: [0.1, 0.3] })
+ * // => [{ alpha: 0.1, feasible: true, alphaUsed: 0.1, betaMin: 8.68743…, competence: 0.131257…, vacuous: false, … }, { alpha: 0.3, feasible: true, alphaUsed: 0.19683, betaMin: 5.08053…, competence: 0.491947…, vacuous: false, … }]
+ * @see {@link betaMin}, {@link theorem8Condition}, {@link alphaGrid}, {@link performanceCurveFigure}
  */
 export function performanceCurve(options: PerformanceCurveOptions): PerformancePoint[] {
   const fn = "performanceCurve";
@@ -178,7 +182,13 @@ export interface AlphaGridOptions {
   log?: boolean;
 }
 
-/** A grid of alphas for {@link performanceCurve}: `count` points from `from` to `to`, log-spaced by default. */
+/**
+ * A grid of alphas for {@link performanceCurve}: `count` points from `from` to `to`, log-spaced by default.
+ * @example
+ * alphaGrid({ from: 0.1, to: 0.5, count: 3 })
+ * // => Float64Array [0.1, 0.223607…, 0.5]
+ * @see {@link performanceCurve}, {@link valueGrid}
+ */
 export function alphaGrid(options: AlphaGridOptions = {}): Float64Array {
   const fn = "alphaGrid";
   checkOptions(fn, options, "{ from?, to?, count?, log? }");

@@ -35,6 +35,10 @@ export interface SlingshotCurveOptions {
  * Theorem 8 guarantees (a) for all but an alpha fraction of skills, and (b) the largest fraction of
  * skills guaranteed competence >= `level`: 1 - (the smallest alpha whose guarantee 1 - beta_min(alpha)·theta
  * reaches `level`), found on a log grid of alpha refined by bisection.
+ * @example
+ * slingshotCurve({ k: 8, thetas: [0.1, 0.05], alpha: 0.05, level: 0.5 })
+ * // => [{ theta: 0.1, betaMin: 6.75595…, guaranteedFailureRate: 0.675595…, guaranteedCompetence: 0.324405…, fractionAtLevel: 0.916766… }, { theta: 0.05, betaMin: 7.51965…, guaranteedFailureRate: 0.375983…, guaranteedCompetence: 0.624017…, fractionAtLevel: 0.968023… }]
+ * @see {@link performanceCurve}, {@link betaMin}
  */
 export function slingshotCurve(options: SlingshotCurveOptions): SlingshotPoint[] {
   const fn = "slingshotCurve";

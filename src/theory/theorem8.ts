@@ -44,6 +44,10 @@ function checkTheorem8(fn: string, options: Theorem8Parameters): Theorem8Paramet
  * The left side of the condition of Arora & Goyal 2023, Theorem 8, exactly in the paper's form:
  *   H(theta) + k theta ( H(beta alpha) - beta alpha log(1/alpha) - (1 - beta alpha) log(1/(1 - alpha)) )
  * in nats. The theorem's guarantee holds when this is < 0.
+ * @example
+ * theorem8Condition({ theta: 0.1, k: 8, alpha: 0.05, beta: 7 })
+ * // => -0.0224373…
+ * @see {@link theorem8ConditionKl}, {@link betaMin}, {@link performanceCurve}
  */
 export function theorem8Condition(options: Theorem8Parameters): number {
   const { theta, k, alpha, beta } = checkTheorem8("theorem8Condition", options);
@@ -55,6 +59,10 @@ export function theorem8Condition(options: Theorem8Parameters): number {
 /**
  * The same left side in its KL form, H(theta) - k theta KL(beta alpha || alpha) (nats)
  * (Arora & Goyal 2023, Theorem 8: the bracket of the paper's form is -KL(beta alpha || alpha)).
+ * @example
+ * theorem8ConditionKl({ theta: 0.1, k: 8, alpha: 0.05, beta: 7 })
+ * // => -0.0224373…
+ * @see {@link theorem8Condition}, {@link klBernoulli}
  */
 export function theorem8ConditionKl(options: Theorem8Parameters): number {
   const { theta, k, alpha, beta } = checkTheorem8("theorem8ConditionKl", options);
@@ -110,6 +118,10 @@ export interface BetaMinOptions {
  *
  * Root finding: bisection on [1, 1/alpha] until the bracket cannot shrink in floating point
  * (machine precision, far below 1e-10; about 60 steps), so that equal inputs give bit-equal outputs.
+ * @example
+ * betaMin({ theta: 0.1, k: 8, alpha: 0.05 })
+ * // => { feasible: true, beta: 6.75595…, competence: 0.324405… }
+ * @see {@link theorem8Condition}, {@link performanceCurve}, {@link betaMinOfMeasure}, {@link finiteSizeBound}
  */
 export function betaMin(options: BetaMinOptions): BetaMinResult {
   const fn = "betaMin";

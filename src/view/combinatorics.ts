@@ -42,7 +42,13 @@ export interface TupleCountsFigureOptions {
   caption?: string;
 }
 
-/** Number of k'-tuples of N skills (log-log) against training-corpus sizes. */
+/**
+ * Number of k'-tuples of N skills (log-log) against training-corpus sizes.
+ * @example
+ * tupleCountsFigure({ points: tupleCountCurve({ skills: [100, 1000], kPrimes: [2, 3] }), corpora: [{ name: "Skill-Mix L", size: 5e10 }], id: "counts" })
+ * // => a Figure with 3 traces
+ * @see {@link tupleCountCurve}, {@link show}
+ */
 export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
   const fn = "tupleCountsFigure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object`);
@@ -115,6 +121,10 @@ export interface TupleCoverageFigureOptions {
 /**
  * Fraction of all k'-tuples a corpus of T text pieces can show. Solid: a random corpus,
  * 1 - (1 - q)^T; dashed: any corpus at all, min(1, T C(k, k') / C(N, k')).
+ * @example
+ * tupleCoverageFigure({ points: tupleCoverageCurve({ skills: 1000, k: 8, kPrimes: [2, 3], texts: [1e3, 1e4], distinct: true }), id: "coverage" })
+ * // => a Figure with 4 traces
+ * @see {@link tupleCoverageCurve}, {@link show}
  */
 export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure {
   const fn = "tupleCoverageFigure";
@@ -173,6 +183,10 @@ export interface CoverageExperimentFigureOptions {
  * line and the simulated means as markers; below, on its own scale, simulated minus formula with
  * ±2 standard errors, where the error bars are visible (on the fraction's scale they are smaller than
  * the markers).
+ * @example
+ * coverageExperimentFigure({ points: coverageExperiment({ skills: 100, k: 4, kPrime: 2, texts: [100, 1000], distinct: true, replicates: 3, rng: 1 }), skills: 100, k: 4, kPrime: 2, distinct: true, replicates: 3, seed: 1 })
+ * // => a Figure with 4 traces
+ * @see {@link coverageExperiment}, {@link expectedSeenTupleFraction}, {@link show}
  */
 export function coverageExperimentFigure(options: CoverageExperimentFigureOptions): Figure {
   const fn = "coverageExperimentFigure";
@@ -234,7 +248,13 @@ export interface SkillMixFigureOptions {
   caption?: string;
 }
 
-/** The Skill-Mix bound p_s^k · p_t · L as k grows (log y), with the line 1 above which it says nothing. */
+/**
+ * The Skill-Mix bound p_s^k · p_t · L as k grows (log y), with the line 1 above which it says nothing.
+ * @example
+ * skillMixFigure({ points: skillMixCurve({ ks: [2, 3, 4] }), id: "skillmix" })
+ * // => a Figure with 3 traces
+ * @see {@link skillMixCurve}, {@link show}
+ */
 export function skillMixFigure(options: SkillMixFigureOptions): Figure {
   const fn = "skillMixFigure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object`);

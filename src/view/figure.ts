@@ -171,6 +171,10 @@ function toFiniteArray(
  * A figure of line/marker series against shared axes. Typed arrays are copied to plain arrays
  * (JSON). Throws when a series has unequal lengths, a non-finite value, or a value <= 0 on a
  * log axis (plotly would silently drop it).
+ * @example
+ * lineFigure({ id: "mean", title: "t", x: { title: "n" }, y: { title: "y" }, series: [{ name: "a", x: [1, 2], y: [3, 4] }] })
+ * // => a Figure with 1 trace
+ * @see {@link show}, {@link plotlyFigure}
  */
 export function lineFigure(options: LineFigureOptions): Figure {
   const fn = "lineFigure";

@@ -32,6 +32,10 @@ function trimMantissa(s: string): string {
  * - other values are rounded to `digits` significant digits, trailing zeros dropped (`0.1235`),
  *   and values with more integer digits than `digits` are rounded to an integer (`12346`);
  * - `NaN` is written `NaN`, infinities `∞` / `-∞`, and `-0` as `0`.
+ * @example
+ * formatNumber(70e9)
+ * // => "7e10"
+ * @see {@link showTable}
  */
 export function formatNumber(x: number, options: FormatNumberOptions = {}): string {
   const digits = options.digits ?? 4;

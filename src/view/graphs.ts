@@ -36,6 +36,10 @@ export interface CriticalGiantFigureOptions extends FigureOptions {
 /**
  * The coin-flip picture of G(n, p): left, one coin per pair (v, w), heads (an edge) where the coin
  * fell below p; right, the graph those heads draw, vertices on a circle. Hover a cell for its coin.
+ * @example
+ * coinFlipFigure(coinFlipGraph({ n: 10, p: 0.3, rng: 1 }))
+ * // => a Figure with 3 traces
+ * @see {@link coinFlipGraph}, {@link show}
  */
 export function coinFlipFigure(coins: CoinFlipGraph, options: FigureOptions = {}): Figure {
   const fn = "coinFlipFigure";
@@ -117,6 +121,10 @@ export function coinFlipFigure(coins: CoinFlipGraph, options: FigureOptions = {}
 /**
  * P(no isolated vertex) against c at p = (ln n + c)/n, one marker series per n (error bars: 2
  * standard errors), with the limit exp(-e^{-c}) (Erdős & Rényi 1959) as a line.
+ * @example
+ * isolatedThresholdFigure([isolatedThresholdExperiment({ n: 200, cs: [0, 1], trials: 20, rng: 1 })])
+ * // => a Figure with 2 traces
+ * @see {@link isolatedThresholdExperiment}, {@link show}
  */
 export function isolatedThresholdFigure(results: IsolatedThresholdResult[], options: FigureOptions = {}): Figure {
   const fn = "isolatedThresholdFigure";
@@ -151,6 +159,10 @@ export function isolatedThresholdFigure(results: IsolatedThresholdResult[], opti
 /**
  * The largest component's share of the vertices against the mean degree c = np, one series per n,
  * with the n -> ∞ giant fraction G(c) = 1 + W0(−c e^(−c))/c (0 for c <= 1) as a line.
+ * @example
+ * giantComponentFigure([giantComponentExperiment({ n: 200, cs: [0.5, 2], trials: 10, rng: 1 })])
+ * // => a Figure with 2 traces
+ * @see {@link giantComponentExperiment}, {@link criticalGiantFigure}, {@link show}
  */
 export function giantComponentFigure(results: GiantComponentResult[], options: FigureOptions = {}): Figure {
   const fn = "giantComponentFigure";
@@ -186,6 +198,10 @@ export function giantComponentFigure(results: GiantComponentResult[], options: F
  * The critical window: the largest component's share at mean degree c (default 1) against n on
  * log–log axes, with a reference line of slope −1/3 (at c = 1 the largest component has about
  * n^(2/3) vertices; Erdős & Rényi 1960, Bollobás 1984, Łuczak 1990).
+ * @example
+ * criticalGiantFigure([giantComponentExperiment({ n: 200, cs: [0.5, 1, 2], trials: 10, rng: 1 })])
+ * // => a Figure with 2 traces
+ * @see {@link giantComponentFigure}, {@link show}
  */
 export function criticalGiantFigure(results: GiantComponentResult[], options: CriticalGiantFigureOptions = {}): Figure {
   const fn = "criticalGiantFigure";

@@ -33,6 +33,10 @@ export interface SkillMeasureFigureOptions extends FigureOptions {
  * The skill measure by rank (log-log): μ1 of each skill, most frequent first, and, when a graph's
  * degrees are given, each skill's share of the graph's edges (degree / (k·N_t)), which scatters
  * around μ1 (i.i.d. draws) or saturates for the heaviest skills (distinct draws).
+ * @example
+ * skillMeasureFigure({ skillMeasure: zipfMeasure({ n: 100, exponent: 1 }) })
+ * // => a Figure with 1 trace
+ * @see {@link zipfMeasure}, {@link skillDegrees}, {@link show}
  */
 export function skillMeasureFigure(options: SkillMeasureFigureOptions): Figure {
   const fn = "skillMeasureFigure";
@@ -80,6 +84,10 @@ export interface MeasureBoundFigureOptions extends FigureOptions {
  * finite-size version, the adversary by number and a random failure set. By measure: beta_min(alpha),
  * its finite-size version, the fixed-Z limit, the adversary by measure and a random failure set.
  * A dotted line marks beta = 1/theta (failure rate 1).
+ * @example
+ * measureBoundFigure(measureBoundExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), theta: 0.1, alphas: [0.1, 0.3], epsilon: 0.05, rng: 2 }), { by: "number", theta: 0.1 })
+ * // => a Figure with 6 traces
+ * @see {@link measureBoundExperiment}, {@link measureBoundCurve}, {@link emergenceBoundFigure}, {@link show}
  */
 export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: MeasureBoundFigureOptions): Figure {
   const fn = "measureBoundFigure";
@@ -139,6 +147,10 @@ export interface SkillGuaranteeFigureOptions extends FigureOptions {
  * Per-skill guarantees by rank: for each theta, the competence 1 − beta_min(p_s)·theta each skill is
  * guaranteed on its own (gaps: no or a vacuous guarantee), and optional simulated per-skill
  * competences (markers) on the same ranks.
+ * @example
+ * skillGuaranteeFigure({ skillMeasure: zipfMeasure({ n: 4, exponent: 1 }), guarantees: [{ theta: 0.1, competence: skillGuarantees({ theta: 0.1, k: 8, skillMeasure: zipfMeasure({ n: 4, exponent: 1 }) }).competence }] })
+ * // => a Figure with 1 trace
+ * @see {@link skillGuarantees}, {@link show}
  */
 export function skillGuaranteeFigure(options: SkillGuaranteeFigureOptions): Figure {
   const fn = "skillGuaranteeFigure";
@@ -193,6 +205,10 @@ export interface FrequencyEmergenceFigureOptions extends FigureOptions {
  * competences of each class under the adversary aimed at it (markers) and under a random failure set
  * (dotted), at the budgets where the simulation ran (rows of tupleFrequencyExperiment, one theta per budget).
  * Classes are matched by name, in order.
+ * @example
+ * frequencyEmergenceFigure({ theory: frequencyEmergenceCurve({ params: HOFFMANN_2022, computes: [1e21, 1e23], k: 8, thetaFactor: 2, tuples: [{ name: "rare pair", measures: [1e-4, 1e-4] }] }) })
+ * // => a Figure with 1 trace
+ * @see {@link frequencyEmergenceCurve}, {@link tupleFrequencyExperiment}, {@link show}
  */
 export function frequencyEmergenceFigure(options: FrequencyEmergenceFigureOptions): Figure {
   const fn = "frequencyEmergenceFigure";

@@ -55,6 +55,10 @@ export interface LossParityFigureOptions {
 /**
  * Predicted against observed loss for each run, one marker series per law, with the diagonal
  * y = x: a law that fits lies on the diagonal.
+ * @example
+ * lossParityFigure({ runs: syntheticChinchillaRuns({ params: HOFFMANN_2022, rng: 1 }), laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }] })
+ * // => a Figure with 2 traces
+ * @see {@link fitScalingLaw}, {@link chinchillaLoss}, {@link show}
  */
 export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const fn = "lossParityFigure";
@@ -108,6 +112,10 @@ export interface IsoLossContourFigureOptions {
  * Iso-loss contours of L(N, D) in the (log10 N, log10 D) plane, drawn in closed form with
  * {@link isoLossTokens}, with the runs, iso-FLOP lines C = 6 N D, and the compute-optimal frontier
  * (where each iso-FLOP line touches a contour). Each contour is labelled with its loss at its right end.
+ * @example
+ * isoLossContourFigure({ params: HOFFMANN_2022 })
+ * // => a Figure with 11 traces
+ * @see {@link chinchillaLoss}, {@link isoLossCurve}, {@link computeOptimal}, {@link show}
  */
 export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
   const fn = "isoLossContourFigure";
@@ -212,6 +220,10 @@ function lawStyle(l: NamedScalingLaw, i: number): Pick<Series, "color" | "halo" 
 /**
  * Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes, from
  * computeOptimalCurve. One legend entry per law (it shows and hides both of its lines).
+ * @example
+ * computeFrontierFigure({ laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }], C: [1e18, 1e26] })
+ * // => a Figure with 2 traces
+ * @see {@link computeOptimal}, {@link tokensPerParameterFigure}, {@link show}
  */
 export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "computeFrontierFigure";
@@ -235,7 +247,13 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
   });
 }
 
-/** Tokens per parameter D_opt / N_opt along the frontier for each law (computeOptimalCurve), with Chinchilla's 20 for reference. */
+/**
+ * Tokens per parameter D_opt / N_opt along the frontier for each law (computeOptimalCurve), with Chinchilla's 20 for reference.
+ * @example
+ * tokensPerParameterFigure({ laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }], C: [1e18, 1e26] })
+ * // => a Figure with 2 traces
+ * @see {@link computeOptimal}, {@link computeFrontierFigure}, {@link show}
+ */
 export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "tokensPerParameterFigure";
   checkLaws(fn, options?.laws);
@@ -272,6 +290,10 @@ export interface BootstrapHistogramFigureOptions {
  * Histogram of the bootstrap draws of one parameter (bars, binned here) with vertical reference
  * lines. A mark at the same value as an earlier one (within 0.2 % of the axis) is drawn thin on a
  * wide pale copy of the earlier, and its legend entry says that they coincide.
+ * @example
+ * bootstrapHistogramFigure({ name: "β", draws: [0.27, 0.28, 0.29, 0.28], marks: [{ name: "Hoffmann et al. 2022", value: HOFFMANN_2022.beta }] })
+ * // => a Figure with 2 traces
+ * @see {@link fitScalingLaw}, {@link show}
  */
 export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
   const fn = "bootstrapHistogramFigure";

@@ -34,6 +34,10 @@ export interface CompetenceHistogramOptions {
 /**
  * Histogram of per-skill competence (skills per bin against competence), binned here so that the
  * figure carries counts, not 10^4 raw values.
+ * @example
+ * competenceHistogramFigure({ series: [{ name: "random", values: skillCompetence(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), randomFailureSet({ texts: 1000, theta: 0.1, rng: 2 })).competence }] })
+ * // => a Figure with 1 trace
+ * @see {@link skillCompetence}, {@link failureRateSpread}, {@link show}
  */
 export function competenceHistogramFigure(options: CompetenceHistogramOptions): Figure {
   const fn = "competenceHistogramFigure";
@@ -91,6 +95,10 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
  * the hypergeometric prediction for each simulated graph's degrees (open markers: it depends on the
  * degrees, so it is a value per graph, not a curve) and the binomial rule sqrt(theta(1-theta)/degree)
  * (a straight line of slope -1/2 on these log-log axes), versus mean degree.
+ * @example
+ * concentrationFigure(concentrationExperiment({ skills: 100, textsList: [500, 2000], k: 2, theta: 0.1, rng: 1 }))
+ * // => a Figure with 3 traces
+ * @see {@link concentrationExperiment}, {@link show}
  */
 export function concentrationFigure(rows: readonly ConcentrationRow[], options: FigureOptions = {}): Figure {
   nonEmpty("concentrationFigure", "rows", rows);
@@ -132,6 +140,10 @@ export interface EmergenceBoundFigureOptions {
  * N_s, N_t as open diamonds at the simulated alphas (it lies just under the theorem's line when
  * N_t >> N_s); the random, greedy and balanced failure sets as markers. Every simulated point should lie
  * ABOVE the theorem's line.
+ * @example
+ * emergenceBoundFigure(emergenceBoundExperiment({ graph: skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }), theta: 0.1, alphas: [0.1, 0.3], rng: 2 }), { theta: 0.1, theory: emergenceBoundCurve({ theta: 0.1, k: 2, alphas: [0.1, 0.3] }) })
+ * // => a Figure with 6 traces
+ * @see {@link emergenceBoundExperiment}, {@link emergenceBoundCurve}, {@link show}
  */
 export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options: EmergenceBoundFigureOptions): Figure {
   const fn = "emergenceBoundFigure";
@@ -176,6 +188,10 @@ export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options
  * Finite size: beta (failure rate of the worst alpha fraction, in units of theta) against N_t/N_s
  * (log x): Theorem 8's asymptotic beta_min (flat), the exact finite-N union bound, the fixed-Z limit,
  * and the simulated balanced adversary and random failure set.
+ * @example
+ * finiteSizeFigure(finiteSizeExperiment({ skills: 100, ratios: [5, 20], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }))
+ * // => a Figure with 5 traces
+ * @see {@link finiteSizeExperiment}, {@link finiteSizeTermFigure}, {@link show}
  */
 export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeFigure";
@@ -201,6 +217,10 @@ export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: Figure
 /**
  * The finite-size term of the union bound per text piece, (ln C(N_s, αN_s) + ln C(N_t, θN_t))/N_t − H(θ),
  * against N_t/N_s (log-log), next to its leading part (N_s/N_t)·H(α).
+ * @example
+ * finiteSizeTermFigure(finiteSizeExperiment({ skills: 100, ratios: [5, 20], k: 2, theta: 0.1, alpha: 0.1, rng: 1 }))
+ * // => a Figure with 2 traces
+ * @see {@link finiteSizeFigure}, {@link finiteSizeBound}, {@link show}
  */
 export function finiteSizeTermFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeTermFigure";

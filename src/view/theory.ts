@@ -60,6 +60,10 @@ function competenceOrGap(p: PerformancePoint, showVacuous: boolean, raw: boolean
  * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14: the monotone envelope of
  * performanceCurve, or with `raw: true` on a series Theorem 8's root at each alpha. Infeasible points and
  * (unless `showVacuous`) vacuous ones are gaps. `overlays` adds e.g. a simulation on the same axes.
+ * @example
+ * performanceCurveFigure({ id: "curve", title: "t", curves: [{ name: "θ = 0.1", points: performanceCurve({ theta: 0.1, k: 2, alphas: [0.1, 0.3] }) }] })
+ * // => a Figure with 1 trace
+ * @see {@link performanceCurve}, {@link show}
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
   const fn = "performanceCurveFigure";
@@ -131,6 +135,10 @@ const DASHES: NonNullable<Series["dash"]>[] = ["solid", "dash", "dashdot", "dot"
  * panel of its own above. The budgets start just before the first one where theta < 1 for some law
  * (below it theta = 1 and nothing is guaranteed). Tuple sizes without a guarantee in the range are
  * named in a note under the legend instead of in the legend.
+ * @example
+ * emergenceVsScaleFigure({ runs: [{ name: "Hoffmann", rows: emergenceVsScale({ params: HOFFMANN_2022, computes: [1e21, 1e23], k: 8, alpha: 0.05, kPrimes: [1, 2], thetaFactor: 2 }) }] })
+ * // => a Figure with 1 trace
+ * @see {@link emergenceVsScale}, {@link show}
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
@@ -234,6 +242,10 @@ const SCENARIO_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cr
  * Markov's bound 2 delta on the failures of the paper's threshold (loss >= 1/2, which for certain
  * answers include every wrong answer), the Pinsker-type bound delta / (2 m^2) on wrong answers at
  * margin m, and the exact exp(-ln 2 / delta) for certain answers with exponential loss.
+ * @example
+ * thetaVsDeltaFigure({ scenarios: [{ name: "exponential loss", points: clozeFailureExperiment({ deltas: [0.02, 0.1], questions: 1000, margin: 0.1, lossShape: "exponential", concentration: 0.5, rng: 1 }) }] })
+ * // => a Figure with 4 traces
+ * @see {@link clozeFailureExperiment}, {@link thetaFromReducibleLoss}, {@link show}
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   const fn = "thetaVsDeltaFigure";
