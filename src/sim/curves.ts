@@ -26,7 +26,7 @@ export interface EmergenceBoundCurveOptions {
 }
 
 /**
- * Theorem 8's beta_min and the adversary's fixed-Z limit at each alpha: the theory lines of F-05-sim.
+ * Theorem 8's beta_min and the adversary's fixed-Z limit at each alpha: the theory lines of lesson 05's simulation figure.
  * @example
  * emergenceBoundCurve({ theta: 0.1, k: 8, alphas: [0.05, 0.2] })
  * // => [{ alpha: 0.05, theoremBeta: 6.75595…, limitBeta: 4.08551… }, { alpha: 0.2, theoremBeta: 3.06716…, limitBeta: 2.30004 }]
@@ -59,7 +59,7 @@ export interface MeasureBoundCurveOptions extends EmergenceBoundCurveOptions {
 }
 
 /**
- * The theory lines of F-08-number and F-08-measure at each alpha: Theorem 8's beta_min(alpha) (the
+ * The theory lines of lesson 08's "by number" and "by measure" figures at each alpha: Theorem 8's beta_min(alpha) (the
  * bound by measure; by number only the uniform reading), beta_min of the rarest alpha·N_s skills'
  * measure (the bound by number), and the fixed-Z limit of the adversary by measure.
  * @example
