@@ -18,7 +18,7 @@
  * (p_s <= 0.0144, p_t <= 0.0022, L <= 5·10^10, see {@link SKILL_MIX_REPORTED}) it is about 0.07 at
  * k = 5 and about 0.001 at k = 6 (computed by {@link skillMixBound}, not typed in).
  */
-import { checkFinite, checkNonNegative, checkNumberList, checkOptions, checkPositive, checkProbability } from "../validate";
+import { checkNonNegative, checkNumberList, checkOptions, checkPositive, checkProbability } from "../validate";
 import { checkCount } from "./validate";
 
 /** Inputs of the Skill-Mix counting bound. */
@@ -103,10 +103,12 @@ export interface SkillMixPoint extends SkillMixInputs {
 export function skillMixCurve(options: SkillMixCurveOptions): SkillMixPoint[] {
   const fn = "skillMixCurve";
   checkOptions(fn, options, "{ ks, pS?, pT?, L? }");
-  const ks = checkNumberList(fn, "ks", options.ks, checkFinite);
-  const pS = options.pS ?? SKILL_MIX_REPORTED.pS;
-  const pT = options.pT ?? SKILL_MIX_REPORTED.pT;
-  const L = options.L ?? SKILL_MIX_REPORTED.L;
+  const ks = checkNumberList(fn, "ks", options.ks, checkCount);
+  const { pS, pT, L } = checkInputs(fn, {
+    pS: options.pS ?? SKILL_MIX_REPORTED.pS,
+    pT: options.pT ?? SKILL_MIX_REPORTED.pT,
+    L: options.L ?? SKILL_MIX_REPORTED.L,
+  });
   const reportedInputs = pS === SKILL_MIX_REPORTED.pS && pT === SKILL_MIX_REPORTED.pT && L === SKILL_MIX_REPORTED.L;
   return ks.map((k) => ({ k, pS, pT, L, bound: skillMixBound({ k, pS, pT, L }), reportedInputs }));
 }

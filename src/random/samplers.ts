@@ -5,6 +5,7 @@
 import { logFactorial } from "../math/gamma";
 import { floydSample } from "./floyd";
 import { checkInteger, checkOptions, checkProbability, failArg } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { Rng, RngOrSeed, toRng } from "./rng";
 
 /** Options of {@link sampleGeometric}. */
@@ -130,12 +131,15 @@ function checkDraw(fn: string, options: DrawOptions, subset: boolean): [number, 
  */
 export function sampleKSubset(options: DrawOptions): Uint32Array {
   const [n, k, rng] = checkDraw("sampleKSubset", options, true);
+  checkBytes("sampleKSubset", 4 * k + 64 * k, `a ${k}-subset (the subset and the set of chosen indices)`, "use a smaller k");
+  checkSteps("sampleKSubset", k * Math.log2(k + 2), `a ${k}-subset`, "use a smaller k");
   return floydSample(n, k, rng).sort();
 }
 
 /** k i.i.d. uniform draws from {0, …, n-1} (with repeats), in draw order. */
 export function sampleIid(options: DrawOptions): Uint32Array {
   const [n, k, rng] = checkDraw("sampleIid", options, false);
+  checkBytes("sampleIid", 4 * k, `${k} draws`, "use a smaller k");
   const out = new Uint32Array(k);
   for (let i = 0; i < k; i++) out[i] = Math.floor(rng.next() * n);
   return out;

@@ -7,6 +7,7 @@ import { lbfgsMinimize, LbfgsWorkspace, type LbfgsOptions } from "../math/lbfgs"
 import { quantileSorted } from "../math/quantile";
 import { toRng, type RngOrSeed } from "../random/rng";
 import { checkInteger, failArg } from "../validate";
+import { checkBytes, workMeter } from "../budget";
 import type { ScalingParams } from "./law";
 import { huberLogObjective, type ScalingFitData } from "./objective";
 
@@ -65,9 +66,14 @@ export function bootstrapScalingFit(data: ScalingFitData, delta: number, x0: Flo
     failArg("fitScalingLaw", "options.bootstrap.onProgress", onProgress, "a function (done, total) => void");
   }
   const n = data.logN.length;
+  checkBytes("fitScalingLaw", 56 * samples, `${samples} bootstrap resamples`, "use fewer options.bootstrap.samples");
+  const meter = workMeter("fitScalingLaw", `${samples} bootstrap refits on ${n} runs`, "use fewer options.bootstrap.samples or a smaller lbfgs.maxIterations");
   const resampled: ScalingFitData = { logN: data.logN, logD: data.logD, logLoss: data.logLoss, weight: new Float64Array(n) };
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(resampled, delta, x, g);
+  const fg = (x: Float64Array, g: Float64Array): number => {
+    meter.add(5 * n);
+    return huberLogObjective(resampled, delta, x, g);
+  };
   const draws = { E: new Float64Array(samples), A: new Float64Array(samples), B: new Float64Array(samples), alpha: new Float64Array(samples), beta: new Float64Array(samples) };
   let notConverged = 0;
   const tight: LbfgsOptions = { ...lbfgs, gradientTolerance: 1e-10, relativeTolerance: 0, maxIterations: lbfgs.maxIterations ?? 2000 };
@@ -84,6 +90,11 @@ export function bootstrapScalingFit(data: ScalingFitData, delta: number, x0: Flo
     draws.E[s] = Math.exp(r.x[2]);
     draws.alpha[s] = r.x[3];
     draws.beta[s] = r.x[4];
+    for (const key of ["E", "A", "B", "alpha", "beta"] as const) {
+      if (!Number.isFinite(draws[key][s])) {
+        throw new RangeError(`fitScalingLaw: bootstrap resample ${s} ended at ${key} = ${draws[key][s]} (outside the double range); the fit is not stable under resampling of these runs`);
+      }
+    }
     onProgress?.(s + 1, samples);
   }
   const keys = ["E", "A", "B", "alpha", "beta"] as const;

@@ -70,7 +70,7 @@ function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">):
   checkInteger(fn, "k", o.k, 1);
   checkClosed(fn, "theta", o.theta, 0, 1);
   checkClosed(fn, "alpha", o.alpha, 0, 1);
-  if (o.alpha === 0 || o.alpha === 1) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1), got ${o.alpha}`);
+  if (o.alpha === 0 || o.alpha === 1 || !Number.isFinite(1 / o.alpha)) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1) with 1/alpha finite, got ${o.alpha}`);
 }
 
 /**

@@ -5,10 +5,10 @@
  * (Theorem 8 / 14). And Takeaway 1 (this pack's name for the paper's takeaway in v2, Sec. 7: halving the
  * error fraction, about 10x scaling, lifts 2k'-tuples to the old k'-tuple level): the scale factor that halves theta.
  */
-import { computeOptimal, type ScalingParams } from "../scaling/law";
-import { thetaFromReducibleLoss } from "./cloze";
+import { checkFrontierParams, computeOptimalFor, type ScalingParams } from "../scaling/law";
+import { checkScalingParams } from "../scaling/validate";
 import { performanceCurve } from "./performanceCurve";
-import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive } from "../validate";
+import { checkFiniteResult, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -77,12 +77,10 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
   const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
   const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes ?? [1, 2, 4, 8], (f, n, v) => checkInteger(f, n, v, 1));
   const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
-  if (options.params === null || typeof options.params !== "object") {
-    throw new TypeError(`${fn}: params must be scaling-law parameters {E, A, B, alpha, beta}, got ${String(options.params)}`);
-  }
+  const params = checkFrontierParams(fn, options.params);
   return computes.map((compute): EmergenceAtScale => {
-    const opt = computeOptimal(compute, options.params);
-    const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+    const opt = computeOptimalFor(fn, compute, params);
+    const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
     const tuples = kPrimes.map((kPrime): TupleGuarantee => {
       const thetaPrime = kPrime * theta;
       if (!(theta > 0 && thetaPrime < 1)) {
@@ -143,9 +141,8 @@ export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFa
   const N = checkPositive(fn, "N", options.N);
   const D = checkPositive(fn, "D", options.D);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
-  const p = options.params;
-  if (p === null || typeof p !== "object") throw new TypeError(`${fn}: params must be {E, A, B, alpha, beta}, got ${String(p)}`);
-  for (const key of ["A", "B", "alpha", "beta"] as const) checkPositive(fn, `params.${key}`, p[key]);
+  const p = checkScalingParams(fn, options.params);
+  for (const key of ["A", "B"] as const) checkPositive(fn, `params.${key}`, p[key]);
   const target = ratio * reducible(p, N, D);
   const g = (logS: number): number => reducible(p, N * Math.exp(logS), D * Math.exp(logS)) - target;
   let lo = 0;
@@ -161,7 +158,8 @@ export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFa
     else hi = mid;
   }
   const factor = Math.exp(0.5 * (lo + hi));
-  return { factor, computeFactor: factor * factor };
+  const inputs = `N = ${N}, D = ${D}, ratio = ${ratio}, params = ${describeParams(p)}`;
+  return { factor: checkFiniteResult(fn, "the scale factor", factor, inputs), computeFactor: checkFiniteResult(fn, "the compute factor", factor * factor, inputs) };
 }
 
 /** Options of {@link thetaComputeFactor}. */
@@ -185,21 +183,24 @@ export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   checkOptions(fn, options, "{ params, compute, ratio? }");
   const C = checkPositive(fn, "compute", options.compute);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
-  const base = computeOptimal(C, options.params).reducibleLoss;
-  const g = (logF: number): number => computeOptimal(C * Math.exp(logF), options.params).reducibleLoss - ratio * base;
+  const params = checkFrontierParams(fn, options.params);
+  const base = computeOptimalFor(fn, C, params).reducibleLoss;
+  // Stop doubling where C e^logF leaves the double range.
+  const logRoom = Math.log(Number.MAX_VALUE) - Math.log(C);
+  const g = (logF: number): number => computeOptimalFor(fn, C * Math.exp(logF), params).reducibleLoss - ratio * base;
   let lo = 0;
-  let hi = 1;
+  let hi = Math.min(1, logRoom);
   while (g(hi) > 0) {
     lo = hi;
-    hi *= 2;
-    if (hi > 1e4) throw new RangeError(`${fn}: no finite compute reaches ratio ${ratio}`);
+    if (hi >= logRoom) throw new RangeError(`${fn}: no finite compute reaches ratio ${ratio} from compute = ${C} with params = ${describeParams(params)}`);
+    hi = Math.min(2 * hi, logRoom);
   }
   for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
     const mid = 0.5 * (lo + hi);
     if (g(mid) > 0) lo = mid;
     else hi = mid;
   }
-  return Math.exp(0.5 * (lo + hi));
+  return checkFiniteResult(fn, "the compute factor", Math.exp(0.5 * (lo + hi)), `compute = ${C}, ratio = ${ratio}, params = ${describeParams(params)}`);
 }
 
 /** Options of {@link emergenceCompute}. */
@@ -226,9 +227,9 @@ export type EmergenceComputeResult =
   | { reached: false; reason: string };
 
 /** Guaranteed competence at compute C (or -Infinity when there is no guarantee); non-decreasing in C. */
-function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number }): number {
-  const opt = computeOptimal(C, o.params);
-  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: o.thetaFactor });
+function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number; fn: string }): number {
+  const opt = computeOptimalFor(o.fn, C, o.params);
+  const theta = Math.min(1, o.thetaFactor * opt.reducibleLoss);
   if (!(theta > 0 && o.kPrime * theta < 1)) return -Infinity;
   const [pt] = performanceCurve({ theta, k: o.k, kPrime: o.kPrime, alphas: [o.alpha] });
   return pt.competence === null ? -Infinity : pt.competence;
@@ -253,11 +254,13 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
     throw new RangeError(`${fn}: competence must be a finite number in [0, 1), got ${String(target)}`);
   }
   const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
-  const [cLo, cHi] = options.range ?? [1e6, 1e60];
+  const range = options.range ?? [1e6, 1e60];
+  if (!Array.isArray(range) || range.length !== 2) throw new TypeError(`${fn}: range must be [lo, hi] in FLOPs, got ${describeValue(range)}`);
+  const [cLo, cHi] = range;
   checkPositive(fn, "range[0]", cLo);
   checkPositive(fn, "range[1]", cHi);
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
-  const o = { params: options.params, k, alpha, kPrime, thetaFactor };
+  const o = { params: checkFrontierParams(fn, options.params), k, alpha, kPrime, thetaFactor, fn };
   // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect
   // between it and the previous grid point. (A scan, not a bisection over the whole range: for a
   // vanishing theta, H(theta)/theta grows like log(1/theta) and the condition becomes infeasible again
@@ -284,7 +287,7 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
     else lo = mid;
   }
   const compute = Math.exp(hi);
-  const opt = computeOptimal(compute, options.params);
-  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+  const opt = computeOptimalFor(fn, compute, o.params);
+  const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
   return { reached: true, compute, N: opt.N, D: opt.D, reducibleLoss: opt.reducibleLoss, theta, competence: guaranteeAt(compute, o) };
 }

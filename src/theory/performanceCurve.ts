@@ -3,7 +3,8 @@
  * Theorem 14 / Corollary 13 for k'-tuples of skills.
  */
 import { betaMin } from "./theorem8";
-import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkBoolean, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkBytes } from "../budget";
 
 /** One point of a performance curve: the guarantee for one alpha. */
 export interface PerformancePoint {
@@ -98,7 +99,8 @@ export function alphaGrid(options: AlphaGridOptions = {}): Float64Array {
   const to = checkOpen(fn, "to", options.to ?? 0.5, 0, 1);
   if (!(to > from)) throw new RangeError(`${fn}: to must be > from, got from=${from}, to=${to}`);
   const count = checkInteger(fn, "count", options.count ?? 100, 2);
-  const log = options.log ?? true;
+  checkBytes(fn, 8 * count, `${count} alphas`, "use a smaller count");
+  const log = checkBoolean(fn, "log", options.log ?? true);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const t = i / (count - 1);

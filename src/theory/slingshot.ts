@@ -4,6 +4,7 @@
  */
 import { checkClosed, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
 import { betaMin } from "./theorem8";
+import { checkSteps } from "../budget";
 
 /** One theta of {@link slingshotCurve}. */
 export interface SlingshotPoint {
@@ -44,6 +45,8 @@ export function slingshotCurve(options: SlingshotCurveOptions): SlingshotPoint[]
   const level = checkClosed(fn, "level", options.level, 0, 1);
   if (alpha === 0 || alpha === 1) throw new RangeError(`${fn}: alpha must be in (0, 1), got ${alpha}`);
   const thetas = checkNumberList(fn, "thetas", options.thetas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  // Per theta: up to 400 grid points and 100 bisection steps, each a beta_min (about 64 steps).
+  checkSteps(fn, thetas.length * 500 * 64, `${thetas.length} thetas`, "use fewer thetas");
   return thetas.map((theta) => {
     const r = betaMin({ theta, k, alpha });
     const ok = (a: number): boolean => {
