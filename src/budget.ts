@@ -34,8 +34,8 @@ export function getBudget(): Budget {
  * budget. Each limit must be a number > 0 (Infinity switches that check off).
  */
 export function setBudget(budget: Partial<Budget>): Budget {
-  if (budget === null || typeof budget !== "object" || Array.isArray(budget)) {
-    throw new TypeError(`setBudget: budget must be an object { maxBytes?, maxSteps? }, got ${budget === null ? "null" : typeof budget}`);
+  if (budget === null || typeof budget !== "object" || Array.isArray(budget) || ArrayBuffer.isView(budget)) {
+    throw new TypeError(`setBudget: budget must be an object { maxBytes?, maxSteps? }, got ${budget === null ? "null" : Array.isArray(budget) || ArrayBuffer.isView(budget) ? "an array" : typeof budget}`);
   }
   const next = { ...current };
   for (const key of ["maxBytes", "maxSteps"] as const) {
@@ -47,7 +47,7 @@ export function setBudget(budget: Partial<Budget>): Budget {
     next[key] = v;
   }
   for (const key of Object.keys(budget)) {
-    if (key !== "maxBytes" && key !== "maxSteps") throw new RangeError(`setBudget: unknown field ${JSON.stringify(key)}; expected maxBytes or maxSteps`);
+    if (key !== "maxBytes" && key !== "maxSteps") throw new RangeError(`setBudget: budget has an unknown field ${JSON.stringify(key)}; expected maxBytes or maxSteps`);
   }
   const previous = current;
   current = next;

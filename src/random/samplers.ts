@@ -26,7 +26,11 @@ export function sampleGeometric(options: GeometricOptions): number {
   if (typeof p !== "number" || !(p > 0 && p <= 1)) failArg("sampleGeometric", "p", p, "in (0, 1]");
   const r = toRng(options.rng, "sampleGeometric: rng");
   if (p === 1) return 0;
-  return Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
+  const k = Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
+  if (!(k <= Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`sampleGeometric: p = ${p} is too small: the draw ${k} is beyond 2^53 (integers are exact only below); use p >= 1e-12 or so`);
+  }
+  return k;
 }
 
 /** Inversion by sequential search from 0 (Kachitvichyanukul & Schmeiser 1988, "BINV"), p <= 1/2. */

@@ -43,13 +43,17 @@ export interface ScalingBootstrap {
 }
 function summarize(draws: Float64Array, level: number): { se: number; lower: number; upper: number } {
   const n = draws.length;
+  // On draws / scale (the largest magnitude), so that squares of huge draws (B = e^700) cannot overflow.
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(draws[i]));
+  if (!(scale > 0)) scale = 1;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += draws[i];
+  for (let i = 0; i < n; i++) mean += draws[i] / scale;
   mean /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (draws[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) ss += (draws[i] / scale - mean) ** 2;
   const sorted = Float64Array.from(draws).sort();
-  return { se: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2) };
+  return { se: n > 1 ? Math.sqrt(ss / (n - 1)) * scale : NaN, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2) };
 }
 
 /** A bootstrap refit counts as converged when max |gradient| <= this at its end point. */

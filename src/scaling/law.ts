@@ -230,8 +230,7 @@ export function isoLossTokens(options: IsoLossTokensOptions): number {
   const p = checkScalingParams("isoLossTokens", options.params);
   const room = loss - p.E - p.A * Math.pow(N, -p.alpha);
   if (room <= 0) return Infinity;
-  const D = Math.pow(p.B / room, 1 / p.beta);
-  return D === Infinity ? D : checkFiniteResult("isoLossTokens", "D", D, `N = ${N}, loss = ${loss}, params = ${describeParams(p)}`);
+  return Math.pow(p.B / room, 1 / p.beta); // Infinity also when D is beyond the double range
 }
 
 /**
@@ -245,6 +244,5 @@ export function isoLossParameters(options: IsoLossParametersOptions): number {
   const p = checkScalingParams("isoLossParameters", options.params);
   const room = loss - p.E - p.B * Math.pow(D, -p.beta);
   if (room <= 0) return Infinity;
-  const N = Math.pow(p.A / room, 1 / p.alpha);
-  return N === Infinity ? N : checkFiniteResult("isoLossParameters", "N", N, `D = ${D}, loss = ${loss}, params = ${describeParams(p)}`);
+  return Math.pow(p.A / room, 1 / p.alpha); // Infinity also when N is beyond the double range
 }

@@ -139,8 +139,10 @@ export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSize
   let lo = 1;
   let hi = hiBeta;
   if (at(lo).logProbabilityBound <= logDelta) hi = lo;
+  // To 1e-10, or until the bracket cannot shrink in floating point (1/alpha may be huge).
   while (hi - lo > 1e-10) {
     const mid = 0.5 * (lo + hi);
+    if (mid <= lo || mid >= hi) break;
     if (at(mid).logProbabilityBound <= logDelta) hi = mid;
     else lo = mid;
   }

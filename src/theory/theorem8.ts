@@ -48,7 +48,8 @@ function checkTheorem8(fn: string, options: Theorem8Parameters): Theorem8Paramet
 export function theorem8Condition(options: Theorem8Parameters): number {
   const { theta, k, alpha, beta } = checkTheorem8("theorem8Condition", options);
   const ba = Math.min(1, beta * alpha);
-  const bracket = binaryEntropy(ba) - ba * Math.log(1 / alpha) - (1 - ba) * Math.log(1 / (1 - alpha));
+  // log(1/alpha) as -log(alpha): 1/alpha overflows for the smallest alphas.
+  const bracket = binaryEntropy(ba) + ba * Math.log(alpha) + (1 - ba) * Math.log1p(-alpha);
   return binaryEntropy(theta) + k * theta * bracket;
 }
 

@@ -4,6 +4,8 @@
  * No I/O here: {@link show} (display.ts) hands a figure to the kernel.
  */
 
+import { describeValue } from "../validate";
+
 /** One plotly trace; kept open because plotly has many trace types. */
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 
@@ -97,7 +99,7 @@ function checkSize(fn: string, name: string, v: unknown): void {
 /** Plotly axis layout for an {@link AxisSpec}. */
 export function axisLayout(spec: AxisSpec, fn = "axisLayout"): Record<string, unknown> {
   if (!spec || typeof spec.title !== "string" || spec.title.trim() === "") {
-    throw new TypeError(`${fn}: axis title must be a non-empty string with units, got ${JSON.stringify(spec?.title)}`);
+    throw new TypeError(`${fn}: axis title must be a non-empty string with units, got ${describeValue(spec?.title)}`);
   }
   const a: Record<string, unknown> = {
     title: { text: spec.title },
@@ -161,6 +163,10 @@ export function lineFigure(options: LineFigureOptions): Figure {
     throw new TypeError(`${fn}: options.title must be a string, got ${String(options?.title)}`);
   }
   validateFigureId(fn, options.id);
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`${fn}: caption must be a string, got ${describeValue(options.caption)}`);
+  if (options.layout !== undefined && (options.layout === null || typeof options.layout !== "object" || Array.isArray(options.layout))) {
+    throw new TypeError(`${fn}: layout must be an object of plotly layout keys, got ${describeValue(options.layout)}`);
+  }
   checkSize(fn, "width", options.width);
   checkSize(fn, "height", options.height);
   if (!Array.isArray(options.series) || options.series.length === 0) {
@@ -237,7 +243,20 @@ export function plotlyFigure(options: PlotlyFigureOptions): Figure {
   if (!Array.isArray(options.data) || options.data.length === 0) {
     throw new TypeError(`${fn}: data must be a non-empty array of plotly traces`);
   }
-  const data = options.data.map((t) => JSON.parse(JSON.stringify(t, typedArrayReplacer)) as Trace);
+  options.data.forEach((t, i) => {
+    if (t === null || typeof t !== "object" || Array.isArray(t)) throw new TypeError(`${fn}: data[${i}] must be a plotly trace (an object), got ${describeValue(t)}`);
+  });
+  if (options.layout !== undefined && (options.layout === null || typeof options.layout !== "object" || Array.isArray(options.layout))) {
+    throw new TypeError(`${fn}: layout must be an object of plotly layout keys, got ${describeValue(options.layout)}`);
+  }
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`${fn}: caption must be a string, got ${describeValue(options.caption)}`);
+  const data = options.data.map((t, i) => {
+    try {
+      return JSON.parse(JSON.stringify(t, typedArrayReplacer)) as Trace;
+    } catch (e) {
+      throw new TypeError(`${fn}: data[${i}] must be plain JSON (numbers, strings, arrays, objects): ${(e as Error).message}`);
+    }
+  });
   const layout: Record<string, unknown> = {
     title: { text: options.title },
     margin: { t: 60, r: 20, b: 60, l: 70 },
@@ -280,9 +299,15 @@ export function validateFigure(fn: string, figure: unknown): asserts figure is F
   if (f.caption !== undefined && typeof f.caption !== "string") {
     throw new TypeError(`${fn}: figure.caption must be a string, got ${describe(f.caption)}`);
   }
+  try {
+    JSON.stringify(f);
+  } catch (e) {
+    throw new TypeError(`${fn}: figure must be plain JSON (numbers, strings, arrays, objects): ${(e as Error).message}`);
+  }
 }
 
 function describe(v: unknown): string {
+  if (typeof v === "bigint") return `${v}n`;
   try {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + "..." : s;

@@ -4,7 +4,11 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, computeOptimal, isoLossLevels, isoLossParameters, isoLossTokens, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { chinchillaLoss, checkFrontierParams, computeOptimalFor, isoLossLevels, isoLossParameters, isoLossTokens, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { checkScalingParams } from "../scaling/validate";
+import { checkFiniteResult, checkInteger, checkNumberList, checkPositive, describeParams, describeValue, failArg } from "../validate";
+import { checkBytes } from "../budget";
+import { checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
 import type { ScalingRun } from "../scaling/objective";
 import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
 
@@ -18,22 +22,34 @@ export interface NamedScalingLaw {
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 
-function checkLaws(fn: string, laws: unknown): asserts laws is NamedScalingLaw[] {
+function checkLaws(fn: string, laws: unknown, frontier = false): asserts laws is NamedScalingLaw[] {
   if (!Array.isArray(laws) || laws.length === 0) throw new TypeError(`${fn}: laws must be a non-empty array of { name, params }`);
   laws.forEach((l, i) => {
     if (!l || typeof l.name !== "string" || !l.params) throw new TypeError(`${fn}: laws[${i}] must be { name: string, params: ScalingParams }`);
+    if (frontier) checkFrontierParams(`${fn}: laws[${i}]`, l.params);
+    else checkScalingParams(`${fn}: laws[${i}]`, l.params);
+    if (l.color !== undefined && typeof l.color !== "string") failArg(fn, `laws[${i}].color`, l.color, "a CSS color string");
+    if (l.dash !== undefined && !["solid", "dash", "dot", "dashdot"].includes(l.dash)) failArg(fn, `laws[${i}].dash`, l.dash, '"solid", "dash", "dot" or "dashdot"');
   });
 }
 
 function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
-  if (!Array.isArray(runs) || runs.length === 0) throw new TypeError(`${fn}: runs must be a non-empty array of { N, D, loss }`);
+  checkRecords(fn, "runs", runs, { N: field.positive, D: field.positive, loss: field.positive });
 }
 
+/** A range [low, high] with 1e-100 <= low < high <= 1e100 (products of two ends stay finite). */
 function checkRange(fn: string, name: string, r: unknown): [number, number] {
-  if (!Array.isArray(r) || r.length !== 2 || !(r[0] > 0) || !(r[1] > r[0]) || !Number.isFinite(r[1])) {
-    throw new RangeError(`${fn}: ${name} must be [low, high] with 0 < low < high, got ${JSON.stringify(r)}`);
+  if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 1e-100) || !(r[1] > r[0]) || !(r[1] <= 1e100)) {
+    throw new RangeError(`${fn}: ${name} must be [low, high] with 1e-100 <= low < high <= 1e100, got ${JSON.stringify(r)}`);
   }
   return [r[0], r[1]];
+}
+
+/** Points per curve: an integer in [2, 100000] (a figure in a notebook stores every point). */
+function checkPoints(fn: string, name: string, v: unknown, curves: number): number {
+  const n = checkInteger(fn, name, v, 2, 100000);
+  checkBytes(fn, 64 * n * curves, `${curves} curves of ${n} points`, `use fewer ${name}`);
+  return n;
 }
 
 function logspace(lo: number, hi: number, n: number): number[] {
@@ -56,8 +72,12 @@ export interface LossParityFigureOptions {
  */
 export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const fn = "lossParityFigure";
+  checkLabels(fn, options);
   checkRuns(fn, options?.runs);
   checkLaws(fn, options.laws);
+  options.laws.forEach((l, i) => {
+    for (const r of options.runs) checkFiniteResult(fn, `the loss of laws[${i}]`, l.params.E + l.params.A * Math.pow(r.N, -l.params.alpha) + l.params.B * Math.pow(r.D, -l.params.beta), `N = ${r.N}, D = ${r.D}, params = ${describeParams(l.params)}`);
+  });
   const obs = options.runs.map((r) => r.loss);
   const lo = Math.min(...obs), hi = Math.max(...obs);
   const series: Series[] = options.laws.map((l, i) => ({
@@ -109,14 +129,24 @@ export interface IsoLossContourFigureOptions {
  */
 export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
   const fn = "isoLossContourFigure";
+  checkLabels(fn, options);
   if (!options || !options.params) throw new TypeError(`${fn}: options.params is required`);
+  const frontierOn = checkOptionalBoolean(fn, "frontier", options.frontier) ?? true;
+  if (frontierOn) checkFrontierParams(fn, options.params);
+  else checkScalingParams(fn, options.params);
   const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
   const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
   const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const Ns = logspace(n0, n1, res);
   const levels = options.levels ?? isoLossLevels(options.params);
-  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${JSON.stringify(levels)}`);
+  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${describeValue(levels)}`);
+  checkNumberList(fn, "levels", levels, checkPositive);
+  if (levels.length > 1000) failArg(fn, "levels", levels, "at most 1000 losses");
+  if (options.isoFlops !== undefined) checkNumberList(fn, "isoFlops", options.isoFlops, checkPositive);
+  if ((options.isoFlops?.length ?? 0) > 1000) failArg(fn, "isoFlops", options.isoFlops, "at most 1000 budgets");
+  if (options.runs !== undefined) checkRuns(fn, options.runs);
+  if (options.runsName !== undefined && typeof options.runsName !== "string") failArg(fn, "runsName", options.runsName, "a string");
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const lD0 = Math.log10(d0), lD1 = Math.log10(d1);
@@ -170,7 +200,7 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   }
   if (options.frontier ?? true) {
     const Cs = logspace(6 * n0 * d0, 6 * n1 * d1, 100);
-    const opt = Cs.map((C) => computeOptimal(C, options.params)).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
+    const opt = Cs.map((C) => computeOptimalFor(fn, C, options.params)).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
     data.push({
       type: "scatter",
       mode: "lines",
@@ -221,13 +251,14 @@ export interface ComputeFrontierFigureOptions {
 /** Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes. */
 export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "computeFrontierFigure";
-  checkLaws(fn, options?.laws);
+  checkLabels(fn, options);
+  checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
-  const Cs = logspace(c0, c1, options.points ?? 60);
+  const Cs = logspace(c0, c1, checkPoints(fn, "points", options.points ?? 60, 2 * options.laws.length + 1));
   const series: Series[] = [];
   options.laws.forEach((l, i) => {
     const color = l.color ?? PALETTE[i % PALETTE.length];
-    const opt = Cs.map((C) => computeOptimal(C, l.params));
+    const opt = Cs.map((C) => computeOptimalFor(fn, C, l.params));
     series.push({ name: `N_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.N), color, dash: "solid" });
     series.push({ name: `D_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.D), color, dash: "dash" });
   });
@@ -245,13 +276,14 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
 /** Tokens per parameter D_opt / N_opt along the frontier for each law, with Chinchilla's 20 for reference. */
 export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "tokensPerParameterFigure";
-  checkLaws(fn, options?.laws);
+  checkLabels(fn, options);
+  checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
-  const Cs = logspace(c0, c1, options.points ?? 60);
+  const Cs = logspace(c0, c1, checkPoints(fn, "points", options.points ?? 60, options.laws.length + 1));
   const series: Series[] = options.laws.map((l, i) => ({
     name: l.name,
     x: Cs,
-    y: Cs.map((C) => computeOptimal(C, l.params).tokensPerParameter),
+    y: Cs.map((C) => computeOptimalFor(fn, C, l.params).tokensPerParameter),
     color: l.color ?? PALETTE[i % PALETTE.length],
     dash: l.dash,
   }));
@@ -283,9 +315,14 @@ export interface BootstrapHistogramFigureOptions {
 /** Histogram of the bootstrap draws of one parameter with vertical reference lines. */
 export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
   const fn = "bootstrapHistogramFigure";
+  checkLabels(fn, options);
   if (!options || typeof options.name !== "string") throw new TypeError(`${fn}: options.name must be a string`);
-  const draws = Array.from(options.draws ?? []);
-  if (draws.length === 0 || draws.some((v) => !Number.isFinite(v))) throw new RangeError(`${fn}: draws must be a non-empty array of finite numbers`);
+  const moderate = (f: string, n: string, v: unknown): number => {
+    if (typeof v !== "number" || !(Math.abs(v) <= 1e300)) failArg(f, n, v, "a finite number of magnitude <= 1e300");
+    return v;
+  };
+  const draws = checkNumberList(fn, "draws", options.draws, moderate);
+  if (options.marks !== undefined && !(Array.isArray(options.marks) && options.marks.length === 0)) checkRecords(fn, "marks", options.marks, { name: field.string, value: moderate, color: field.optional(field.string) });
   const data: Record<string, unknown>[] = [
     { type: "histogram", name: `bootstrap draws (${draws.length})`, x: draws, marker: { color: "#9ecae1" }, nbinsx: 40 },
   ];

@@ -8,6 +8,14 @@ import { thetaFromReducibleLoss } from "../theory/cloze";
 import type { EmergenceAtScale } from "../theory/emergence";
 import type { PerformancePoint } from "../theory/performanceCurve";
 import { lineFigure, type Figure, type Series } from "./figure";
+import { checkLabels, checkOptionalBoolean, checkRecords, checkSeriesList, field } from "./validate";
+import { failArg } from "../validate";
+
+const DASHES = ["solid", "dash", "dot", "dashdot"];
+const MODES = ["lines", "markers", "lines+markers"];
+const oneOf = (values: string[]): ((fn: string, name: string, v: unknown) => void) => (fn, name, v) => {
+  if (!values.includes(v as string)) failArg(fn, name, v, values.map((x) => JSON.stringify(x)).join(", "));
+};
 
 /** True for a non-empty array (no type narrowing, so readonly element types survive). */
 function nonEmpty(v: unknown): boolean {
@@ -52,10 +60,20 @@ function competenceOrGap(p: PerformancePoint, showVacuous: boolean): number {
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
   const fn = "performanceCurveFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.curves)) {
     throw new TypeError(`${fn}: curves must be a non-empty array of { name, points }`);
   }
-  const showVacuous = options.showVacuous ?? false;
+  const showVacuous = checkOptionalBoolean(fn, "showVacuous", options.showVacuous) ?? false;
+  const logAlpha = checkOptionalBoolean(fn, "logAlpha", options.logAlpha) ?? true;
+  checkRecords(fn, "curves", options.curves, {
+    name: field.string,
+    points: (f, n, v) => void checkRecords(f, n, v, { alpha: logAlpha ? field.positive : field.finite, competence: field.nullable(field.finite) }),
+    dash: field.optional(oneOf(DASHES)),
+    mode: field.optional(oneOf(MODES)),
+    color: field.optional(field.string),
+  });
+  checkSeriesList(fn, "overlays", options.overlays, { xLog: logAlpha, yLog: false });
   const series: Series[] = options.curves.map((c, i) => {
     if (!c || !nonEmpty(c.points)) {
       throw new TypeError(`${fn}: curves[${i}].points must be a non-empty array from performanceCurve`);
@@ -101,9 +119,23 @@ const TUPLE_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.runs)) {
     throw new TypeError(`${fn}: runs must be a non-empty array of { name, rows }`);
   }
+  checkOptionalBoolean(fn, "showTheta", options.showTheta);
+  checkRecords(fn, "runs", options.runs, {
+    name: field.string,
+    dash: field.optional(oneOf(DASHES)),
+    rows: (f, n, rows) =>
+      void checkRecords<EmergenceAtScale>(f, n, rows, {
+        compute: field.positive,
+        theta: field.fraction,
+        tuples: (f2, n2, tuples) => void checkRecords(f2, n2, tuples, { kPrime: field.integer(1), competence: field.nullable(field.finite) }),
+      }).forEach((row, i, all) => {
+        if (row.tuples.length !== all[0].tuples.length) failArg(f, `${n}[${i}].tuples.length`, row.tuples.length, `the same number of tuple sizes in every row (${all[0].tuples.length})`);
+      }),
+  });
   const dashes: Series["dash"][] = ["solid", "dash", "dashdot", "dot"];
   const series: Series[] = [];
   options.runs.forEach((run, r) => {
@@ -160,9 +192,18 @@ export interface ThetaVsDeltaFigureOptions {
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   const fn = "thetaVsDeltaFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.scenarios)) {
     throw new TypeError(`${fn}: scenarios must be a non-empty array of { name, points }`);
   }
+  checkOptionalBoolean(fn, "showMarkov", options.showMarkov);
+  const logDelta = checkOptionalBoolean(fn, "logDelta", options.logDelta) ?? false;
+  checkRecords(fn, "scenarios", options.scenarios, {
+    name: field.string,
+    color: field.optional(field.string),
+    points: (f, n, v) => void checkRecords(f, n, v, { meanLoss: logDelta ? field.positive : field.nonNegative, theta: field.fraction }),
+  });
+  checkSeriesList(fn, "overlays", options.overlays, { xLog: logDelta, yLog: false });
   const series: Series[] = options.scenarios.map((s) => ({
     name: s.name,
     x: s.points.map((p) => p.meanLoss),

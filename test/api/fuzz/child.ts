@@ -64,6 +64,8 @@ function main(): void {
       result = { threw: true, error };
     }
     const ms = performance.now() - t0;
+    // A case may have called setBudget itself: every case runs under the plan's budget.
+    if (plan.budget && typeof lib.setBudget === "function") lib.setBudget(plan.budget);
     let { outcome, detail } = classify(c.fn, argumentNames(f, valid), result, spec?.allow);
     if (ms > plan.slowMs && outcome !== "silent") {
       detail = `${Math.round(ms)} ms (${outcome}${detail ? `: ${detail}` : ""})`;
