@@ -153,3 +153,11 @@ export function checkFiniteResult(fn: string, what: string, value: number, input
 export function describeParams(p: object): string {
   return `{${["E", "A", "B", "alpha", "beta"].map((k) => `${k}: ${describeValue((p as Record<string, unknown>)[k])}`).join(", ")}}`;
 }
+
+/** A fraction in the open interval (0, 1) whose reciprocal is finite (1/alpha appears in the bounds). */
+export function checkFraction(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !(value > 0 && value < 1) || !Number.isFinite(1 / value)) {
+    failArg(fn, name, value, "a number in (0, 1) with a finite reciprocal (>= 5.6e-309)");
+  }
+  return value;
+}

@@ -11,7 +11,7 @@ import { type RngOrSeed, toRng } from "../random/rng";
 import { betaMin } from "../theory/theorem8";
 import { binaryEntropy, klBernoulliInverse } from "../math/entropy";
 import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
-import { checkBoolean, checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, failArg } from "../validate";
+import { checkBoolean, checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, failArg, describeValue, checkFraction } from "../validate";
 import { checkGraph } from "./validate";
 import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
 import { randomFailureSet } from "./failures";
@@ -70,7 +70,7 @@ export function emergenceBoundExperiment(options: EmergenceBoundExperimentOption
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   if (theta === 0 || theta === 1) throw new RangeError(`${fn}: theta must be in (0, 1), got ${theta}`);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
   const rng = toRng(options.rng, `${fn}: rng`);
   const adversarial = checkBoolean(fn, "adversarial", options.adversarial ?? true);
   checkSteps(
@@ -155,6 +155,7 @@ export function finiteSizeExperiment(options: FiniteSizeExperimentOptions): Fini
   const k = checkInteger(fn, "k", options.k, 1, skills);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
+  if (alpha > 0 && alpha < 1) checkFraction(fn, "alpha", alpha);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
@@ -292,6 +293,7 @@ export function tupleBoundExperiment(options: TupleBoundExperimentOptions): Tupl
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
+  if (alpha > 0 && alpha < 1) checkFraction(fn, "alpha", alpha);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
@@ -400,7 +402,7 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
   }
   const shape = options.lossShape ?? "exponential";
   if (shape !== "even" && shape !== "exponential" && shape !== "concentrated") {
-    throw new RangeError(`${fn}: lossShape must be "even", "exponential" or "concentrated", got ${JSON.stringify(shape)}`);
+    throw new RangeError(`${fn}: lossShape must be "even", "exponential" or "concentrated", got ${describeValue(shape)}`);
   }
   const phi = checkClosed(fn, "concentration", options.concentration ?? 0.1, Number.MIN_VALUE, 1);
   // About 100 steps per question (a Newton solve of KL(p || q) = delta).
@@ -428,6 +430,7 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
       sumTv += p - klBernoulliInverse(p, d);
     }
     const meanLoss = sumLoss / questions;
+    if (!Number.isFinite(meanLoss)) failArg(fn, `deltas[${index}]`, delta, "a mean excess loss whose simulated losses stay finite (at most about 1e300 / 40)");
     const mMin = mLo;
     return {
       delta,

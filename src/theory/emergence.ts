@@ -8,7 +8,7 @@
 import { checkFrontierParams, computeOptimalFor, type ScalingParams } from "../scaling/law";
 import { checkScalingParams } from "../scaling/validate";
 import { performanceCurve } from "./performanceCurve";
-import { checkFiniteResult, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
+import { checkFiniteResult, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -74,7 +74,7 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
   checkOptions(fn, options, "{ params, computes, k, alpha, kPrimes?, thetaFactor? }");
   const computes = checkNumberList(fn, "computes", options.computes, checkPositive);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes ?? [1, 2, 4, 8], (f, n, v) => checkInteger(f, n, v, 1));
   const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
   const params = checkFrontierParams(fn, options.params);
@@ -247,7 +247,7 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   const fn = "emergenceCompute";
   checkOptions(fn, options, "{ params, k, alpha, kPrime?, competence?, thetaFactor?, range? }");
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime ?? 1, 1);
   const target = options.competence ?? 0;
   if (typeof target !== "number" || !Number.isFinite(target) || target < 0 || target >= 1) {

@@ -3,7 +3,7 @@
  * Theorem 14 / Corollary 13 for k'-tuples of skills.
  */
 import { betaMin } from "./theorem8";
-import { checkBoolean, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkBoolean, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
 import { checkBytes } from "../budget";
 
 /** One point of a performance curve: the guarantee for one alpha. */
@@ -59,7 +59,7 @@ export function performanceCurve(options: PerformanceCurveOptions): PerformanceP
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime ?? 1, 1);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
   const thetaPrime = kPrime * theta;
   return alphas.map((alpha): PerformancePoint => {
     if (thetaPrime >= 1) {

@@ -14,7 +14,7 @@
  * H(theta) < k theta KL(beta alpha || alpha).
  */
 import { binaryEntropy, klBernoulli } from "./entropy";
-import { checkClosed, checkInteger, checkOpen, checkOptions, checkPositive } from "../validate";
+import { checkClosed, checkFraction, checkInteger, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** Parameters of the Theorem 8 condition. */
 export interface Theorem8Parameters {
@@ -117,7 +117,7 @@ export function betaMin(options: BetaMinOptions): BetaMinResult {
   checkOptions(fn, options, "{ theta, k, alpha }");
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const h = binaryEntropy(theta);
   const kt = k * theta;
   const f = (beta: number): number => h - kt * klBernoulli(Math.min(1, beta * alpha), alpha);

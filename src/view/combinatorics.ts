@@ -11,7 +11,7 @@ import { SKILL_MIX_REPORTED, type SkillMixPoint } from "../combinatorics/skillmi
 import { checkNonEmptyList } from "../validate";
 import { lineFigure, type Figure, type Series } from "./figure";
 import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
-import { failArg } from "../validate";
+import { describeValue, failArg } from "../validate";
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"];
 
@@ -75,7 +75,7 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
   ];
   (options.corpora ?? []).forEach((c, i) => {
     if (!c || typeof c.name !== "string" || !(c.size > 0)) {
-      throw new TypeError(`${fn}: corpora entries must be { name, size > 0 }, got ${JSON.stringify(c)}`);
+      throw new TypeError(`${fn}: corpora entries must be { name, size > 0 }, got ${describeValue(c)}`);
     }
     series.push({ name: c.name, x: xs, y: [c.size, c.size], ...corpusStyles[i % corpusStyles.length] });
   });
@@ -173,7 +173,7 @@ export function coverageExperimentFigure(options: CoverageExperimentFigureOption
     throw new TypeError(`${fn}: points must be a non-empty array from coverageExperiment`);
   }
   checkLabels(fn, options);
-  checkRecords(fn, "points", options.points, { texts: field.positive, expectedFraction: field.fraction, simulatedFraction: field.fraction, expectedStdErr: field.nonNegative });
+  checkRecords(fn, "points", options.points, { texts: field.positive, expectedFraction: field.fraction, simulatedFraction: field.fraction, expectedStdErr: field.fraction });
   checkFields(fn, "", options, {
     skills: field.integer(1),
     k: field.integer(1),

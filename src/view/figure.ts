@@ -84,7 +84,7 @@ export function validateFigureId(fn: string, id: unknown): void {
   if (id === undefined) return;
   if (typeof id !== "string" || !ID_PATTERN.test(id)) {
     throw new TypeError(
-      `${fn}: id must be letters, digits, ".", "_" or "-" (1-80 chars, e.g. "F-05-k"), got ${JSON.stringify(id)}`,
+      `${fn}: id must be letters, digits, ".", "_" or "-" (1-80 chars, e.g. "F-05-k"), got ${describeValue(id)}`,
     );
   }
 }
@@ -170,13 +170,13 @@ export function lineFigure(options: LineFigureOptions): Figure {
   checkSize(fn, "width", options.width);
   checkSize(fn, "height", options.height);
   if (!Array.isArray(options.series) || options.series.length === 0) {
-    throw new TypeError(`${fn}: series must be a non-empty array, got ${JSON.stringify(options.series)}`);
+    throw new TypeError(`${fn}: series must be a non-empty array, got ${describeValue(options.series)}`);
   }
   const xaxis = axisLayout(options.x, `${fn} (x axis)`);
   const yaxis = axisLayout(options.y, `${fn} (y axis)`);
   const data: Trace[] = options.series.map((s, k) => {
     if (!s || typeof s.name !== "string") {
-      throw new TypeError(`${fn}: series[${k}].name must be a string, got ${JSON.stringify(s?.name)}`);
+      throw new TypeError(`${fn}: series[${k}].name must be a string, got ${describeValue(s?.name)}`);
     }
     if (s.x?.length !== s.y?.length) {
       throw new RangeError(

@@ -40,7 +40,7 @@ function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
 /** A range [low, high] with 1e-100 <= low < high <= 1e100 (products of two ends stay finite). */
 function checkRange(fn: string, name: string, r: unknown): [number, number] {
   if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 1e-100) || !(r[1] > r[0]) || !(r[1] <= 1e100)) {
-    throw new RangeError(`${fn}: ${name} must be [low, high] with 1e-100 <= low < high <= 1e100, got ${JSON.stringify(r)}`);
+    throw new RangeError(`${fn}: ${name} must be [low, high] with 1e-100 <= low < high <= 1e100, got ${describeValue(r)}`);
   }
   return [r[0], r[1]];
 }
@@ -328,7 +328,7 @@ export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOption
   ];
   const shapes: Record<string, unknown>[] = [];
   (options.marks ?? []).forEach((m, i) => {
-    if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${JSON.stringify(m)}`);
+    if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${describeValue(m)}`);
     const color = m.color ?? PALETTE[i % PALETTE.length];
     shapes.push({ type: "line", xref: "x", yref: "paper", x0: m.value, x1: m.value, y0: 0, y1: 1, line: { color, width: 2, dash: i === 0 ? "solid" : "dash" } });
     // An invisible trace gives the mark a legend entry.
