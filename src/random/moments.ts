@@ -31,10 +31,10 @@ export function sampleMoments(values: ArrayLike<number>): SampleMoments {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  // Welford on x / scale (scale = the largest magnitude, a power of two so that dividing is exact),
+  // Welford on x / scale (scale = a power of two near the largest magnitude, so that dividing is exact),
   // so that differences of values near the double's limit cannot overflow.
   const big = Math.max(Math.abs(min), Math.abs(max));
-  const scale = big > 2 ** 500 ? 2 ** Math.ceil(Math.log2(big)) : 1;
+  const scale = big > 2 ** 500 ? 2 ** Math.floor(Math.log2(big)) : 1;
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < values.length; i++) {
