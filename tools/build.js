@@ -9,7 +9,14 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-const watch = process.argv.includes("--watch");
+const { parseArgs } = require("node:util");
+let watch = false;
+try {
+  watch = Boolean(parseArgs({ args: process.argv.slice(2), strict: true, options: { watch: { type: "boolean" } } }).values.watch);
+} catch (e) {
+  console.error(`build: ${e.message}\nusage: node tools/build.js [--watch]`);
+  process.exit(2);
+}
 
 // Notebooks (and readers' own notebooks inside the project) import the library by its package name,
 // `import { ... } from "emergence-lab"`. Inside this checkout that name resolves through a link

@@ -10,14 +10,18 @@
  *
  * A destination that already holds the file with the right sha256 is kept as it is.
  *
- * The bytes go to a temporary file next to the destination, which is renamed into place only when
- * its sha256 matches; on a mismatch or an error the temporary file is removed and nothing is left.
+ * The file is about 23 KB: anything larger than MAX_BYTES (4 MiB) is refused while it arrives, before a
+ * byte is written to disk, so a wrong URL cannot fill the disk or the memory. The bytes are checked in
+ * memory and written to a temporary file next to the destination, which is renamed into place; on a
+ * mismatch or an error nothing is left. Every error names the URL or file it is about.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { CHINCHILLA_CSV_FILE } from "../src/io/chinchilla";
-import { PROJECT_ROOT } from "./jupyter-env";
+import { writeFileAtomic } from "./lib/atomic-write";
+import { PROJECT_ROOT, userPath } from "./lib/paths";
 
 /** Pinned raw URL: github.com/epoch-research/analyzing-chinchilla at commit 9225883, data/svg_extracted_data.csv. */
 export const CHINCHILLA_CSV_URL =
@@ -31,6 +35,9 @@ export function defaultChinchillaCsvPath(root = PROJECT_ROOT): string {
   return path.join(root, "data", "external", CHINCHILLA_CSV_FILE);
 }
 
+/** The largest file `npm run data` accepts (the pinned file is about 23 KB). */
+export const MAX_BYTES = 4 * 1024 * 1024;
+
 /** Options of {@link fetchChinchillaCsv}. */
 export interface FetchOptions {
   /** A local path or an http(s) URL (default: the pinned URL). */
@@ -39,8 +46,10 @@ export interface FetchOptions {
   dest?: string;
   /** Expected sha256 in hex (default: the pinned file's). */
   sha256?: string;
-  /** Network timeout in milliseconds (default 60 s). */
+  /** Network timeout in milliseconds for the whole download (default 60 s). */
   timeoutMs?: number;
+  /** Refuse a source larger than this many bytes (default MAX_BYTES). */
+  maxBytes?: number;
 }
 
 /** What {@link fetchChinchillaCsv} wrote. */
@@ -51,107 +60,199 @@ export interface FetchResult {
   source: string;
 }
 
+const BY_HAND = "Place the file by hand: copy svg_extracted_data.csv into data/external/, or run `npm run data -- --from <path-or-url>`.";
+
 function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-async function readSource(from: string, timeoutMs: number): Promise<Buffer> {
-  if (isUrl(from)) {
-    let res: Response;
-    try {
-      res = await fetch(from, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      const why = cause?.code ?? cause?.message ?? (e as Error).message;
-      throw new Error(
-        `data: could not download ${from} (${why}). This machine may have no access to that host ` +
-          `(only the npm registry and Debian apt are reachable on some machines). Place the file by hand: ` +
-          `copy svg_extracted_data.csv into data/external/, or run \`npm run data -- --from <path-or-url>\`.`,
-      );
-    }
-    if (!res.ok) {
-      throw new Error(`data: downloading ${from} failed with HTTP ${res.status} ${res.statusText}. Place the file by hand: \`npm run data -- --from <path-or-url>\`.`);
-    }
-    return Buffer.from(await res.arrayBuffer());
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
+}
+
+/** What went wrong, in words: a timeout says so; an undici error ("terminated", "fetch failed") adds its cause. */
+function describeNetworkError(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `no complete answer within ${timeoutMs / 1000} s (timed out)`;
+  const cause = err?.cause;
+  const detail = [cause?.code, cause?.message].filter((x): x is string => typeof x === "string" && x !== "").join(": ");
+  const message = err?.message ?? String(e);
+  return detail && !message.includes(detail) ? `${message} (${detail})` : message;
+}
+
+class TooLarge extends Error {}
+
+function tooLarge(source: string, what: string, maxBytes: number): TooLarge {
+  return new TooLarge(
+    `data: refusing ${source}: ${what}, more than the limit of ${sizeText(maxBytes)} (the Chinchilla CSV is about 23 KB); nothing was written. ` +
+      `Check the URL or path.`,
+  );
+}
+
+/** Downloads `url` into memory, refusing more than `maxBytes` as they arrive. */
+async function download(url: string, timeoutMs: number, maxBytes: number): Promise<Buffer> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, redirect: "follow" });
+  } catch (e) {
+    throw new Error(
+      `data: could not download ${url}: ${describeNetworkError(e, timeoutMs)}. This machine may have no access to that host ` +
+        `(only the npm registry and Debian apt are reachable on some machines). ${BY_HAND}`,
+    );
   }
-  const p = from.startsWith("file://") ? new URL(from) : path.resolve(from);
+  const where = res.url && res.url !== url ? `${url} (redirected to ${res.url})` : url;
+  const drop = async (): Promise<void> => {
+    await res.body?.cancel().catch(() => undefined);
+  };
+  if (!res.ok) {
+    await drop();
+    throw new Error(`data: downloading ${where} failed with HTTP ${res.status} ${res.statusText}. ${BY_HAND}`);
+  }
+  const announced = Number(res.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(announced) && announced > maxBytes) {
+    await drop();
+    throw tooLarge(where, `it announces ${sizeText(announced)}`, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(where, `it sent more than ${sizeText(maxBytes)}`, maxBytes);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof TooLarge) throw e;
+    throw new Error(`data: downloading ${where} failed after ${sizeText(total)}: ${describeNetworkError(e, timeoutMs)}. ${BY_HAND}`);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a local file (a path or a file:// URL), refusing folders and files larger than `maxBytes`. */
+function readLocal(from: string, maxBytes: number): Buffer {
+  const p = from.startsWith("file://") ? new URL(from) : userPath(from);
+  const shown = typeof p === "string" ? p : from;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch (e) {
+    throw new Error(`data: cannot read ${shown}: ${(e as Error).message}`);
+  }
+  if (stat.isDirectory()) throw new Error(`data: cannot read ${shown}: it is a folder; --from takes the CSV file itself (or a URL)`);
+  if (stat.size > maxBytes) throw tooLarge(shown, `it holds ${sizeText(stat.size)}`, maxBytes);
   try {
     return fs.readFileSync(p);
   } catch (e) {
-    throw new Error(`data: cannot read ${from}: ${(e as Error).message}`);
+    throw new Error(`data: cannot read ${shown}: ${(e as Error).message}`);
   }
+}
+
+/** The destination as a file path; a clear error when it names a folder. */
+function checkDest(dest: string): string {
+  let isDir = false;
+  try {
+    isDir = fs.statSync(dest).isDirectory();
+  } catch {
+    // not there yet: fine
+  }
+  if (isDir) throw new Error(`data: the destination ${dest} is a folder; give a file path, e.g. ${path.join(dest, "svg_extracted_data.csv")}`);
+  return dest;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
  * Fetch the CSV from `from` (path or URL), verify its sha256, and move it to `dest` atomically.
- * Throws (leaving no file behind) when the source cannot be read or the checksum differs.
+ * Throws (leaving no file behind) when the source cannot be read, is too large, or the checksum differs.
  */
 export async function fetchChinchillaCsv(options: FetchOptions = {}): Promise<FetchResult> {
   const from = options.from ?? CHINCHILLA_CSV_URL;
-  const dest = path.resolve(options.dest ?? defaultChinchillaCsvPath());
+  const dest = checkDest(path.resolve(options.dest ?? defaultChinchillaCsvPath()));
   const expected = (options.sha256 ?? CHINCHILLA_CSV_SHA256).toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(expected)) throw new RangeError(`data: sha256 must be 64 hex digits, got ${JSON.stringify(options.sha256)}`);
-  const bytes = await readSource(from, options.timeoutMs ?? 60_000);
+  const maxBytes = options.maxBytes ?? MAX_BYTES;
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new RangeError(`data: maxBytes must be a positive integer, got ${maxBytes}`);
   fs.mkdirSync(path.dirname(dest), { recursive: true });
-  const tmp = `${dest}.partial-${process.pid}-${Date.now()}`;
+  const bytes = isUrl(from) ? await download(from, options.timeoutMs ?? 60_000, maxBytes) : readLocal(from, maxBytes);
+  const actual = sha256Of(bytes);
+  if (actual !== expected) {
+    throw new Error(
+      `data: sha256 mismatch for ${from}: expected ${expected}, actual ${actual} (${bytes.length} bytes). ` +
+        `The file was not saved; ${fs.existsSync(dest) ? `the existing ${dest} is unchanged` : `${dest} was not created`}.`,
+    );
+  }
+  writeFileAtomic(dest, bytes);
+  return { path: dest, sha256: actual, bytes: bytes.length, source: from };
+}
+
+const USAGE = "usage: npm run data [-- --from <path-or-url>] [--dest <file>] [--sha256 <hex>] [--optional]";
+
+function parseCli(argv: string[]): FetchOptions & { optional: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      from: { type: "string" },
+      dest: { type: "string" },
+      sha256: { type: "string" },
+      optional: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return {
+    from: values.from,
+    dest: values.dest === undefined ? undefined : userPath(values.dest),
+    sha256: values.sha256,
+    optional: Boolean(values.optional),
+  };
+}
+
+async function main(): Promise<number> {
+  let opts: ReturnType<typeof parseCli>;
   try {
-    fs.writeFileSync(tmp, bytes);
-    const actual = createHash("sha256").update(fs.readFileSync(tmp)).digest("hex");
-    if (actual !== expected) {
-      throw new Error(
-        `data: sha256 mismatch for ${from}: expected ${expected}, actual ${actual} (${bytes.length} bytes). ` +
-          `The file was not saved; ${fs.existsSync(dest) ? `the existing ${dest} is unchanged` : `${dest} was not created`}.`,
-      );
+    opts = parseCli(process.argv.slice(2));
+  } catch (e) {
+    console.error(`data: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const dest = checkDest(opts.dest ?? defaultChinchillaCsvPath());
+    const expected = (opts.sha256 ?? CHINCHILLA_CSV_SHA256).toLowerCase();
+    if (fs.existsSync(dest) && sha256Of(fs.readFileSync(dest)) === expected) {
+      console.log(`data: ${dest} is already here (sha256 ${expected} verified)`);
+      return 0;
     }
-    fs.renameSync(tmp, dest);
-    return { path: dest, sha256: actual, bytes: bytes.length, source: from };
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-}
-
-function parseArgs(argv: string[]): FetchOptions & { optional?: boolean } {
-  const opts: FetchOptions & { optional?: boolean } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`data: ${a} needs a value`);
-      return v;
-    };
-    if (a === "--from") opts.from = value();
-    else if (a === "--dest") opts.dest = value();
-    else if (a === "--sha256") opts.sha256 = value();
-    else if (a === "--optional") opts.optional = true;
-    else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run data [-- --from <path-or-url>] [--dest <file>] [--sha256 <hex>] [--optional]");
-      process.exit(0);
-    } else throw new Error(`data: unknown argument ${JSON.stringify(a)}; expected --from, --dest, --sha256 or --optional`);
-  }
-  return opts;
-}
-
-async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
-  const dest = opts.dest ?? defaultChinchillaCsvPath();
-  const expected = (opts.sha256 ?? CHINCHILLA_CSV_SHA256).toLowerCase();
-  if (fs.existsSync(dest) && createHash("sha256").update(fs.readFileSync(dest)).digest("hex") === expected) {
-    console.log(`data: ${dest} is already here (sha256 ${expected} verified)`);
-    return;
-  }
-  console.log(`data: fetching ${opts.from ?? CHINCHILLA_CSV_URL}`);
-  try {
+    console.log(`data: fetching ${opts.from ?? CHINCHILLA_CSV_URL}`);
     const r = await fetchChinchillaCsv(opts);
     console.log(`data: wrote ${r.path} (${r.bytes} bytes, sha256 ${r.sha256} verified)`);
+    return 0;
   } catch (e) {
-    if (!opts.optional) throw e;
+    if (!opts.optional) {
+      console.error((e as Error).message);
+      return 1;
+    }
     console.warn(`${(e as Error).message}\ndata: continuing without the file (--optional): lesson 01 will say so and fit a synthetic dataset.`);
+    return 0;
   }
 }
 
 if (require.main === module) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
+  void main().then((code) => {
+    process.exitCode = code;
   });
 }

@@ -8,6 +8,7 @@
  */
 import * as os from "node:os";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME, jupyterDirs, registerKernel } from "./jupyter-env";
 
 /** The per-user Jupyter data folder, as Jupyter computes it (jupyter_core.paths.jupyter_data_dir). */
@@ -19,13 +20,20 @@ function userDataDir(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, ".local", "share"), "jupyter");
 }
 
+const USAGE = "usage: npm run kernel [-- --user]";
+
 function main(): void {
-  const args = process.argv.slice(2);
-  for (const a of args) {
-    if (a !== "--user") {
-      console.error(`kernel: unknown option ${a}; expected no option or --user`);
-      process.exit(2);
+  let user = false;
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { user: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    if (values.help) {
+      console.log(USAGE);
+      return;
     }
+    user = Boolean(values.user);
+  } catch (e) {
+    console.error(`kernel: ${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
   }
   const d = jupyterDirs();
   const local = registerKernel();
@@ -33,7 +41,7 @@ function main(): void {
   console.log(`  kernelspec: ${path.join(local.dir, "kernel.json")}`);
   console.log(`  Jupyter finds it when JUPYTER_PATH includes ${d.data}`);
   console.log(`  (npm run lab sets that for you; for your own Jupyter: export JUPYTER_PATH=${d.data})`);
-  if (args.includes("--user")) {
+  if (user) {
     const user = registerKernel({ dataDir: userDataDir() });
     console.log(`${user.changed ? "Registered" : "Already registered"} for your user: ${path.join(user.dir, "kernel.json")}`);
   }

@@ -2,13 +2,13 @@
  * The stored form of a lesson notebook: nbformat 4.5, no outputs, no execution counts, cell
  * metadata reduced to what a reader set on purpose (tags), notebook metadata naming the project's
  * kernelspec, source as a list of lines, stable cell ids, Jupyter's own JSON layout (indent 1).
- * Reading and line splitting are the runner's (tools/lib/notebook.ts).
+ * Reading, line splitting and serialising are the runner's (tools/lib/notebook.ts).
  */
 import * as crypto from "node:crypto";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./jupyter-env";
-import { joinSource, parseNotebook, splitLines, type MultilineString, type Notebook, type NotebookCell } from "./lib/notebook";
+import { joinSource, parseNotebook, serializeNotebook, splitLines, type MultilineString, type Notebook, type NotebookCell } from "./lib/notebook";
 
-export { parseNotebook, type Notebook };
+export { parseNotebook, serializeNotebook, type Notebook };
 
 /** The notebook metadata every lesson stores. */
 export const LESSON_METADATA: Record<string, unknown> = {
@@ -42,21 +42,6 @@ export function normalizeNotebook(nb: Notebook): Notebook {
     return out;
   });
   return { cells, metadata: LESSON_METADATA, nbformat: 4, nbformat_minor: 5 };
-}
-
-/** Jupyter's layout: keys sorted, indent 1, trailing newline, non-ASCII kept. */
-export function serializeNotebook(nb: Notebook): string {
-  return JSON.stringify(sortKeys(nb), null, 1) + "\n";
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return o;
-  }
-  return v;
 }
 
 /** What makes a stored notebook not clean (empty when clean). */

@@ -1,9 +1,10 @@
 /**
- * `npm run lessons`: executes the lesson notebooks, each in a fresh tslab kernel that this program starts
- * and drives itself over the Jupyter messaging protocol (tools/lib/kernel-client.ts). No Python, no Jupyter.
+ * `npm run lessons`: executes notebooks (by default the lessons; any notebook named on the command line),
+ * each in a fresh tslab kernel that this program starts and drives itself over the Jupyter messaging
+ * protocol (tools/lib/kernel-client.ts). No Python, no Jupyter.
  *
- *   node .out/tools/run-notebooks.js [names...] [--out DIR] [--timeout SECONDS] [--no-static] [--json FILE]
- *        [--notebooks-dir DIR] [--startup-timeout SECONDS] [--verbose]
+ *   node .out/tools/run-notebooks.js [names or paths...] [--out DIR] [--timeout SECONDS] [--no-static]
+ *        [--json FILE] [--notebooks-dir DIR] [--startup-timeout SECONDS] [--max-output-bytes N] [--verbose]
  *
  * Writes executed copies (outputs, execution counts) to build/notebooks/, prints one line per notebook and a
  * summary, and exits 1 if any notebook failed (2: bad arguments; 130/143: interrupted by SIGINT/SIGTERM).
@@ -14,10 +15,11 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { describeExit, KernelClient, KernelExit, KernelStartError, killAllKernelsSync, shutdownAllKernels } from "./lib/kernel-client";
-import { joinSource, Notebook, NotebookCell, OutputCollector, prepareForExecution, readNotebook, streamText, writeNotebookAtomic } from "./lib/notebook";
+import { writeFileAtomic } from "./lib/atomic-write";
+import { DEFAULT_MAX_OUTPUT_BYTES, formatBytes, joinSource, kernelLanguageProblem, Notebook, NotebookCell, OutputCollector, prepareForExecution, readNotebook, streamText, writeNotebookAtomic } from "./lib/notebook";
+import { allNotebooks, lessonNotebooks, solutionNotebooks } from "./lib/pack-notebooks";
+import { displayPath, NOTEBOOKS_DIR, PROJECT_ROOT, userPath } from "./lib/paths";
 import { renderStaticImages } from "./static-images";
-
-const projectRoot = path.resolve(__dirname, "..", "..");
 
 export type NotebookStatus = "ok" | "FAILED" | "TIMEOUT" | "KERNEL DIED" | "INTERRUPTED";
 
@@ -36,6 +38,8 @@ export interface NotebookResult {
   failingCell: { index: number; codeCellNumber: number; sourceHead: string[] } | null;
   /** The real error text (the cell's stderr, ename/evalue/traceback, or what stopped the kernel). */
   error: string | null;
+  /** Code cells (1-based among the cells to run) whose output reached --max-output-bytes, and how much was dropped. */
+  truncatedOutput: Array<{ codeCellNumber: number; droppedBytes: number; droppedMessages: number }>;
   /** From spawning the kernel to its answer to kernel_info_request (iopub live). */
   kernelStartSeconds: number | null;
   /** From spawning the kernel to the first cell's result. */
@@ -52,19 +56,25 @@ export interface RunnerOptions {
   startupTimeoutSeconds: number;
   staticImages: boolean;
   jsonFile: string | null;
+  /** What one cell may store (bytes of text and data); the rest is dropped with a note. */
+  maxOutputBytes: number;
   verbose: boolean;
 }
 
 class UsageError extends Error {}
 
-const USAGE = `usage: node .out/tools/run-notebooks.js [names...] [options]
-  names                    notebooks to run: "03", "03-random-graphs", or a path to an .ipynb (default: all, in order)
+const USAGE = `usage: npm run lessons -- [names or paths...] [options]
+  names                    notebooks to run: a lesson ("03", "03-random-graphs"), any notebook in notebooks/ by
+                           name ("my-hypothesis"), a solutions notebook ("05-solutions"), or a path to an .ipynb
+                           (default: every lesson, in order)
   --out DIR                where executed copies go (default: build/notebooks)
   --timeout SECONDS        per-cell time limit (default: 120)
   --startup-timeout SEC    time limit for a kernel to start (default: 60)
   --no-static              do not render static images of figures afterwards
   --json FILE              also write a machine-readable summary
-  --notebooks-dir DIR      where to look for NN-*.ipynb (default: notebooks)
+  --notebooks-dir DIR      where to look for notebooks by name (default: notebooks)
+  --max-output-bytes N     what one cell may store in the executed copy (default: ${DEFAULT_MAX_OUTPUT_BYTES},
+                           ${formatBytes(DEFAULT_MAX_OUTPUT_BYTES)}); the rest is dropped with a note saying how much
   --verbose                print kernel start-up and first-cell timings`;
 
 /** Parses the command line; throws UsageError on anything it does not understand. */
@@ -83,6 +93,7 @@ export function parseCli(argv: string[]): RunnerOptions {
         json: { type: "string" },
         "notebooks-dir": { type: "string" },
         verbose: { type: "boolean" },
+        "max-output-bytes": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -97,59 +108,76 @@ export function parseCli(argv: string[]): RunnerOptions {
     if (!Number.isFinite(x) || x <= 0) throw new UsageError(`--${name} expects a positive number of seconds, got "${raw}"`);
     return x;
   };
+  const positiveInteger = (name: string, raw: string | undefined, dflt: number): number => {
+    if (raw === undefined) return dflt;
+    const x = Number(raw);
+    if (!Number.isSafeInteger(x) || x <= 0) throw new UsageError(`--${name} expects a positive whole number, got "${raw}"`);
+    return x;
+  };
   return {
     names: parsed.positionals,
-    notebooksDir: path.resolve(v["notebooks-dir"] ?? path.join(projectRoot, "notebooks")),
-    outDir: path.resolve(v.out ?? path.join(projectRoot, "build", "notebooks")),
+    notebooksDir: v["notebooks-dir"] ? userPath(v["notebooks-dir"]) : NOTEBOOKS_DIR,
+    outDir: v.out ? userPath(v.out) : path.join(PROJECT_ROOT, "build", "notebooks"),
     timeoutSeconds: seconds("timeout", v.timeout, 120),
     startupTimeoutSeconds: seconds("startup-timeout", v["startup-timeout"], 60),
     staticImages: !v["no-static"],
-    jsonFile: v.json ? path.resolve(v.json) : null,
+    jsonFile: v.json ? userPath(v.json) : null,
+    maxOutputBytes: positiveInteger("max-output-bytes", v["max-output-bytes"], DEFAULT_MAX_OUTPUT_BYTES),
     verbose: Boolean(v.verbose),
   };
 }
 
-/** The lesson notebooks `NN-*.ipynb` in `dir`, in order. */
+/** The lesson notebooks `NN-*.ipynb` in `dir`, in order (what runs when no name is given). */
 export function listNotebooks(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-    .sort()
-    .map((f) => path.join(dir, f));
+  return lessonNotebooks(dir);
 }
 
 /**
- * Resolves the names given on the command line to notebook files: a path to an existing .ipynb, an exact
- * name ("03-random-graphs", with or without .ipynb), or a unique prefix ("03"). Throws UsageError otherwise.
+ * Resolves the names given on the command line to notebook files:
+ * - a path to an existing .ipynb (relative to the folder the command was typed in);
+ * - the name of a notebook in `dir` ("03-random-graphs", "my-hypothesis", with or without .ipynb), or of a
+ *   solutions notebook in `dir`/solutions ("05-solutions");
+ * - a unique prefix of a notebook's name in `dir` ("03" for the lesson 03-...).
+ * Throws UsageError otherwise, listing what there is.
  */
 export function resolveNotebooks(names: string[], dir: string): string[] {
-  const available = listNotebooks(dir);
-  const listing = (): string =>
-    available.length ? `available notebooks in ${dir}:\n${available.map((f) => "  " + path.basename(f, ".ipynb")).join("\n")}` : `no NN-*.ipynb notebooks in ${dir}`;
+  const lessons = lessonNotebooks(dir);
+  const topLevel = allNotebooks(dir);
+  const solutions = solutionNotebooks(dir);
+  const listing = (): string => {
+    const others = topLevel.filter((f) => !lessons.includes(f));
+    const parts: string[] = [];
+    const names = (files: string[]): string => files.map((f) => "  " + path.basename(f, ".ipynb")).join("\n");
+    if (lessons.length) parts.push(`lessons in ${dir}:\n${names(lessons)}`);
+    if (others.length) parts.push(`other notebooks in ${dir}:\n${names(others)}`);
+    if (solutions.length) parts.push(`solutions in ${path.join(dir, "solutions")}:\n${names(solutions)}`);
+    return parts.length ? parts.join("\n") : `no notebooks in ${dir}`;
+  };
   if (names.length === 0) {
-    if (available.length === 0) throw new UsageError(listing());
-    return available;
+    if (lessons.length === 0) throw new UsageError(`no lessons (NN-title.ipynb) to run; ${listing()}`);
+    return lessons;
   }
   const out: string[] = [];
   for (const name of names) {
-    if ((name.includes("/") || name.endsWith(".ipynb")) && fs.existsSync(name) && fs.statSync(name).isFile()) {
-      out.push(path.resolve(name));
+    const asPath = userPath(name);
+    if (name.endsWith(".ipynb") && fs.existsSync(asPath) && fs.statSync(asPath).isFile()) {
+      out.push(asPath);
       continue;
     }
-    const stem = path.basename(name).replace(/\.ipynb$/, "");
-    const exact = available.filter((f) => path.basename(f, ".ipynb") === stem);
-    const matches = exact.length ? exact : available.filter((f) => path.basename(f).startsWith(stem + (/^\d\d$/.test(stem) ? "-" : "")));
+    if (name.includes("/") || name.includes(path.sep)) {
+      throw new UsageError(`no notebook file ${asPath}${name.endsWith(".ipynb") ? "" : " (a path must name an .ipynb file)"}`);
+    }
+    const stem = name.replace(/\.ipynb$/, "");
+    const byName = (files: string[]): string[] => files.filter((f) => path.basename(f, ".ipynb") === stem);
+    const exact = byName(topLevel).concat(byName(solutions));
+    const prefix = /^\d\d$/.test(stem) ? lessons.filter((f) => path.basename(f).startsWith(stem + "-")) : topLevel.filter((f) => path.basename(f).startsWith(stem));
+    const matches = exact.length ? exact : prefix;
     if (matches.length === 1) {
       out.push(matches[0]);
     } else if (matches.length === 0) {
       throw new UsageError(`unknown notebook "${name}"; ${listing()}`);
     } else {
-      throw new UsageError(`"${name}" matches several notebooks (${matches.map((f) => path.basename(f, ".ipynb")).join(", ")}); ${listing()}`);
+      throw new UsageError(`"${name}" matches several notebooks (${matches.map((f) => displayPath(f)).join(", ")}); ${listing()}`);
     }
   }
   return out;
@@ -210,15 +238,21 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
     seconds: 0,
     failingCell: null,
     error: null,
+    truncatedOutput: [],
     kernelStartSeconds: null,
     firstCellLatencySeconds: null,
     kernelPid: null,
     kernelExit: null,
   };
+  const out = path.join(opts.outDir, path.basename(file));
   let nb: Notebook;
   try {
     nb = prepareForExecution(readNotebook(file));
+    const wrongKernel = kernelLanguageProblem(nb);
+    if (wrongKernel) throw new Error(`${displayPath(file)} was not run: ${wrongKernel}`);
   } catch (e) {
+    // An executed copy from an earlier run would pass for this notebook's result: remove it.
+    fs.rmSync(out, { force: true });
     result.status = "FAILED";
     result.error = (e as Error).message;
     result.seconds = (performance.now() - t0) / 1000;
@@ -255,7 +289,7 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
       result.kernelStartSeconds = (performance.now() - kernel.spawnedAt) / 1000;
       hooks.onKernel?.(kernel);
       hooks.log?.(`  ${name}: kernel pid ${kernel.pid} ready after ${result.kernelStartSeconds.toFixed(2)} s`);
-      const collector = new OutputCollector();
+      const collector = new OutputCollector(opts.maxOutputBytes);
       for (let i = 0; i < toRun.length; i++) {
         if (hooks.stopping?.()) break;
         const at = toRun[i];
@@ -266,6 +300,8 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
           timeoutMs: opts.timeoutSeconds * 1000,
           onIopub: (msg) => collector.apply(at.cell, { msg_type: msg.header.msg_type, content: msg.content }),
         });
+        const dropped = collector.finishCell(at.cell);
+        if (dropped.messages > 0) result.truncatedOutput.push({ codeCellNumber: i + 1, droppedBytes: dropped.bytes, droppedMessages: dropped.messages });
         if (i === 0) {
           result.firstCellLatencySeconds = (performance.now() - kernel.spawnedAt) / 1000;
           hooks.log?.(`  ${name}: first cell's result ${result.firstCellLatencySeconds.toFixed(2)} s after spawning the kernel`);
@@ -301,31 +337,25 @@ export async function runNotebook(file: string, opts: RunnerOptions, hooks: RunH
       if (!result.kernelExit && result.status === "KERNEL DIED") result.kernelExit = kernel.exit ?? null;
     }
   }
-  const out = path.join(opts.outDir, path.basename(file));
   writeNotebookAtomic(out, nb);
   result.output = out;
   result.seconds = (performance.now() - t0) / 1000;
   return result;
 }
 
-/** A path relative to the working folder when it lies inside it, else absolute. */
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
-}
-
-/** The record of a notebook that was running when the runner was interrupted. */
-function interruptedResult(file: string, kernelPid: number | null, ms: number): NotebookResult {
+/** The record of a notebook that did not get as far as running (interrupted, or an unexpected error). */
+function stoppedResult(file: string, status: NotebookStatus, error: string, kernelPid: number | null, ms: number): NotebookResult {
   return {
     name: path.basename(file, ".ipynb"),
     path: file,
     output: null,
-    status: "INTERRUPTED",
+    status,
     cellsRun: 0,
     cellsTotal: 0,
     seconds: ms / 1000,
     failingCell: null,
-    error: "interrupted by a signal; the kernel was stopped",
+    error,
+    truncatedOutput: [],
     kernelStartSeconds: null,
     firstCellLatencySeconds: null,
     kernelPid,
@@ -372,13 +402,12 @@ interface Summary {
   interrupted: string | null;
   notebooks: NotebookResult[];
   staticImages: { rendered: number; skippedReason: string | null; error: string | null } | null;
+  /** The runner's own peak resident memory, in bytes. */
+  runnerMaxRssBytes: number;
 }
 
 function writeJson(file: string, summary: Summary): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(summary, null, 2) + "\n");
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(summary, null, 2) + "\n");
 }
 
 async function main(): Promise<number> {
@@ -407,6 +436,7 @@ async function main(): Promise<number> {
     interrupted,
     notebooks: results,
     staticImages,
+    runnerMaxRssBytes: process.resourceUsage().maxRSS * 1024,
   });
 
   let stopping = false;
@@ -418,8 +448,8 @@ async function main(): Promise<number> {
     }
     stopping = true;
     process.stdout.write(`${tty ? "\r\u001b[K" : ""}\ninterrupted (${signal}): stopping the kernel\n`);
-    void shutdownAllKernels(500).finally(() => {
-      if (current) results.push(interruptedResult(current.file, current.pid, performance.now() - current.start));
+    void shutdownAllKernels().finally(() => {
+      if (current) results.push(stoppedResult(current.file, "INTERRUPTED", "interrupted by a signal; the kernel was stopped", current.pid, performance.now() - current.start));
       if (opts.jsonFile) writeJson(opts.jsonFile, summary(code, signal, null));
       process.exit(code);
     });
@@ -458,6 +488,10 @@ async function main(): Promise<number> {
           : undefined,
         stopping: () => stopping,
       });
+    } catch (e) {
+      // Whatever went wrong with this notebook, report it and go on with the next one.
+      const message = e instanceof Error ? e.message : String(e);
+      r = stoppedResult(files[n], "FAILED", `the runner could not run this notebook: ${message}`, current?.pid ?? null, performance.now() - nbStart);
     } finally {
       if (ticker) clearInterval(ticker);
       if (tty) process.stdout.write("\r\u001b[K");
@@ -466,6 +500,9 @@ async function main(): Promise<number> {
     current = undefined;
     results.push(r);
     console.log(formatLine(r, width));
+    for (const t of r.truncatedOutput) {
+      console.log(`  note: the output of code cell ${t.codeCellNumber} reached ${formatBytes(opts.maxOutputBytes)}; ${formatBytes(t.droppedBytes)} more were dropped (see the note in the executed copy)`);
+    }
     if (r.status !== "ok") console.log(formatFailure(r));
   }
   if (stopping) return new Promise<number>(() => {}); // the signal handler exits

@@ -1,12 +1,14 @@
 /**
  * The random bipartite skill graph of Arora & Goyal, "A Theory for Emergence of Complex Skills in
  * Language Models" (arXiv 2307.15936, Section 5, Definition 5 "skill graph"): N_s skills and N_t text
- * pieces; each text piece is joined to k skills drawn uniformly at random.
+ * pieces; each text piece is joined to k skills drawn uniformly at random, or from a skill measure μ1
+ * (the paper's general setting; see ./measures).
  */
 import { type RngOrSeed, toRng } from "../random/rng";
 import { checkBoolean, checkInteger, checkOptions, failArg } from "../validate";
 import { checkBytes, checkSteps } from "../budget";
 import { MAX_CSR_ENTRIES } from "./graph";
+import { drawSkillsFromMeasure, massOutsideHeaviest, resolveMeasure, type MeasureSpec } from "./measures";
 
 /**
  * The random bipartite skill graph (Section 5): N_s skills, N_t text pieces, each text piece joined
@@ -28,6 +30,10 @@ export interface SkillGraph {
   /** skill -> texts: the texts of skill s are skillTexts[skillOffsets[s] .. skillOffsets[s+1]),
    *  ascending; a text appears once per edge (twice if it drew s twice under i.i.d. draws). */
   readonly skillTexts: Uint32Array;
+  /** μ1, the normalised skill measure the skills were drawn from; absent = uniform. */
+  readonly skillMeasure?: Float64Array;
+  /** μ2, the normalised measure of the text pieces; absent = uniform. */
+  readonly textMeasure?: Float64Array;
 }
 
 /** Above this many skills, distinct draws use rejection instead of a scratch permutation (64 MB). */
@@ -48,6 +54,21 @@ export interface SkillGraphOptions {
    * false: k i.i.d. uniform draws, repeats possible (the paper's random k-tuple).
    */
   distinct?: boolean;
+  /**
+   * μ1, the measure skills are drawn from: weights (one per skill, non-negative, any positive sum) or
+   * a family such as `{ family: "zipf", exponent: 1 }` (skill 0 the most frequent). Default uniform,
+   * which keeps the uniform draws below (same seed, same graph). A non-uniform μ1 is drawn with an
+   * alias table (O(1) per draw); with `distinct` the k skills of a piece are SUCCESSIVE sampling
+   * without replacement from μ1 (see drawSkillsFromMeasure in ./measures). Stored normalised in
+   * `graph.skillMeasure`.
+   */
+  skillMeasure?: MeasureSpec;
+  /**
+   * μ2, the measure of the text pieces (how often each occurs in the data): weights, one per piece, or
+   * a family. It does not change which skills a piece needs; it weights the pieces in failure sets and
+   * failure rates (src/sim measure functions). Default uniform. Stored normalised in `graph.textMeasure`.
+   */
+  textMeasure?: MeasureSpec;
 }
 
 /**
@@ -79,6 +100,18 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
     throw new RangeError(`${fn}: texts * k must be <= ${MAX_CSR_ENTRIES} (Uint32 CSR), got ${texts} * ${k} = ${texts * k}`);
   }
   checkSkillGraphBudget(fn, skills, texts, k, distinct);
+  const skillMeasure = resolveMeasure(fn, "skillMeasure", options.skillMeasure, skills);
+  const textMeasure = resolveMeasure(fn, "textMeasure", options.textMeasure, texts);
+  if (skillMeasure && distinct && k > 1) {
+    const outside = massOutsideHeaviest(skillMeasure, k - 1);
+    if (outside < 1e-3) {
+      throw new RangeError(
+        `${fn}: skillMeasure is too concentrated for k = ${k} distinct skills per piece: the ${k - 1} heaviest skills hold ` +
+          `${(1 - outside).toPrecision(6)} of the measure, so a draw is new to a piece with probability ${outside.toPrecision(3)} ` +
+          `(expected > 1000 redraws); expected at least 0.001 outside them (or pass distinct: false)`,
+      );
+    }
+  }
   const rng = toRng(options.rng, `${fn}: rng`);
   const next = rng.next.bind(rng); // bound: an Rng may be a class instance
 
@@ -86,7 +119,9 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   const textSkills = new Uint32Array(edges);
   const degree = new Uint32Array(skills + 1); // degree[s + 1], then prefix sums -> offsets
 
-  if (distinct && skills > PERMUTATION_LIMIT) {
+  if (skillMeasure) {
+    drawSkillsFromMeasure(skillMeasure, texts, k, distinct, rng, textSkills, degree);
+  } else if (distinct && skills > PERMUTATION_LIMIT) {
     // Too many skills for a scratch permutation: draw uniformly and redraw repeats (rejection), which
     // also gives a uniform ordered k-tuple of distinct skills; repeats are checked by a scan of the
     // row (small k) or a set (large k).
@@ -146,7 +181,9 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
       skillTexts[cursor[s]++] = t;
     }
   }
-  return { skills, texts, k, distinct, textSkills, skillOffsets, skillTexts };
+  const graph: SkillGraph = { skills, texts, k, distinct, textSkills, skillOffsets, skillTexts };
+  if (skillMeasure || textMeasure) return { ...graph, ...(skillMeasure ? { skillMeasure } : {}), ...(textMeasure ? { textMeasure } : {}) };
+  return graph;
 }
 
 /**

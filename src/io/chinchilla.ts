@@ -14,8 +14,11 @@ import { checkInteger, checkOptions, describeValue } from "../validate";
 /** File name of Epoch AI's CSV. */
 export const CHINCHILLA_CSV_FILE = "svg_extracted_data.csv";
 
-/** Environment variable that may point at the CSV (or at a folder holding it). */
+/** Environment variable that may point at the CSV (or at a folder holding it), or say "synthetic". */
 export const CHINCHILLA_DATA_ENV = "EMERGENCE_LAB_DATA";
+
+/** The value of EMERGENCE_LAB_DATA that ignores every data file but an explicit path, so lessons 01 and 06 run on the synthetic runs. */
+export const CHINCHILLA_DATA_SYNTHETIC = "synthetic";
 
 /** A folder stands for the CSV inside it. */
 function resolveCandidate(p: string): string {
@@ -39,7 +42,8 @@ export interface FindChinchillaCsvOptions {
  * Where the CSV is, in this order: `options.path`, env EMERGENCE_LAB_DATA (a file, or a folder
  * holding svg_extracted_data.csv), then `options.dataDir`. Relative paths are resolved against the
  * current folder (a lesson's kernel runs in the notebook's folder). Returns undefined when none
- * exists. An explicit `options.path` that does not exist throws.
+ * exists, or when EMERGENCE_LAB_DATA is "synthetic" (and there is no `options.path`). An explicit
+ * `options.path` that does not exist throws.
  */
 export function findChinchillaCsv(options: FindChinchillaCsvOptions = {}, fn = "findChinchillaCsv"): string | undefined {
   if (options.path !== undefined) {
@@ -49,6 +53,7 @@ export function findChinchillaCsv(options: FindChinchillaCsvOptions = {}, fn = "
     return p;
   }
   const env = process.env[CHINCHILLA_DATA_ENV];
+  if (env === CHINCHILLA_DATA_SYNTHETIC) return undefined;
   if (env) {
     const p = resolveCandidate(path.resolve(env));
     if (fs.existsSync(p)) return p;

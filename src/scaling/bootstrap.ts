@@ -59,7 +59,7 @@ function summarize(draws: Float64Array, level: number): { se: number; lower: num
 /** A bootstrap refit counts as converged when max |gradient| <= this at its end point. */
 const BOOTSTRAP_GRADIENT_OK = 1e-7;
 
-export function bootstrapScalingFit(data: ScalingFitData, delta: number, x0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
+export function bootstrapScalingFit(data: ScalingFitData, huberThreshold: number, x0: Float64Array, opts: ScalingBootstrapOptions, lbfgs: LbfgsOptions): ScalingBootstrap {
   const samples = opts.samples;
   checkInteger("fitScalingLaw", "options.bootstrap.samples", samples, 2);
   const level = opts.level ?? 0.95;
@@ -76,7 +76,7 @@ export function bootstrapScalingFit(data: ScalingFitData, delta: number, x0: Flo
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
   const fg = (x: Float64Array, g: Float64Array): number => {
     meter.add(5 * n);
-    return huberLogObjective(resampled, delta, x, g);
+    return huberLogObjective(resampled, huberThreshold, x, g);
   };
   const draws = { E: new Float64Array(samples), A: new Float64Array(samples), B: new Float64Array(samples), alpha: new Float64Array(samples), beta: new Float64Array(samples) };
   let notConverged = 0;

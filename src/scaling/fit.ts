@@ -3,7 +3,7 @@
  * Hoffmann et al. 2022 did (Approach 3, Section 3.3 and Appendix D.2):
  *
  *   log L̂(N, D) = LSE(a - alpha log N, b - beta log D, e),   A = e^a, B = e^b, E = e^e,
- *   minimise  sum_i Huber_delta(log L̂(N_i, D_i) - log L_i)   with delta = 1e-3,
+ *   minimise  sum_i Huber_h(log L̂(N_i, D_i) - log L_i)   with Huber threshold h = 1e-3,
  *
  * with L-BFGS (analytic gradient) started from every point of the grid
  * alpha, beta in {0, 0.5, 1, 1.5, 2}, e in {-1, -0.5, 0, 0.5, 1}, a, b in {0, 5, ..., 25}
@@ -37,8 +37,8 @@ export const HOFFMANN_GRID: Readonly<ScalingGrid> = Object.freeze({
 });
 /** Options of {@link fitScalingLaw}. */
 export interface FitScalingLawOptions {
-  /** Huber threshold on log residuals (default 1e-3, as Hoffmann et al.). */
-  delta?: number;
+  /** Huber threshold h on log residuals: quadratic below, linear above (default 1e-3, as Hoffmann et al.). */
+  huberThreshold?: number;
   /** Starting grid (default {@link HOFFMANN_GRID}); every combination is a start. */
   grid?: ScalingGrid;
   /** Explicit starting points; replaces the grid when given. */
@@ -75,7 +75,8 @@ export interface ScalingFit {
   bestStart: LogScalingParams;
   /** Number of runs fitted. */
   runs: number;
-  delta: number;
+  /** The Huber threshold h used. */
+  huberThreshold: number;
   bootstrap?: ScalingBootstrap;
 }
 /** All starting points of a grid, in the order alpha, beta, e, a, b (outermost first). */
@@ -145,13 +146,13 @@ export function checkLbfgsOptions(fn: string, name: string, o: unknown): LbfgsOp
 const STEPS_PER_RUN = 5;
 
 /** Run L-BFGS from every start, polish the best few distinct minima, return the best. */
-function multiStart(data: ScalingFitData, delta: number, starts: Float64Array, count: number, lbfgs: LbfgsOptions, polish: number): MultiStartResult {
+function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float64Array, count: number, lbfgs: LbfgsOptions, polish: number): MultiStartResult {
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
   const n = data.logN.length;
   const meter = workMeter("fitScalingLaw", `${count} starts on ${n} runs`, "use fewer starts, fewer runs or a smaller lbfgs.maxIterations");
   const fg = (x: Float64Array, g: Float64Array): number => {
     meter.add(STEPS_PER_RUN * n);
-    return huberLogObjective(data, delta, x, g);
+    return huberLogObjective(data, huberThreshold, x, g);
   };
   const ends = new Float64Array(count * 5);
   const fEnd = new Float64Array(count);
@@ -202,7 +203,7 @@ function multiStart(data: ScalingFitData, delta: number, starts: Float64Array, c
 }
 /**
  * Fit L(N, D) = E + A / N^alpha + B / D^beta to runs by Hoffmann et al.'s procedure (see the module
- * comment): Huber loss (delta = 1e-3) of log residuals in the LSE parametrisation, L-BFGS with the
+ * comment): Huber loss (threshold h = 1e-3) of log residuals in the LSE parametrisation, L-BFGS with the
  * analytic gradient from every point of the 4,500-point grid, best kept (then polished to machine
  * precision). With `bootstrap`, each resample (runs drawn with replacement, seeded) is refitted
  * from the full-data fit, giving standard errors and percentile intervals.
@@ -210,9 +211,9 @@ function multiStart(data: ScalingFitData, delta: number, starts: Float64Array, c
 export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScalingLawOptions = {}): ScalingFit {
   const fn = "fitScalingLaw";
   const data = scalingFitData(rows);
-  checkOptions(fn, options, "{ delta?, grid?, starts?, lbfgs?, polish?, bootstrap? }");
-  const delta = options.delta ?? 1e-3;
-  checkPositive(fn, "options.delta", delta);
+  checkOptions(fn, options, "{ huberThreshold?, grid?, starts?, lbfgs?, polish?, bootstrap? }");
+  const huberThreshold = options.huberThreshold ?? 1e-3;
+  checkPositive(fn, "options.huberThreshold", huberThreshold);
   const startList = options.starts ?? gridStarts(fn, options.grid ?? HOFFMANN_GRID, "options.grid");
   if (!Array.isArray(startList) || startList.length === 0) failArg(fn, "options.starts", startList, "a non-empty array of {a, b, e, alpha, beta}");
   const starts = new Float64Array(startList.length * 5);
@@ -225,7 +226,7 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
   checkInteger(fn, "options.polish", polish, 1);
   const lbfgs = checkLbfgsOptions(fn, "options.lbfgs", options.lbfgs ?? {});
   if (options.bootstrap !== undefined) checkOptions(fn, options.bootstrap, "{ samples, rng, level?, onProgress? }");
-  const res = multiStart(data, delta, starts, startList.length, lbfgs, polish);
+  const res = multiStart(data, huberThreshold, starts, startList.length, lbfgs, polish);
   const th = res.x;
   const logParams: LogScalingParams = { a: th[0], b: th[1], e: th[2], alpha: th[3], beta: th[4] };
   const fit: ScalingFit = {
@@ -240,8 +241,8 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
     gradientNorm: res.gradientNorm,
     bestStart: { ...startList[res.bestIndex] },
     runs: rows.length,
-    delta,
+    huberThreshold,
   };
-  if (options.bootstrap) fit.bootstrap = bootstrapScalingFit(data, delta, th, options.bootstrap, lbfgs);
+  if (options.bootstrap) fit.bootstrap = bootstrapScalingFit(data, huberThreshold, th, options.bootstrap, lbfgs);
   return fit;
 }

@@ -1,6 +1,6 @@
 /**
  * The objective of Hoffmann et al.'s fit (2022, Approach 3, Appendix D.2): the summed Huber loss of
- * log residuals, sum_i Huber_delta(LSE(a - alpha log N_i, b - beta log D_i, e) - log L_i), with its
+ * log residuals, sum_i Huber_h(LSE(a - alpha log N_i, b - beta log D_i, e) - log L_i), with its
  * analytic gradient, over runs whose logs are precomputed in typed arrays.
  */
 import { checkOptions, checkPositive, failArg } from "../validate";
@@ -42,14 +42,14 @@ export function scalingFitData(rows: ReadonlyArray<ScalingRun>, fn = "fitScaling
 }
 
 /**
- * Hoffmann's objective at x = [a, b, e, alpha, beta]: sum_i w_i Huber_delta(LSE(a - alpha lnN_i,
+ * Hoffmann's objective at x = [a, b, e, alpha, beta]: sum_i w_i Huber_h(LSE(a - alpha lnN_i,
  * b - beta lnD_i, e) - lnL_i), with its analytic gradient written into `grad`. The LSE is computed
  * stably (shifted by its largest term); nothing is allocated.
  */
-export function huberLogObjective(data: ScalingFitData, delta: number, x: ArrayLike<number>, grad: Float64Array): number {
+export function huberLogObjective(data: ScalingFitData, huberThreshold: number, x: ArrayLike<number>, grad: Float64Array): number {
   const { logN, logD, logLoss, weight } = data;
   const a = x[0], b = x[1], e = x[2], alpha = x[3], beta = x[4];
-  const halfDelta = 0.5 * delta;
+  const halfThreshold = 0.5 * huberThreshold;
   const ee = Math.exp(e);
   let f = 0, ga = 0, gb = 0, ge = 0, gal = 0, gbe = 0;
   const n = logN.length;
@@ -72,12 +72,12 @@ export function huberLogObjective(data: ScalingFitData, delta: number, x: ArrayL
     const r = m + Math.log(sum) - logLoss[i];
     const w = weight[i];
     let h: number;
-    if (r > delta) {
-      f += w * delta * (r - halfDelta);
-      h = delta;
-    } else if (r < -delta) {
-      f += w * delta * (-r - halfDelta);
-      h = -delta;
+    if (r > huberThreshold) {
+      f += w * huberThreshold * (r - halfThreshold);
+      h = huberThreshold;
+    } else if (r < -huberThreshold) {
+      f += w * huberThreshold * (-r - halfThreshold);
+      h = -huberThreshold;
     } else {
       f += w * 0.5 * r * r;
       h = r;
@@ -103,8 +103,8 @@ export interface ScalingFitObjectiveOptions {
   runs: ReadonlyArray<ScalingRun>;
   /** The law at which to evaluate the objective (A, B, E > 0). */
   params: ScalingParams;
-  /** Huber threshold on log residuals (default 1e-3, as Hoffmann et al.). */
-  delta?: number;
+  /** Huber threshold h on log residuals (default 1e-3, as Hoffmann et al.). */
+  huberThreshold?: number;
 }
 
 /**
@@ -113,11 +113,11 @@ export interface ScalingFitObjectiveOptions {
  */
 export function scalingFitObjective(options: ScalingFitObjectiveOptions): number {
   const fn = "scalingFitObjective";
-  checkOptions(fn, options, "{ runs, params, delta? }");
+  checkOptions(fn, options, "{ runs, params, huberThreshold? }");
   const data = scalingFitData(options.runs, fn);
-  const delta = checkPositive(fn, "delta", options.delta ?? 1e-3);
+  const huberThreshold = checkPositive(fn, "huberThreshold", options.huberThreshold ?? 1e-3);
   const p = checkScalingParams(fn, options.params);
   for (const key of ["E", "A", "B"] as const) if (!(p[key] > 0)) failArg(fn, `params.${key}`, p[key], "> 0 (the objective works with log A, log B, log E)");
   const t = toLogParams(p);
-  return huberLogObjective(data, delta, [t.a, t.b, t.e, t.alpha, t.beta], new Float64Array(5));
+  return huberLogObjective(data, huberThreshold, [t.a, t.b, t.e, t.alpha, t.beta], new Float64Array(5));
 }

@@ -74,7 +74,7 @@ export interface AdversarialFailureSetOptions {
   alpha: number;
   rng: RngOrSeed;
   /**
-   * "greedy" (the adversary of the issue): Z = the alpha·N_s skills of lowest degree (ties random;
+   * "greedy": Z = the alpha·N_s skills of lowest degree (ties random;
    * a low-degree skill needs fewer failed edges to reach a given rate), Y = the pieces with the most
    * edges into Z (ties random). One round.
    * "balanced" (default): the greedy round, then repeat: re-pick Z as the alpha·N_s skills with the

@@ -1,6 +1,6 @@
 /**
- * Per-skill failure rates and competence for a failure set Y (Arora & Goyal 2023 v2, Definition 7;
- * informally Sec. 1.1): the failure rate of skill s is the fraction of the edges of s that go
+ * Per-skill failure rates and competence for a failure set Y (Arora & Goyal 2023 v2, Definition 7):
+ * the failure rate of skill s is the fraction of the edges of s that go
  * into Y, and its competence is 1 minus that rate.
  */
 import type { SkillGraph } from "../graphs/skillGraph";
@@ -44,7 +44,7 @@ export function countFailedEdges(graph: SkillGraph, mask: Uint8Array, out = new 
 /**
  * Each skill's failure rate (fraction of its edges into Y) and competence (1 - rate) for one failure
  * set Y, given as a 0/1 mask of length N_t or a list of failed text indices.
- * Arora & Goyal 2023 v2, Definition 7 (Sec. 1.1): competence on a skill is "the model's success rate when
+ * Arora & Goyal 2023 v2, Definition 7: competence on a skill is "the model's success rate when
  * presented with all cloze questions from text-piece selected randomly among all text-pieces adjacent
  * to the particular skill node"; with uniform text pieces, 1 - (fraction of its pieces in Y).
  * Skills of degree 0 have no text pieces; their rate is reported as 0 and they are counted in

@@ -2,8 +2,11 @@
  * Lesson experiments of the simulation area: seeded Monte Carlo sweeps that return one plain row
  * (numbers only) per swept value, so a notebook only draws them. The simulated worst cases against
  * the bound of Theorem 8 (Arora & Goyal 2023) across alpha and across the ratio N_t/N_s, the
- * concentration of per-skill failure rates, Theorem 14 for k'-tuples, and failures on cloze
- * questions at a given excess loss (Sections 2-4).
+ * concentration of per-skill failure rates, Theorem 14 for k'-tuples, failures on cloze
+ * questions at a given excess loss (Sections 2-4), and, for skills of unequal frequency, the
+ * simulated worst case against the bounds with alpha counted by number and by measure and
+ * k'-tuples of frequent versus rare skills (general-measure reading of Theorem 8; see
+ * src/theory/generalMeasure).
  */
 import { skillGraph } from "../graphs/skillGraph";
 import type { SkillGraph } from "../graphs/skillGraph";
@@ -25,13 +28,18 @@ import { checkSteps } from "../budget";
 function adversarySteps(texts: number, k: number, skills: number): number {
   return 7 * (3 * texts * k + 4 * skills);
 }
+import { selectKthLargest } from "../math/select";
+import { betaMinOfMeasure, tupleGuaranteeOfMeasure } from "../theory/generalMeasure";
+import { finiteSizeBetaMinOfMeasure } from "./finiteSizeMeasure";
+import { adversarialFailureSetOfMeasure } from "./measureAdversary";
+import { graphMeasures, randomFailureSetOfMeasure, skillFailureRates, worstFailureRate } from "./measures";
 
 /** One alpha of {@link emergenceBoundExperiment}: betas (failure rate / theta) reached by the worst alpha fraction of skills. */
 export interface EmergenceBoundRow {
   alpha: number;
   /** beta_min of Theorem 8 (asymptotic bound); null when infeasible. */
   theoremBeta: number | null;
-  /** The finite-size union bound's beta at this N_s, N_t (delta = 1); null when infeasible. */
+  /** The finite-size union bound's beta at this N_s, N_t and failure probability epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** Asymptotic worst case of a fixed Z (adversaryLimitBeta). */
   limitBeta: number;
@@ -55,6 +63,10 @@ export interface EmergenceBoundExperimentOptions {
   rng: RngOrSeed;
   /** Include the greedy and balanced adversaries (default true; they cost O(rounds·N_t·k) per alpha). */
   adversarial?: boolean;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -83,7 +95,7 @@ export function emergenceBoundExperiment(options: EmergenceBoundExperimentOption
   const rates = skillCompetence(g, randomY).failureRate;
   return alphas.map((alpha, i) => {
     const th = betaMin({ theta, k: g.k, alpha });
-    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills: g.skills, texts: g.texts, k: g.k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const randomBeta = worstFractionFailureRate(rates, alpha) / theta;
     let greedyBeta = randomBeta;
     let adversarialBeta = randomBeta;
@@ -116,7 +128,7 @@ export interface FiniteSizeRow {
   texts: number;
   /** beta_min of Theorem 8 (does not depend on the ratio); null when infeasible. */
   theoremBeta: number | null;
-  /** Smallest beta for which the exact finite-N union bound is below 1; null when infeasible. */
+  /** Smallest beta for which the exact finite-N union bound is at most epsilon; null when infeasible. */
   finiteSizeBeta: number | null;
   /** At beta = theoremBeta: (log C(N_s, alpha N_s) + log C(N_t, theta N_t))/N_t - H(theta). */
   finiteSizeTerm: number | null;
@@ -139,6 +151,10 @@ export interface FiniteSizeExperimentOptions {
   theta: number;
   alpha: number;
   rng: RngOrSeed;
+  /** Failure probability of the finite-size bound (default 0.01; see finiteSizeBetaMin). */
+  epsilon?: number;
+  /** Form of the finite-size bound: "mean" (default, the paper's) or "bounded" (see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
 }
 
 /**
@@ -179,7 +195,7 @@ export function finiteSizeExperiment(options: FiniteSizeExperimentOptions): Fini
     const y = randomFailureSet({ texts, theta, rng: rng.fork(`random${i}`) });
     const randomBeta = worstFractionFailureRate(skillCompetence(graph, y).failureRate, alpha) / theta;
     const adversarialBeta = adversarialFailureSet({ graph, theta, alpha, rng: rng.fork(`adv${i}`) }).betaAchieved;
-    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha });
+    const fs = finiteSizeBetaMin({ skills, texts, k, theta, alpha, epsilon: options.epsilon, degrees: options.degrees });
     const atTheorem = th.feasible ? finiteSizeBound({ skills, texts, k, theta, alpha, beta: th.beta }) : null;
     return {
       ratio,
@@ -381,7 +397,7 @@ export interface ClozeFailureRow {
  * q_i < 1/2, i.e. when delta_i > KL(p_i || 1/2) = ln 2 - H(p_i).
  *
  * It reports the failed fraction theta next to Markov's 2 delta and the Pinsker-type bound
- * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}; Arora & Goyal 2023, Theorem 3).
+ * (see {@link thetaFromReducibleLoss}, {@link thetaPinskerBound}).
  */
 export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): ClozeFailureRow[] {
   const fn = "clozeFailureExperiment";
@@ -443,4 +459,177 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
       totalVariationBound: Math.sqrt(meanLoss / 2),
     };
   });
+}
+
+/** One alpha of {@link measureBoundExperiment}: betas (worst-alpha failure rate / theta). */
+export interface MeasureBoundRow {
+  alpha: number;
+  /** μ1-measure of the ceil(alpha·N_s) rarest skills. */
+  rarestMeasure: number;
+  /** Theorem 8's beta_min(alpha) (null: infeasible). By measure this is the bound; by number it is the uniform reading, not a bound under μ1. */
+  theoremBeta: number | null;
+  /** By number: beta_min(rarestMeasure), the bound by number (null: infeasible). */
+  numberBeta: number | null;
+  /** By number: finite-size beta at this size and epsilon (null: infeasible). */
+  numberFiniteSizeBeta: number | null;
+  /** By number: balanced adversary (worst ceil(alpha·N_s) skills). */
+  numberAdversaryBeta: number;
+  /** By number: random failure set. */
+  numberRandomBeta: number;
+  /** By measure: finite-size beta (null: infeasible). */
+  measureFiniteSizeBeta: number | null;
+  /** By measure: fixed-Z limit of the adversary (adversaryLimitBeta at alpha as a measure). */
+  measureLimitBeta: number;
+  /** By measure: balanced adversary (worst skills of total measure alpha). */
+  measureAdversaryBeta: number;
+  /** By measure: random failure set. */
+  measureRandomBeta: number;
+}
+
+/** Options of {@link measureBoundExperiment}. */
+export interface MeasureBoundExperimentOptions {
+  /** A skill graph, usually with a skill measure (skillGraph({ ..., skillMeasure })). */
+  graph: SkillGraph;
+  theta: number;
+  alphas: ArrayLike<number>;
+  rng: RngOrSeed;
+  /** Failure probability of the finite-size bounds (default 0.01). */
+  epsilon?: number;
+  /** Form of the finite-size bounds (default "mean"; see finiteSizeBound). */
+  degrees?: "mean" | "bounded";
+}
+
+/**
+ * For each alpha, the failure rate (as beta = rate / theta) of the worst alpha fraction of skills
+ * counted by number and by measure, under a random failure set and the balanced adversary aimed at
+ * that count, next to the bounds: Theorem 8's beta_min(alpha) (the bound by measure), beta_min of the
+ * rarest skills' measure (the bound by number), their finite-size versions, and the fixed-Z limit.
+ */
+export function measureBoundExperiment(options: MeasureBoundExperimentOptions): MeasureBoundRow[] {
+  const fn = "measureBoundExperiment";
+  checkOptions(fn, options, "{ graph, theta, alphas, rng, epsilon?, degrees? }");
+  const g = checkGraph(fn, options.graph);
+  const { skillMeasure, textMeasure } = graphMeasures(fn, g);
+  const theta = checkOpen(fn, "theta", options.theta, 0, 1);
+  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const p = skillMeasure ?? new Float64Array(g.skills).fill(1 / g.skills);
+  const y = randomFailureSetOfMeasure({ texts: g.texts, theta, textMeasure: textMeasure, rng: rng.fork("random") });
+  const rates = skillFailureRates(g, y).failureRate;
+  const common = { skills: g.skills, texts: g.texts, skillMeasure, textMeasure, k: g.k, theta, epsilon: options.epsilon, degrees: options.degrees };
+  return alphas.map((alpha, i) => {
+    const th = betaMin({ theta, k: g.k, alpha });
+    const byNumber = betaMinOfMeasure({ theta, k: g.k, alpha, by: "number", skillMeasure: p });
+    const fsNumber = finiteSizeBetaMinOfMeasure({ ...common, alpha, by: "number" });
+    const fsMeasure = finiteSizeBetaMinOfMeasure({ ...common, alpha, by: "measure" });
+    const advN = adversarialFailureSetOfMeasure({ graph: g, theta, alpha, by: "number", rng: rng.fork(`number${i}`) });
+    const advM = adversarialFailureSetOfMeasure({ graph: g, theta, alpha, by: "measure", rng: rng.fork(`measure${i}`) });
+    return {
+      alpha,
+      rarestMeasure: byNumber.alphaMeasure,
+      theoremBeta: th.feasible ? th.beta : null,
+      numberBeta: byNumber.feasible ? byNumber.beta : null,
+      numberFiniteSizeBeta: fsNumber.feasible ? fsNumber.beta : null,
+      numberAdversaryBeta: advN.betaAchieved,
+      numberRandomBeta: worstFailureRate({ failureRate: rates, alpha, by: "number" }) / theta,
+      measureFiniteSizeBeta: fsMeasure.feasible ? fsMeasure.beta : null,
+      measureLimitBeta: adversaryLimitBeta({ theta, k: g.k, alpha }).beta,
+      measureAdversaryBeta: advM.betaAchieved,
+      measureRandomBeta: worstFailureRate({ failureRate: rates, alpha, by: "measure", skillMeasure: p }) / theta,
+    };
+  });
+}
+
+/** A frequency class of skills for {@link tupleFrequencyExperiment}. */
+export interface SkillClass {
+  /** Legend name, e.g. "frequent (ranks 1–10)". */
+  name: string;
+  /** The skill ids of the class. */
+  skills: ArrayLike<number>;
+}
+
+/** One (theta, class) of {@link tupleFrequencyExperiment}. */
+export interface TupleFrequencyRow {
+  theta: number;
+  className: string;
+  kPrime: number;
+  /** Mean μ1-measure of the skills in the sampled tuples. */
+  meanMeasure: number;
+  /** Guaranteed competence 1 − theta·Σ beta_min(p_i) reached by all but the worst alpha of the sampled tuples (null: none). */
+  guarantee: number | null;
+  /** Competence reached by all but the worst alpha of the sampled tuples under a random failure set. */
+  randomCompetence: number;
+  /** The same under the balanced adversary aimed at the class's skills. */
+  adversarialCompetence: number;
+}
+
+/** Options of {@link tupleFrequencyExperiment}. */
+export interface TupleFrequencyExperimentOptions {
+  graph: SkillGraph;
+  /** Failure measures theta to try (e.g. from a scaling law at several compute budgets). */
+  thetas: ArrayLike<number>;
+  /** Tuple size. */
+  kPrime: number;
+  classes: readonly SkillClass[];
+  /** Tuples sampled per class (uniformly within the class; the same tuples at every theta). */
+  tuples: number;
+  /** Report the competence of all but the worst alpha of the sampled tuples (default 0.1). */
+  alpha?: number;
+  rng: RngOrSeed;
+}
+
+/**
+ * k′-tuples of frequent versus rare skills (Sec. 7 of Arora & Goyal 2023: tuples with more frequent
+ * skills "emerge faster"): for each theta and each class, sample k′-tuples of the class's skills and
+ * measure the competence reached by all but the worst alpha of them under a random failure set and
+ * under the balanced adversary aimed at the class, next to the per-tuple guarantee of the
+ * general-measure reading (our reconstruction).
+ */
+export function tupleFrequencyExperiment(options: TupleFrequencyExperimentOptions): TupleFrequencyRow[] {
+  const fn = "tupleFrequencyExperiment";
+  checkOptions(fn, options, "{ graph, thetas, kPrime, classes, tuples, alpha?, rng }");
+  const g = checkGraph(fn, options.graph);
+  const { skillMeasure, textMeasure } = graphMeasures(fn, g);
+  const thetas = checkNumberList(fn, "thetas", options.thetas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);
+  const tuples = checkInteger(fn, "tuples", options.tuples, 1);
+  const alpha = checkClosed(fn, "alpha", options.alpha ?? 0.1, 0, 1);
+  if (!Array.isArray(options.classes) || options.classes.length === 0) throw new TypeError(`${fn}: classes must be a non-empty array of { name, skills }, got ${describeValue(options.classes)}`);
+  const rng = toRng(options.rng, `${fn}: rng`);
+  const p = skillMeasure ?? new Float64Array(g.skills).fill(1 / g.skills);
+  // Competence reached by all but the worst alpha: the ceil(alpha·n)-th smallest competence.
+  const quantile = (xs: Float64Array): number => {
+    const m = Math.min(xs.length, Math.max(1, Math.ceil(alpha * xs.length - 1e-9)));
+    return -selectKthLargest(Float64Array.from(xs, (x) => -x), m);
+  };
+  const rows: TupleFrequencyRow[] = [];
+  thetas.forEach((theta, ti) => {
+    const randomY = randomFailureSetOfMeasure({ texts: g.texts, theta, textMeasure, rng: rng.fork(`random${ti}`) });
+    options.classes.forEach((cls, ci) => {
+      const adv = adversarialFailureSetOfMeasure({ graph: g, theta, alpha: Math.max(alpha, 1e-9), by: "number", targetSkills: cls.skills, rng: rng.fork(`adversary${ti}-${ci}`) });
+      const sample = (failed: Uint8Array) => tupleCompetence({ graph: g, failed, kPrime, tuples, pool: cls.skills, rng: rng.fork(`tuples${ci}`) });
+      const r = sample(randomY);
+      const a = sample(adv.failed);
+      let meanMeasure = 0;
+      for (let i = 0; i < r.skills.length; i++) meanMeasure += p[r.skills[i]];
+      meanMeasure /= r.skills.length;
+      const guarantees = new Float64Array(tuples);
+      for (let i = 0; i < tuples; i++) {
+        const gt = tupleGuaranteeOfMeasure({ theta, k: g.k, measures: Array.from(r.skills.subarray(i * kPrime, (i + 1) * kPrime), (s) => p[s]) });
+        if (gt.competence === null) guarantees[i] = -Infinity;
+        else guarantees[i] = gt.competence;
+      }
+      const gq = quantile(guarantees);
+      rows.push({
+        theta,
+        className: cls.name,
+        kPrime,
+        meanMeasure,
+        guarantee: Number.isFinite(gq) ? gq : null,
+        randomCompetence: quantile(r.competence),
+        adversarialCompetence: quantile(a.competence),
+      });
+    });
+  });
+  return rows;
 }

@@ -17,13 +17,25 @@
  * minus a (log N_t)/N_t correction. The guarantee is non-trivial at finite size when the right side is
  * below 1 (log < 0).
  *
- * Like the paper, the tail uses the mean degree alpha·k·N_t of Z (degrees concentrate when N_t >> N_s);
- * counts are |Z| = ceil(alpha N_s) and |Y| = round(theta N_t).
+ * As in our reconstruction of the argument, the tail uses the mean degree alpha·k·N_t of Z (degrees
+ * concentrate when N_t >> N_s);
+ * counts are |Z| = ceil(alpha N_s) and |Y| = round(theta N_t). That is `degrees: "mean"` (the default).
+ * On small graphs it is not a bound: with few pieces per skill, the lowest-degree skills have far fewer
+ * edges than the mean, and an adversary can fail all of them (at N_s = 100, N_t = 200, k = 3,
+ * theta = alpha = 0.1 it reaches beta = 1/alpha = 10 on 4 of 8 graphs tried, above this form's beta of
+ * 8.9 even at epsilon = 1e-4). `degrees: "bounded"`
+ * adds the probability that some Z has a low degree and is a bound for independent slots (this
+ * pack's derivation; see ./unionBound).
+ *
+ * A confidence level: the bound is a probability over the random graph. The guarantee "at most alpha
+ * of the skills fail at rate >= beta·theta, for every Y" holds except with probability <= epsilon
+ * when the bound is <= epsilon; at epsilon = 1 the bound says nothing (any event has probability <= 1).
  */
 import { binaryEntropy, klBernoulli } from "../theory/entropy";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
-import { fractionCount } from "./validate";
 import { logChoose } from "../math/gamma";
+import { fractionCount } from "./validate";
+import { checkDegrees, unionBoundLog, type DegreeForm } from "./unionBound";
 
 /** Parameters of the finite-size union bound. */
 export interface FiniteSizeParameters {
@@ -39,6 +51,11 @@ export interface FiniteSizeParameters {
   alpha: number;
   /** Multiplier of theta in the failure-rate threshold (beta >= 1, beta·alpha <= 1). */
   beta: number;
+  /**
+   * "mean" (default): the tail takes Z's degree at its mean (the paper's form; not a bound on small
+   * graphs). "bounded": also bounds the chance that some Z has a low degree (see ./unionBound).
+   */
+  degrees?: DegreeForm;
 }
 
 /** The terms of the finite-size union bound (all natural logs). */
@@ -47,9 +64,13 @@ export interface FiniteSizeBound {
   logCountSkillSets: number;
   /** ln C(N_t, round(theta N_t)): the number of failure sets Y. */
   logCountFailureSets: number;
-  /** -k·|Y|·KL(beta alpha || alpha): the Chernoff tail for one (Y, Z). */
+  /** -k·|Y|·KL(beta alpha || alpha): the Chernoff tail for one (Y, Z) ("bounded": the pair part at the optimal split). */
   logTail: number;
-  /** Sum of the three: ln of the union bound on P(some Y has > alpha N_s skills at rate >= beta theta). */
+  /** "bounded" only: ln of P(some Z has at most (1 − eta) of its mean degree); null for "mean". */
+  logDegreeDeviation: number | null;
+  /** "bounded" only: the optimal split eta; null for "mean". */
+  eta: number | null;
+  /** Sum of the three ("bounded": ln(degree term + pair term)): ln of the union bound on P(some Y has > alpha N_s skills at rate >= beta theta). */
   logProbabilityBound: number;
   /** logProbabilityBound / N_t. */
   perText: number;
@@ -65,6 +86,7 @@ export interface FiniteSizeBound {
 
 function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">): void {
   checkOptions(fn, o, "{ skills, texts, k, theta, alpha, beta }");
+  checkDegrees(fn, o.degrees);
   checkInteger(fn, "skills", o.skills, 1);
   checkInteger(fn, "texts", o.texts, 1);
   checkInteger(fn, "k", o.k, 1);
@@ -88,14 +110,35 @@ export function finiteSizeBound(options: FiniteSizeParameters): FiniteSizeBound 
   const logCountSkillSets = logChoose(skills, zSize);
   const logCountFailureSets = logChoose(texts, ySize);
   const kl = beta > 1 ? klBernoulli(Math.min(1, beta * alpha), alpha) : 0;
-  const logTail = -k * ySize * kl;
-  const logProbabilityBound = logCountSkillSets + logCountFailureSets + logTail;
+  let logTail = -k * ySize * kl;
+  let logProbabilityBound = logCountSkillSets + logCountFailureSets + logTail;
+  let logDegreeDeviation: number | null = null;
+  let eta: number | null = null;
+  if (checkDegrees(fn, options.degrees) === "bounded") {
+    // Slot probability of Z is |Z|/N_s; the threshold beta·theta·(edges of Z) is beta·(theta N_t/|Y|) of Y's edges' share.
+    const r = unionBoundLog({
+      logCountSkillSets,
+      logCountFailureSets,
+      nY: k * ySize,
+      nAll: k * texts,
+      a: zSize / skills,
+      beta,
+      ratio: ySize > 0 ? (theta * texts) / ySize : 1,
+      degrees: "bounded",
+    });
+    logTail = r.logTail;
+    logDegreeDeviation = r.logDegreeDeviation;
+    eta = r.eta;
+    logProbabilityBound = r.logProbabilityBound;
+  }
   const perText = logProbabilityBound / texts;
   const asymptotic = binaryEntropy(theta) - k * theta * kl;
   return {
     logCountSkillSets,
     logCountFailureSets,
     logTail,
+    logDegreeDeviation,
+    eta,
     logProbabilityBound,
     perText,
     asymptotic,
@@ -110,40 +153,48 @@ export type FiniteSizeBetaMin =
   | { feasible: true; beta: number; competence: number; bound: FiniteSizeBound }
   | { feasible: false; reason: string };
 
-/** Options of {@link finiteSizeBetaMin}: the parameters of the bound without beta, and a confidence. */
+/** Options of {@link finiteSizeBetaMin}: the parameters of the bound without beta, and a failure probability. */
 export interface FiniteSizeBetaMinOptions extends Omit<FiniteSizeParameters, "beta"> {
-  /** The probability (over the graph) the union bound may leave, in (0, 1]. Default 1. */
-  delta?: number;
+  /**
+   * The probability (over the graph) the union bound may leave, in (0, 1]. Default 0.01. At 1 the
+   * bound says nothing (every event has probability at most 1).
+   */
+  epsilon?: number;
 }
 
 /**
- * The smallest beta in [1, 1/alpha] for which the finite-size union bound is at most `delta`
- * (default 1: the bound says anything at all), by bisection to 1e-10. The finite-N counterpart of
- * beta_min of Theorem 8; competence = 1 - beta·theta is the level that at least 1 - alpha of the
- * skills reach, for every failure set, except with probability <= delta over the graph.
+ * The smallest beta in [1, 1/alpha] for which the finite-size union bound is at most `epsilon`
+ * (default 0.01), by bisection to 1e-10. The finite-N counterpart of beta_min of Theorem 8:
+ * competence = 1 - beta·theta is the level that at least 1 - alpha of the skills reach, for every
+ * failure set, except with probability <= epsilon over the graph. epsilon = 1 only asks the bound to
+ * say anything at all: it is no guarantee (every event has probability at most 1).
  */
 export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSizeBetaMin {
   const fn = "finiteSizeBetaMin";
   checkSizeParameters(fn, options);
-  const delta = options.delta === undefined ? 1 : checkClosed(fn, "delta", options.delta, Number.MIN_VALUE, 1);
-  const logDelta = Math.log(delta);
+  if ("delta" in (options as object)) {
+    throw new RangeError(`${fn}: the failure probability is called epsilon (default 0.01), got an option delta = ${String((options as { delta?: unknown }).delta)}`);
+  }
+  const epsilon = options.epsilon === undefined ? 0.01 : checkClosed(fn, "epsilon", options.epsilon, Number.MIN_VALUE, 1);
+  const logEpsilon = Math.log(epsilon);
   const { skills, texts, k, theta, alpha } = options;
-  const at = (beta: number) => finiteSizeBound({ skills, texts, k, theta, alpha, beta });
+  const degrees = checkDegrees(fn, options.degrees);
+  const at = (beta: number) => finiteSizeBound({ skills, texts, k, theta, alpha, beta, degrees });
   const hiBeta = 1 / alpha;
-  if (at(hiBeta).logProbabilityBound > logDelta) {
+  if (at(hiBeta).logProbabilityBound > logEpsilon) {
     return {
       feasible: false,
-      reason: `finiteSizeBetaMin: even beta = 1/alpha = ${hiBeta} leaves the union bound above delta = ${delta} at N_s = ${skills}, N_t = ${texts}, k = ${k}, theta = ${theta}`,
+      reason: `finiteSizeBetaMin: even beta = 1/alpha = ${hiBeta} leaves the union bound above epsilon = ${epsilon} at N_s = ${skills}, N_t = ${texts}, k = ${k}, theta = ${theta} (degrees: ${degrees})`,
     };
   }
   let lo = 1;
   let hi = hiBeta;
-  if (at(lo).logProbabilityBound <= logDelta) hi = lo;
+  if (at(lo).logProbabilityBound <= logEpsilon) hi = lo;
   // To 1e-10, or until the bracket cannot shrink in floating point (1/alpha may be huge).
   while (hi - lo > 1e-10) {
     const mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi) break;
-    if (at(mid).logProbabilityBound <= logDelta) hi = mid;
+    if (at(mid).logProbabilityBound <= logEpsilon) hi = mid;
     else lo = mid;
   }
   return { feasible: true, beta: hi, competence: 1 - hi * theta, bound: at(hi) };

@@ -11,6 +11,7 @@ import { checkGraph } from "./validate";
 import { countFailedEdges } from "./competence";
 import { failureCount, failureMaskFor } from "./failures";
 import { checkBytes, checkSteps } from "../budget";
+import { tupleCompetenceOfMeasure } from "./measureTuples";
 
 /** Options of {@link kPieceFailureFraction}. */
 export interface KPieceOptions {
@@ -94,6 +95,14 @@ export interface TupleCompetenceOptions {
    */
   piecesPerTuple?: number;
   rng: RngOrSeed;
+  /**
+   * How the skills of a tuple are drawn: "uniform" (default: every skill equally likely) or "measure"
+   * (successive sampling from the graph's skill measure μ1, as text would present them: frequent
+   * skills more often). See tupleCompetenceOfMeasure.
+   */
+  draw?: "uniform" | "measure";
+  /** Draw tuples only from these skills (e.g. the frequent ones); default all skills. */
+  pool?: ArrayLike<number>;
 }
 
 /** Competence of sampled k'-tuples. */
@@ -130,6 +139,9 @@ export function checkTupleCompetenceBudget(fn: string, g: SkillGraph, kPrime: nu
 export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenceResult {
   const fn = "tupleCompetence";
   checkOptions(fn, options, "{ graph, failed, kPrime, tuples, rng }");
+  if ((options.draw !== undefined && options.draw !== "uniform") || options.pool !== undefined || options.graph?.textMeasure !== undefined) {
+    return tupleCompetenceOfMeasure(options);
+  }
   const g = checkGraph(fn, options.graph);
   const mask = failureMaskFor(fn, options.failed, g.texts);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);

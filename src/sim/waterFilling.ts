@@ -5,7 +5,7 @@ import type { SkillGraph } from "../graphs/skillGraph";
 import type { Rng } from "../random/rng";
 
 /** A binary min-heap of (key, id) pairs in typed arrays, with lazy deletion done by the caller. */
-class MinHeap {
+export class MinHeap {
   keys: Float64Array;
   ids: Int32Array;
   size = 0;

@@ -1,8 +1,8 @@
 /**
  * From loss to failures: how the excess cross-entropy (reducible loss) delta of a language model
  * bounds the fraction theta of text pieces whose cloze questions it fails
- * (Arora & Goyal 2023, arXiv 2307.15936 v2, Sections 2-4: excess entropy, Theorem 3 (Pinsker),
- * the Cloze Sufficiency Assumption).
+ * (Arora & Goyal 2023, arXiv 2307.15936 v2: excess entropy, the failure threshold of p. 8, the Cloze
+ * Sufficiency Assumption; the Markov and Pinsker-type bounds here are this pack's derivations).
  */
 import { checkNonNegative, checkOptions, checkPositive } from "../validate";
 
@@ -13,19 +13,20 @@ export interface ThetaFromLossOptions {
 }
 
 /**
- * The paper's link from reducible loss to failed text pieces: theta = min(1, factor * delta).
+ * The link from reducible loss to failed text pieces: theta = min(1, factor * delta), an upper bound.
  *
- * Derivation (factor 2): a text piece counts as failed when the model's loss on its cloze questions
- * is at least 1/2 nat. The average of that loss over pieces is delta, so by Markov's inequality the
- * failed fraction is theta <= delta / (1/2) = 2 delta. (For a binary cloze question with a certain
+ * Derivation (factor 2; this pack's derivation from the paper's failure threshold): Arora & Goyal 2023
+ * (v2, p. 8) count a text piece as a mistake when its cloze loss is "at least 1/2". The average of that
+ * loss over pieces is delta, so by Markov's inequality the failed fraction is
+ * theta <= Pr[loss >= 1/2] <= delta / (1/2) = 2 delta. (For a binary cloze question with a certain
  * answer, answering wrongly means putting probability <= 1/2 on the right answer, a loss >= ln 2 > 1/2,
- * so argmax failures are counted too.) The result is an upper bound, not an identity.
+ * so wrong answers are counted too.) The result is an upper bound, not an identity: the paper itself
+ * rejects the naive per-skill accounting identity of its eq. (7) (p. 8, printed with "(Incorrect!)").
  *
- * Cloze Sufficiency Assumption (Arora & Goyal 2023 v2, Section 4, Assumption 2): "The pre-trained
- * model's average (multiclass) prediction loss on Cloze questions" tracks its excess cross-entropy on
- * next-word prediction (the reducible loss delta of a scaling law) "within a small multiplicative
- * factor like 1.1". (The 1/2-nat failure threshold and the Markov step above are this pack's
- * derivation; the paper's own loss-to-error step, its Theorem 3, goes through Pinsker's inequality.) With that slack c the bound becomes theta <= 2 c delta: pass `factor: 2.2` for c = 1.1.
+ * Cloze Sufficiency (the paper's Assumption 2): the model's average loss on cloze questions tracks its
+ * excess cross-entropy on next-word prediction (the reducible loss delta of a scaling law) "within a
+ * small multiplicative factor like 1.1". With that slack c the bound becomes theta <= 2 c delta: pass
+ * `factor: 2.2` for c = 1.1.
  * Capped at 1 (a fraction).
  */
 export function thetaFromReducibleLoss(delta: number, options: ThetaFromLossOptions = {}): number {
@@ -50,10 +51,9 @@ export interface PinskerBoundOptions {
  *
  * Derivation: on a question whose right answer has true probability p >= 1/2 + m, the model fails
  * (prefers the wrong answer) only if its probability q of the right answer is <= 1/2, so |p - q| >= m.
- * Pinsker's inequality for two coins, KL(p || q) >= 2 (p - q)^2 (Arora & Goyal 2023, Theorem 3 uses
- * the same inequality), makes that question's excess loss >= 2 m^2. Markov's inequality over questions
+ * Pinsker's inequality for two coins, KL(p || q) >= 2 (p - q)^2, makes that question's excess loss >= 2 m^2. Markov's inequality over questions
  * with mean excess loss delta then gives theta <= delta / (2 m^2). At m = 1/2 (certain answers) this is
- * the paper's theta <= 2 delta; as the truth gets less certain (m -> 0) the bound, and the failures a
+ * theta <= 2 delta; as the truth gets less certain (m -> 0) the bound, and the failures a
  * given loss can buy, grow like 1/m^2.
  */
 export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = {}): number {

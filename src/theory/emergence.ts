@@ -2,8 +2,9 @@
  * Emergence versus scale: drive the theory of Arora & Goyal 2023 (arXiv 2307.15936 v2) with a
  * Chinchilla scaling law (Hoffmann et al. 2022): compute C -> compute-optimal (N, D) -> reducible
  * loss delta -> theta (failed text pieces) -> guaranteed competence on k'-tuples of skills
- * (Theorem 8 / 14). And Takeaway 1 (this pack's name for the paper's takeaway in v2, Sec. 7: halving the
- * error fraction, about 10x scaling, lifts 2k'-tuples to the old k'-tuple level): the scale factor that halves theta.
+ * (Theorem 8 / 14). And Takeaway 1 (v2, Sec. 7, item 1, p. 11: "reducing theta by a factor 2 (... roughly one
+ * order of scaling up ...) has the effect of raising competence on 2k'-tuples to at least the same level as
+ * what it was on k'-tuples before scaling"): the scale factor that halves theta.
  */
 import { checkFrontierParams, computeOptimalFor, type ScalingParams } from "../scaling/law";
 import { checkScalingParams } from "../scaling/validate";
@@ -16,13 +17,15 @@ export interface TupleGuarantee {
   kPrime: number;
   /** theta' = kPrime theta, the failed fraction of k'-pieces (union bound). */
   thetaPrime: number;
-  /** Whether Theorem 8's condition can be met with beta <= 1/alpha. */
+  /** Whether there is a guarantee (false when theta' >= 1). */
   feasible: boolean;
-  /** Smallest beta satisfying the condition (null when infeasible). */
+  /** The alpha' <= alpha whose guarantee is reported (see performanceCurve's envelope); null when infeasible. */
+  alphaUsed: number | null;
+  /** Smallest beta satisfying the condition at alphaUsed (null when infeasible). */
   betaMin: number | null;
-  /** Competence 1 - betaMin theta' guaranteed to at least 1 - alpha of the k'-tuples (null when infeasible). */
+  /** Best competence 1 - betaMin theta' guaranteed to at least 1 - alpha of the k'-tuples (null when infeasible). */
   competence: number | null;
-  /** True when the guarantee is empty (competence < 0, or infeasible). */
+  /** True when the guarantee is empty (competence <= 0, or infeasible). */
   vacuous: boolean;
   /** Why infeasible (absent when feasible). */
   reason?: string;
@@ -64,10 +67,11 @@ export interface EmergenceVsScaleOptions {
 
 /**
  * For each compute budget C: the compute-optimal (N, D) of the scaling law (C = 6 N D), its reducible
- * loss delta, theta = min(1, thetaFactor delta) (Markov link, Arora & Goyal 2023 Sec. 4), and for each
- * k' the competence that at least 1 - alpha of the k'-tuples of skills are guaranteed
- * (Theorem 8 for k' = 1, Theorem 14 with theta' = k' theta for k' > 1). Infeasible and vacuous
- * guarantees are flagged, never NaN.
+ * loss delta, theta = min(1, thetaFactor delta), and for each k' the best competence that at least
+ * 1 - alpha of the k'-tuples of skills are guaranteed (Theorem 8 for k' = 1, Theorem 14 with
+ * theta' = k' theta for k' > 1; the monotone envelope of performanceCurve). The link theta <= 2 delta is
+ * this pack's derivation (Markov's inequality) from the paper's failure threshold, a cloze loss of "at
+ * least 1/2" (v2, p. 8); see thetaFromReducibleLoss. Infeasible and vacuous guarantees are flagged, never NaN.
  */
 export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtScale[] {
   const fn = "emergenceVsScale";
@@ -88,6 +92,7 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
           kPrime,
           thetaPrime,
           feasible: false,
+          alphaUsed: null,
           betaMin: null,
           competence: null,
           vacuous: true,
@@ -95,7 +100,7 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
         };
       }
       const [pt] = performanceCurve({ theta, k, kPrime, alphas: [alpha] });
-      const g: TupleGuarantee = { kPrime, thetaPrime, feasible: pt.feasible, betaMin: pt.betaMin, competence: pt.competence, vacuous: pt.vacuous };
+      const g: TupleGuarantee = { kPrime, thetaPrime, feasible: pt.feasible, alphaUsed: pt.alphaUsed, betaMin: pt.betaMin, competence: pt.competence, vacuous: pt.vacuous };
       if (pt.reason !== undefined) g.reason = pt.reason;
       return g;
     });
@@ -128,12 +133,12 @@ function reducible(params: ScalingParams, N: number, D: number): number {
 }
 
 /**
- * Takeaway 1 of Arora & Goyal 2023, computed: the factor s by which N and D must both be multiplied so
- * that the reducible loss (hence theta = factor delta, the linear Markov link) falls to `ratio` times
+ * Takeaway 1 of Arora & Goyal 2023 (Sec. 7), computed: the factor s by which N and D must both be multiplied so
+ * that the reducible loss (hence the bound theta <= factor delta) falls to `ratio` times
  * its value, i.e. A (sN)^-a + B (sD)^-b = ratio (A N^-a + B D^-b). The left side decreases strictly in
  * s, so bisection on log s after doubling a bracket finds the unique root (to relative 1e-12). For
  * ratio = 1/2 s lies between 2^(1/a) and 2^(1/b) (7.7 and 11.9 for Hoffmann's a = 0.34, b = 0.28):
- * the paper's "about 10x".
+ * the paper's "roughly one order of scaling up" (Sec. 7, p. 11).
  */
 export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFactor {
   const fn = "thetaScaleFactor";
@@ -176,7 +181,7 @@ export interface ThetaComputeFactorOptions {
  * Takeaway 1 along the compute-optimal frontier: the compute multiplier that takes the compute-optimal
  * reducible loss (and theta) to `ratio` times its value, found by bisection on log C with
  * {@link computeOptimal}. (On the frontier the reducible loss falls as C^(-a b / (a + b)), so the answer
- * is ratio^(-(a + b) / (a b)), about 90x compute for Hoffmann's exponents; the tests check that.)
+ * is ratio^(-(a + b) / (a b)), about 90x compute for Hoffmann's exponents.)
  */
 export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   const fn = "thetaComputeFactor";
@@ -262,9 +267,8 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
   const o = { params: checkFrontierParams(fn, options.params), k, alpha, kPrime, thetaFactor, fn };
   // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect
-  // between it and the previous grid point. (A scan, not a bisection over the whole range: for a
-  // vanishing theta, H(theta)/theta grows like log(1/theta) and the condition becomes infeasible again
-  // at absurd budgets, so the guarantee is not monotone over [1e6, 1e60].)
+  // between it and the previous grid point. (A scan, not a bisection over the whole range: the
+  // guarantee is known to rise with C over realistic budgets, not proved to do so over [1e6, 1e60].)
   const lnLo = Math.log(cLo);
   const lnHi = Math.log(cHi);
   const steps = Math.max(1, Math.ceil(((lnHi - lnLo) / Math.LN10) * 20));

@@ -130,7 +130,9 @@ export function betaMin(options: BetaMinOptions): BetaMinResult {
       reason:
         `betaMin: no beta <= 1/alpha = ${hi} satisfies Theorem 8's condition for theta=${theta}, k=${k}, alpha=${alpha}: ` +
         `H(theta) = ${h} nats is not below k*theta*log(1/alpha) = ${kt * Math.log(1 / alpha)} nats ` +
-        `(too many failed pieces for this k and alpha; lower theta, raise k or raise alpha)`,
+        `(the condition can hold only for alpha < exp(-H(theta)/(k*theta)) = ${Math.exp(-h / kt)}; a larger alpha moves further away ` +
+        `and only inherits the guarantee of the largest alpha' below that bound, which performanceCurve reports; ` +
+        `raise k to widen the range, or lower theta, which improves the guarantee though it also narrows the range)`,
     };
   }
   // Invariant: f(lo) > 0 >= ... > f(hi) with f(hi) < 0.

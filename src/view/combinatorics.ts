@@ -243,7 +243,7 @@ export function skillMixFigure(options: SkillMixFigureOptions): Figure {
     title: options.title ?? "Skill-Mix: chance that a (k skills, topic) combination was in training",
     caption:
       options.caption ??
-      `Bound p_s^k · p_t · L of Yu et al. 2023 (arXiv 2310.17567) for k = ${ks[0]}..${ks[ks.length - 1]}, with p_s = ${pS}, p_t = ${pT}, L = ${L.toExponential(1)}${reportedInputs ? " (the paper's reported values)" : ""}.`,
+      `Bound p_s^k · p_t · L of Yu et al. 2023 (arXiv 2310.17567) for k = ${ks[0]}..${ks[ks.length - 1]}, with p_s = ${pS}, p_t = ${pT} (per sentence), L = ${L.toExponential(1)} sentences${reportedInputs ? " (the paper's reported values)" : ""}.`,
     x: { title: "k, skills combined" },
     y: { title: "bound on P(combination in training)", log: true },
     series,

@@ -1,6 +1,6 @@
 /**
  * Display figures and tables in a running tslab kernel. Only this layer knows tslab.
- * Outside a kernel (plain Node, tests, tools) the same calls print a short text form to stdout.
+ * Outside a kernel (plain Node scripts, tools) the same calls print a short text form to stdout.
  */
 import { validateFigure, type Figure } from "./figure";
 import { figureBundle, figureText } from "./figure-html";
@@ -44,5 +44,19 @@ export function showTable(rows: Record<string, unknown>[] | object, options: Tab
   const { html, text } = tableBundle(rows, options);
   if (!sendDisplay({ "text/html": html, "text/plain": text }, { "emergence-lab": { kind: "table" } })) {
     console.log(text);
+  }
+}
+
+/**
+ * Shows a paragraph of Markdown (with $…$ maths) written from computed numbers: rendered in a Jupyter
+ * page, printed as text elsewhere. Lessons use it for sentences that quote results, so that the prose
+ * always matches the data the notebook ran on.
+ */
+export function showMarkdown(markdown: string): void {
+  if (typeof markdown !== "string" || markdown.trim() === "") {
+    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${JSON.stringify(markdown)}`);
+  }
+  if (!sendDisplay({ "text/markdown": markdown, "text/plain": markdown }, { "emergence-lab": { kind: "markdown" } })) {
+    console.log(markdown);
   }
 }

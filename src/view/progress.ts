@@ -16,9 +16,9 @@ export interface ProgressOptions {
   total: number;
   /** Minimum milliseconds between two visible updates (default 100, i.e. <= 10 updates/s). */
   intervalMs?: number;
-  /** Injected clock in milliseconds (tests); default performance.now. */
+  /** Clock in milliseconds (inject one for reproducible timings); default performance.now. */
   now?: () => number;
-  /** Where updates go (tests); default: the kernel display, else stderr. */
+  /** Where updates go; default: the kernel display, else stderr. */
   sink?: (state: ProgressState, final: boolean) => void;
 }
 

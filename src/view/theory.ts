@@ -28,6 +28,8 @@ export interface PerformanceCurveSeries {
   name: string;
   /** Output of performanceCurve. */
   points: readonly PerformancePoint[];
+  /** Draw Theorem 8's root at each alpha (`point.raw`, with its gaps) instead of the monotone envelope. Default false. */
+  raw?: boolean;
   dash?: Series["dash"];
   color?: string;
   mode?: Series["mode"];
@@ -47,15 +49,17 @@ export interface PerformanceCurveFigureOptions {
   logAlpha?: boolean;
 }
 
-function competenceOrGap(p: PerformancePoint, showVacuous: boolean): number {
-  if (p.competence === null) return NaN;
-  if (!showVacuous && p.competence < 0) return NaN;
-  return p.competence;
+function competenceOrGap(p: PerformancePoint, showVacuous: boolean, raw: boolean): number {
+  const c = raw ? p.raw.competence : p.competence;
+  if (c === null) return NaN;
+  if (!showVacuous && c < 0) return NaN;
+  return c;
 }
 
 /**
- * Performance curves: for each alpha (x), the competence that at least 1 - alpha of the skills
- * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14. Infeasible points and
+ * Performance curves: for each alpha (x), the best competence that at least 1 - alpha of the skills
+ * (or k'-tuples) are guaranteed (y), Arora & Goyal 2023 Theorem 8 / 14: the monotone envelope of
+ * performanceCurve, or with `raw: true` on a series Theorem 8's root at each alpha. Infeasible points and
  * (unless `showVacuous`) vacuous ones are gaps. `overlays` adds e.g. a simulation on the same axes.
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
@@ -81,7 +85,7 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
     return {
       name: c.name,
       x: c.points.map((p) => p.alpha),
-      y: c.points.map((p) => competenceOrGap(p, showVacuous)),
+      y: c.points.map((p) => competenceOrGap(p, showVacuous, c.raw ?? false)),
       mode: c.mode ?? "lines",
       dash: c.dash,
       color: c.color,
@@ -187,7 +191,7 @@ export interface ThetaVsDeltaFigureOptions {
 
 /**
  * Theta versus delta (lesson 02): the simulated fraction of failed cloze questions against the mean
- * excess loss per question, with the Markov line 2 delta (the paper's link) and any overlays
+ * excess loss per question, with the Markov line 2 delta (from the failure threshold 1/2) and any overlays
  * (e.g. the Pinsker-type bound delta / (2 m^2)).
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
@@ -218,7 +222,7 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
     const xs = Array.from({ length: 50 }, (_, i) =>
       options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
     );
-    series.push({ name: "Markov: θ ≤ 2δ (paper's link)", x: xs, y: xs.map((d) => thetaFromReducibleLoss(d)), dash: "dash", color: "#000000" });
+    series.push({ name: "Markov bound 2δ (failure threshold 1/2)", x: xs, y: xs.map((d) => thetaFromReducibleLoss(d)), dash: "dash", color: "#000000" });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({

@@ -1,15 +1,17 @@
 /**
  * The layer rule of the library, checked by scanning the imports of every .ts file under src/:
- * core (random, graphs, scaling, theory, sim, combinatorics, math, and the shared src/validate.ts)
+ * core (random, graphs, scaling, theory, sim, combinatorics, math, the lessons' self-checks in
+ * checks/, and the shared src/validate.ts)
  * imports nothing from view/, io/ or tools/, no Node built-in (node:*), and not tslab, plotly or
  * danfojs; io/ (Node file access) imports no view/ or tools/ and no display package; view/ imports no
- * io/ or tools/. Only src/index.ts (the public API) imports from every layer.
+ * io/ or tools/; checks/ (the lessons' self-checks, above the core) imports only the core and itself,
+ * no Node built-in and no display package. Only src/index.ts (the public API) imports from every layer.
  */
 import * as fs from "node:fs";
 import { builtinModules } from "node:module";
 import * as path from "node:path";
 
-export type Layer = "core" | "io" | "view" | "entry";
+export type Layer = "core" | "io" | "view" | "checks" | "entry";
 
 /** One import that breaks the rule. */
 export interface LayerViolation {
@@ -21,7 +23,7 @@ export interface LayerViolation {
   reason: string;
 }
 
-const CORE_AREAS = new Set(["random", "graphs", "scaling", "theory", "sim", "combinatorics", "math"]);
+const CORE_AREAS = new Set(["random", "graphs", "scaling", "theory", "sim", "combinatorics", "math", "checks"]);
 const DISPLAY_PACKAGES = /^(tslab|plotly|plotly\.js[\w.-]*|danfojs[\w-]*|@tensorflow\/.*)(\/|$)/;
 const BUILTINS = new Set(builtinModules);
 
@@ -33,6 +35,7 @@ export function layerOf(rel: string): Layer | "tools" | "unknown" {
   if (CORE_AREAS.has(parts[0])) return "core";
   if (parts[0] === "io") return "io";
   if (parts[0] === "view") return "view";
+  if (parts[0] === "checks") return "checks";
   return "unknown";
 }
 
@@ -71,6 +74,7 @@ export function layerViolations(srcDir: string): LayerViolation[] {
         else if (from === "core" && target !== "core") bad(`core imports ${target}`);
         else if (from === "io" && (target === "view" || target === "entry")) bad(`io imports ${target}`);
         else if (from === "view" && (target === "io" || target === "entry")) bad(`view imports ${target}`);
+        else if (from === "checks" && target !== "core" && target !== "checks") bad(`checks imports ${target}`);
         continue;
       }
       const isBuiltin = spec.startsWith("node:") || BUILTINS.has(spec.split("/")[0]);

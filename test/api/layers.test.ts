@@ -41,8 +41,11 @@ test("layers: the scanner finds every kind of planted violation, and passes a cl
       "// import { commented } from \"../view/figure\";",
     ].join("\n"));
     write("view/bad.ts", 'import { run } from "../../tools/run";\nconst lazy = () => import("../io/files");\n');
+    write("checks/bad.ts", 'import { f } from "../view/figure";\nimport { mean } from "../math/mean";\nimport * as fs from "node:fs";\n');
     const found = layerViolations(path.join(dir, "src")).map((x) => `${x.file} ${x.specifier}`);
     assert.deepEqual(found.sort(), [
+      "checks/bad.ts ../view/figure",
+      "checks/bad.ts node:fs",
       "sim/bad.ts ../../tools/run",
       "sim/bad.ts ../io/files",
       "sim/bad.ts ../view/figure",

@@ -7,7 +7,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK } from "../../src/combinatorics/skillmix";
+import { SKILL_MIX_REPORTED, skillMixBound, skillMixCurve, skillMixSmallestK, skillMixUnseenShare } from "../../src/combinatorics/skillmix";
 
 /** Round to one significant digit. */
 const oneSig = (x: number): number => Number(x.toPrecision(1));
@@ -62,4 +62,20 @@ test("bad arguments throw errors that name the function, the argument and the va
   assert.throws(() => skillMixBound({ k: 5, L: -3 }), /skillMixBound: L must be a finite number >= 0, got -3/);
   assert.throws(() => skillMixSmallestK({ threshold: 0 }), /skillMixSmallestK: threshold must be a finite number > 0, got 0/);
   assert.throws(() => skillMixSmallestK({ threshold: 0.5, pS: 1 }), /never falls below/);
+});
+
+test("skillMixUnseenShare: 1 - bound/alpha_k; GPT-4's reported rates give more than one-third at k = 5 and 6", () => {
+  // at k = 5: 1 - 0.0144^5 * 0.0022 * 5e10 / 0.12, computed here from the reported inputs
+  const bound5 = 0.0144 ** 5 * 0.0022 * 5e10;
+  const share5 = skillMixUnseenShare({ k: 5, successRate: SKILL_MIX_REPORTED.successRate[5] });
+  assert.ok(Math.abs(share5 - (1 - bound5 / 0.12)) < 1e-12);
+  assert.ok(share5 > 1 / 3 && share5 < 0.5, String(share5));
+  // Yu et al.'s condition alpha_k > (3/2) bound is exactly "share > 1/3"
+  assert.ok(SKILL_MIX_REPORTED.successRate[5] > 1.5 * bound5);
+  const share6 = skillMixUnseenShare({ k: 6, successRate: SKILL_MIX_REPORTED.successRate[6] });
+  assert.ok(share6 > 0.98, String(share6));
+  // a success rate below the bound says nothing: share clipped at 0, never negative
+  assert.equal(skillMixUnseenShare({ k: 4, successRate: 0.5 }), 0);
+  assert.throws(() => skillMixUnseenShare({ k: 5, successRate: 0 }), /skillMixUnseenShare: successRate must be in \(0, 1\], got 0/);
+  assert.throws(() => skillMixUnseenShare({ k: 5, successRate: 1.5 }), /skillMixUnseenShare: successRate/);
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHINCHILLA_DATA_ENV, findChinchillaCsv, loadChinchillaRuns } from "../../src/io/chinchilla";
+import { CHINCHILLA_DATA_ENV, CHINCHILLA_DATA_SYNTHETIC, findChinchillaCsv, loadChinchillaRuns } from "../../src/io/chinchilla";
 import { sharedChinchillaCsv, skipOutsideCi } from "../scaling/helpers";
 
 const csv = sharedChinchillaCsv();
@@ -76,4 +76,15 @@ test("loadChinchillaRuns: a missing explicit path and a bad file give clear erro
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("EMERGENCE_LAB_DATA=synthetic ignores every data file except an explicit path", { skip: skipOutsideCi(!!csv, "Chinchilla CSV not found") }, () => {
+  assert.ok(csv, "CI=true: the Chinchilla CSV must be present (../shared/data/epoch-chinchilla/)");
+  withEnv(CHINCHILLA_DATA_SYNTHETIC, () => {
+    assert.equal(findChinchillaCsv({ dataDir: path.dirname(csv!) }), undefined);
+    const r = loadChinchillaRuns({ dropOutliers: 5, dataDir: path.dirname(csv!) });
+    assert.equal(r.source, "synthetic");
+    assert.equal(loadChinchillaRuns({ path: csv }).source, "epoch-ai");
+  });
+  withEnv(undefined, () => assert.equal(findChinchillaCsv({ dataDir: path.dirname(csv!) }), csv));
 });

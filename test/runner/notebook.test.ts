@@ -140,3 +140,41 @@ test("prepareForExecution: nbformat 4.5, unique ids (kept when valid), code cell
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("output limit: the first bytes are kept, the rest counted and dropped, and a note says how much", () => {
+  const c = new OutputCollector(100);
+  const cell = codeCell();
+  c.startCell();
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "a".repeat(60) + "\n" } }); // 61 bytes
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "b".repeat(49) + "\n" } }); // 50: 39 fit
+  c.apply(cell, { msg_type: "display_data", content: { data: { "text/plain": "x".repeat(10) }, metadata: {} } }); // 10 dropped
+  c.apply(cell, { msg_type: "stream", content: { name: "stderr", text: "late error\n" } }); // 11 dropped, kept in the tail
+  c.apply(cell, { msg_type: "error", content: { ename: "E", evalue: "v", traceback: [] } }); // always kept
+  const dropped = c.finishCell(cell);
+  assert.deepEqual(dropped, { bytes: 11 + 10 + 11, messages: 3 });
+  const outs = cell.outputs!;
+  assert.deepEqual(outs[0], { output_type: "stream", name: "stdout", text: ["a".repeat(60) + "\n", "b".repeat(39)] });
+  assert.equal(outs[1].output_type, "error");
+  const note = outs[2] as { output_type: string; name: string; text: string[] };
+  assert.equal(note.name, "stderr");
+  assert.match(note.text.join(""), /output truncated: this cell's output reached the limit of 100 bytes; 32 bytes more \(3 messages\) were not stored/);
+  assert.match(note.text.join(""), /after the cut:\]\nlate error\n$/);
+  // The next cell has a fresh budget and no note.
+  const next = codeCell();
+  c.startCell();
+  c.apply(next, { msg_type: "stream", content: { name: "stdout", text: "ok\n" } });
+  assert.deepEqual(c.finishCell(next), { bytes: 0, messages: 0 });
+  assert.deepEqual(next.outputs, [{ output_type: "stream", name: "stdout", text: ["ok\n"] }]);
+});
+
+test("output limit: UTF-8 characters are never split; clear_output renews the budget", () => {
+  const c = new OutputCollector(5);
+  const cell = codeCell();
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "ab\u00e9\u00e9" } }); // 2 + 2 + 2 bytes: "ab\u00e9" fits (4)
+  assert.deepEqual((cell.outputs![0] as { text: string[] }).text, ["ab\u00e9"]);
+  c.apply(cell, { msg_type: "clear_output", content: { wait: false } });
+  c.apply(cell, { msg_type: "stream", content: { name: "stdout", text: "12345" } });
+  assert.deepEqual(cell.outputs, [{ output_type: "stream", name: "stdout", text: ["12345"] }]);
+  assert.deepEqual(c.finishCell(cell), { bytes: 2, messages: 1 });
+  assert.throws(() => new OutputCollector(0), /maxBytesPerCell must be a positive integer, got 0/);
+});

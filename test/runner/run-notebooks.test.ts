@@ -138,6 +138,18 @@ const goodOut = path.join(tmp, "good");
 const goodJson = path.join(tmp, "good.json");
 const goodRun = start(["--notebooks-dir", fixtures, "01", "--out", goodOut, "--no-static", "--json", goodJson, "--verbose"]);
 const unknownRun = start(["--notebooks-dir", fixtures, "99-no-such-notebook", "--no-static"]);
+// Broken notebooks, a Python notebook and a reader's own notebook, named and by path, in one run; an executed
+// copy of a broken notebook left over from an earlier run must not survive it.
+const readerDir = path.join(root, "test", "fixtures", "reader");
+const readerOut = path.join(tmp, "reader");
+const readerJson = path.join(tmp, "reader.json");
+fs.mkdirSync(readerOut, { recursive: true });
+fs.writeFileSync(path.join(readerOut, "bad-source.ipynb"), "{}\n");
+const readerRun = start([
+  "--notebooks-dir", readerDir,
+  "bad-source", "null-cell", path.join(readerDir, "old-format.ipynb"), "python-kernel", "my-hypothesis",
+  "--out", readerOut, "--no-static", "--json", readerJson,
+]);
 
 const allResult = allRun.done.then((run) => ({ run, summary: readJson<Summary>(allJson) }));
 function record(summary: Summary, name: string): NotebookRecord {
@@ -299,4 +311,38 @@ test("a runner killed with SIGKILL (no handler can run) still leaves no kernel b
   child.proc.kill("SIGKILL");
   await child.done;
   await assertGone(Number(pid), "the kernel after the runner was SIGKILLed", 5000);
+});
+
+test("broken notebooks are reported one by one with what is wrong, and the next notebook still runs", async () => {
+  const run = await readerRun.done;
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stdout + run.stderr, /unexpected error|\n\s+at .*\.js:\d+/, "no stack trace");
+  const summary = readJson<Summary>(readerJson);
+  assert.deepEqual(
+    summary.notebooks.map((n) => [n.name, n.status]),
+    [
+      ["bad-source", "FAILED"],
+      ["null-cell", "FAILED"],
+      ["old-format", "FAILED"],
+      ["python-kernel", "FAILED"],
+      ["my-hypothesis", "ok"],
+    ],
+  );
+  // The fixtures: bad-source's second cell has source 42, null-cell's second cell is null, old-format is
+  // nbformat 3, python-kernel names the python3 kernelspec.
+  assert.match(record(summary, "bad-source").error ?? "", /bad-source\.ipynb: cell index 1 \(code\): "source" must be a string or a list of strings, got number 42/);
+  assert.match(record(summary, "null-cell").error ?? "", /null-cell\.ipynb: cell index 1 must be an object, got null/);
+  assert.match(record(summary, "old-format").error ?? "", /old-format\.ipynb is an nbformat 3 notebook/);
+  assert.match(record(summary, "python-kernel").error ?? "", /python-kernel\.ipynb was not run: its kernelspec \("python3", language python\) is not TypeScript/);
+  for (const name of ["bad-source", "null-cell", "old-format", "python-kernel"]) {
+    const r = record(summary, name);
+    assert.equal(r.kernelPid, null, `${name}: no kernel was started`);
+    assert.equal(r.output, null, `${name}: no executed copy`);
+    assert.equal(fs.existsSync(path.join(readerOut, `${name}.ipynb`)), false, `${name}: no executed copy on disk (a stale one is removed)`);
+  }
+  assert.match(run.stdout, /FAILED in .*bad-source\.ipynb\n\s+error:\n\s+\| readNotebook: .*"source" must be a string/);
+  assert.match(run.stdout, /summary: 1\/5 notebooks ok/);
+  // The reader's notebook (not a lesson, named by name) ran; it uses object shorthand across cells.
+  const nb = readJson<Nb>(path.join(readerOut, "my-hypothesis.ipynb"));
+  assert.equal(text(nb.cells[2].outputs![0].text), "reader x3\n");
 });

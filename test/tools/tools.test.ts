@@ -1,6 +1,7 @@
 /**
- * The project's own tools: notebook hygiene, kernel registration, `npm run lab`'s choices, and
- * the install-time guarantees of package.json / package-lock.json.
+ * The project's own tools: notebook hygiene, kernel registration, `npm run lab`'s choices, `npm test`'s
+ * selection of files, and the install-time guarantees of package.json / package-lock.json (exact pins,
+ * registry-only sources, the tfjs-node stub).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -8,7 +9,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KERNEL_NAME, PROJECT_ROOT, kernelSpec, registerKernel } from "../../tools/jupyter-env";
+import { KERNEL_NAME, kernelSpec, registerKernel } from "../../tools/jupyter-env";
+import { PROJECT_ROOT } from "../../tools/lib/paths";
+import { selectTestFiles } from "../../tools/test";
 import { hygieneProblems, normalizeNotebook, serializeNotebook, sourceLines, type Notebook } from "../../tools/notebook-format";
 
 const TOOLS = path.join(PROJECT_ROOT, ".out", "tools");
@@ -136,11 +139,6 @@ test("dependencies are pinned exactly and nothing installs from outside the npm 
   for (const [name, v] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
     assert.match(v, /^\d+\.\d+\.\d+$/, `${name} must be pinned exactly, got ${v}`);
   }
-  assert.equal(pkg.dependencies.tslab, "1.0.22");
-  assert.equal(pkg.dependencies["danfojs-node"], "1.1.2");
-  assert.equal(pkg.dependencies.seedrandom, "3.0.5");
-  assert.match(pkg.dependencies["plotly.js-dist-min"], /^4\./);
-  assert.match(pkg.devDependencies.typescript, /^5\.9\./);
   // The native TensorFlow binding (its install script downloads libtensorflow) is replaced by a stub.
   assert.equal(pkg.overrides["@tensorflow/tfjs-node"], "file:./stubs/tfjs-node");
   const lock = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package-lock.json"), "utf8")) as {
@@ -152,4 +150,13 @@ test("dependencies are pinned exactly and nothing installs from outside the npm 
   for (const [where, p] of Object.entries(lock.packages)) {
     if (p.resolved && !p.link) assert.match(p.resolved, /^https:\/\/registry\.npmjs\.org\//, `${where} resolves outside the registry`);
   }
+});
+
+test("npm run test:unit leaves out the folders that start kernels, Jupyter or a browser; filters select by path", () => {
+  const dir = path.join(path.sep, "p", "test");
+  const files = ["graphs/a.test.js", "notebooks/lessons.test.js", "runner/r.test.js", "ui/u.test.js", "tools/t.test.js", "view/runner-like.test.js", "view/static-images.test.js"].map((f) => path.join(dir, f));
+  const rel = (fs_: string[]): string[] => fs_.map((f) => path.relative(dir, f));
+  assert.deepEqual(rel(selectTestFiles(files, dir, { unit: true, filters: [] })), ["graphs/a.test.js", "tools/t.test.js", "view/runner-like.test.js"]);
+  assert.deepEqual(rel(selectTestFiles(files, dir, { unit: false, filters: [] })), rel(files));
+  assert.deepEqual(rel(selectTestFiles(files, dir, { unit: false, filters: ["runner"] })), ["runner/r.test.js", "view/runner-like.test.js"]);
 });

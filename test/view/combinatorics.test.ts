@@ -45,7 +45,7 @@ test("tupleCoverageFigure: random-corpus fraction below the counting bound", () 
 test("skillMixFigure: bound curve, the vacuous line, the paper's rounded values", () => {
   const f = skillMixFigure({ points: skillMixCurve({ ks: [1, 2, 3, 4, 5, 6, 7] }), id: "F-07-skillmix" });
   assert.equal(f.id, "F-07-skillmix");
-  assert.match(f.caption ?? "", /p_s = 0\.0144, p_t = 0\.0022, L = 5\.0e\+10 \(the paper's reported values\)/);
+  assert.match(f.caption ?? "", /p_s = 0\.0144, p_t = 0\.0022 \(per sentence\), L = 5\.0e\+10 sentences \(the paper's reported values\)/);
   assert.match(f.caption ?? "", /arXiv 2310\.17567/);
   assert.equal((f.layout.yaxis as Axis).type, "log");
   assert.equal(f.data.length, 3);

@@ -11,11 +11,13 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as zmq from "zeromq";
+import { tslabBinary } from "./paths";
+import { freePorts } from "./ports";
+import { KERNEL_TOKEN_ENV, KernelProcesses } from "./process-tree";
 
 const DELIM = Buffer.from("<IDS|MSG>");
 /** EMERGENCE_LAB_KERNEL_DEBUG=1 logs every message sent and received to stderr. */
@@ -89,33 +91,8 @@ export function killAllKernelsSync(): void {
 process.on("exit", killAllKernelsSync);
 
 /** Stops every kernel this process started that is still running (see KernelClient.shutdown). */
-export async function shutdownAllKernels(graceMs = 1000): Promise<void> {
-  await Promise.all([...liveKernels].map((k) => k.shutdown(graceMs)));
-}
-
-/** The tslab CLI script of the tslab package this project depends on. */
-export function defaultTslabBin(): string {
-  return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
-}
-
-/** `n` distinct free TCP ports on 127.0.0.1 (held open together so they are distinct, then released). */
-export async function freePorts(n: number): Promise<number[]> {
-  const servers: net.Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const srv = net.createServer();
-      servers.push(srv);
-      await new Promise<void>((resolve, reject) => {
-        srv.once("error", reject);
-        srv.listen(0, "127.0.0.1", () => resolve());
-      });
-      ports.push((srv.address() as net.AddressInfo).port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
-  }
+export async function shutdownAllKernels(): Promise<void> {
+  await Promise.all([...liveKernels].map((k) => k.shutdown()));
 }
 
 /** HMAC-SHA256 hex signature of the message parts, as the Jupyter wire protocol defines it. */
@@ -158,6 +135,8 @@ export class KernelClient {
   exit: KernelExit | undefined;
   /** Resolves when the process has exited (never rejects). */
   readonly exited: Promise<KernelExit>;
+  /** The content of the kernel's kernel_info_reply (language, implementation, debugger support...). */
+  kernelInfo: Record<string, unknown> = {};
 
   private readonly session = crypto.randomUUID();
   private readonly shell = new zmq.Dealer({ linger: 0 });
@@ -167,6 +146,9 @@ export class KernelClient {
   private readonly pending = new Map<string, Pending>();
   private sendChain: Promise<void> = Promise.resolve();
   private stderrBuf = "";
+  /** The kernel's processes, looked at every second while it runs (see process-tree.ts). */
+  private readonly processes: KernelProcesses;
+  private readonly watchTimer: NodeJS.Timeout;
   private stdioClosed: Promise<void>;
   private closed = false;
   private iopubSeen = false;
@@ -177,8 +159,13 @@ export class KernelClient {
     private readonly key: string,
     readonly connectionFile: string,
     readonly ports: Record<string, number>,
+    token: string,
   ) {
     this.spawnedAt = performance.now();
+    this.processes = new KernelProcesses(pid, token);
+    // Looking now and then learns the sessions of short-lived detached children while their parents live.
+    this.watchTimer = setInterval(() => this.processes.look(), 1000);
+    this.watchTimer.unref();
     liveKernels.add(this);
     this.exited = new Promise<KernelExit>((resolve) => {
       proc.once("exit", (code, signal) => {
@@ -202,6 +189,7 @@ export class KernelClient {
   static async start(opts: KernelStartOptions): Promise<KernelClient> {
     const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
     const key = crypto.randomBytes(32).toString("hex");
+    const token = crypto.randomBytes(12).toString("hex");
     const connectionFile = path.join(os.tmpdir(), `emergence-lab-kernel-${process.pid}-${crypto.randomBytes(6).toString("hex")}.json`);
     const ports = { shell_port, iopub_port, stdin_port, control_port, hb_port };
     fs.writeFileSync(
@@ -213,16 +201,16 @@ export class KernelClient {
     const preloads = ["kernel-guard.js", "tslab-zmq-patch.js"].map((f) => path.join(__dirname, f)).filter((f) => fs.existsSync(f));
     const args = [
       ...preloads.flatMap((f) => ["--require", f]),
-      opts.tslabBin ?? defaultTslabBin(),
+      opts.tslabBin ?? tslabBinary(),
       "kernel",
       "--config-path",
       connectionFile,
     ];
     const proc = spawn(process.execPath, args, {
       cwd: opts.cwd,
-      detached: true, // own process group: kill(-pid) reaches everything the kernel started
+      detached: true, // own session and process group; what a cell starts is found as process-tree.ts says
       stdio: ["pipe", "pipe", "pipe"], // stdin stays open: the guard kills the kernel when it closes
-      env: { ...process.env, ...opts.env, EMERGENCE_LAB_KERNEL_GUARD: "1" },
+      env: { ...process.env, ...opts.env, EMERGENCE_LAB_KERNEL_GUARD: "1", [KERNEL_TOKEN_ENV]: token },
     });
     if (proc.pid === undefined) {
       fs.rmSync(connectionFile, { force: true });
@@ -231,7 +219,7 @@ export class KernelClient {
     }
     proc.on("error", () => {}); // reported through 'exit'
     proc.stdin?.on("error", () => {});
-    const kernel = new KernelClient(proc, proc.pid, key, connectionFile, ports);
+    const kernel = new KernelClient(proc, proc.pid, key, connectionFile, ports, token);
     kernel.connect();
     try {
       await kernel.handshake(opts.startupTimeoutMs);
@@ -307,8 +295,9 @@ export class KernelClient {
       ids.push(id);
       this.pending.set(id, {
         onIopub: () => wake(),
-        onReply: () => {
+        onReply: (msg) => {
           replied = true;
+          this.kernelInfo = msg.content;
           wake();
         },
       });
@@ -387,6 +376,8 @@ export class KernelClient {
     } finally {
       clearTimeout(graceTimer);
       this.pending.delete(id);
+      // What the cell started, while its parent links are still there (a later cell may end the kernel).
+      this.processes.look();
     }
   }
 
@@ -400,30 +391,22 @@ export class KernelClient {
     await raceWithTimeout([this.stdioClosed], ms);
   }
 
-  /** SIGKILL to the kernel's whole process group, synchronously (for exit handlers). */
+  /** Ends the kernel and every process it started (see process-tree.ts), synchronously (for exit handlers). */
   killSync(): void {
-    try {
-      process.kill(-this.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
+    this.processes.killAll();
   }
 
   /**
-   * Stops the kernel and releases everything: SIGTERM to its process group, SIGKILL after `graceMs`,
-   * closes the sockets and removes the connection file. Safe to call more than once.
+   * Stops the kernel and releases everything: the kernel and every process it started, detached or not, are
+   * frozen and killed (see process-tree.ts; a tslab kernel holds nothing that needs a graceful stop), then the
+   * sockets are closed and the connection file removed. Safe to call more than once.
    */
-  async shutdown(graceMs = 1000): Promise<void> {
-    if (!this.exit) {
-      signalGroup(this.pid, "SIGTERM");
-      const exited = await raceWithTimeout([this.exited.then(() => true)], graceMs);
-      if (!exited) {
-        signalGroup(this.pid, "SIGKILL");
-        await raceWithTimeout([this.exited], 5000);
-      }
-    }
-    // The leader is gone; make sure nothing it started survives in its group.
-    signalGroup(this.pid, "SIGKILL");
+  async shutdown(): Promise<void> {
+    clearInterval(this.watchTimer);
+    this.processes.killAll();
+    if (!this.exit) await raceWithTimeout([this.exited], 5000);
+    // Anything that slipped out while the kernel was dying (an orphan is still found by its token).
+    this.processes.killAll();
     liveKernels.delete(this);
     if (!this.closed) {
       this.closed = true;
@@ -440,14 +423,6 @@ export class KernelClient {
     await this.drainOutput(300);
     this.proc.stdout?.destroy();
     this.proc.stderr?.destroy();
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // no such process group
   }
 }
 

@@ -20,17 +20,43 @@
  * (The first version queued every send behind a promise; the sends of a synchronous loop then left only
  * after the loop ended, so a progress line froze until the cell finished.)
  * Set EMERGENCE_LAB_ZMQ_PATCH=0 to disable it (to observe the original behaviour).
+ *
+ * The same preload also applies tslab-patches.ts (object shorthand across cells, `debugger: false` in
+ * kernel_info_reply); EMERGENCE_LAB_TSLAB_PATCH=0 disables those.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { flushPendingOutput, installTslabPatches } from "./tslab-patches";
 
 export {};
 
 type Send = (this: object, msg: unknown) => Promise<void>;
 
+/** The tslab this kernel runs: the package of the script Node was started with, else the one next to this project. */
+function tslabFolder(): string {
+  const script = process.argv[1] ?? "";
+  if (/[\\/]tslab[\\/]bin[\\/]tslab$/.test(script)) {
+    try {
+      return path.resolve(path.dirname(fs.realpathSync(script)), "..");
+    } catch {
+      // fall through
+    }
+  }
+  return path.dirname(require.resolve("tslab/package.json", { paths: [__dirname, process.cwd()] }));
+}
+
+if (process.env.EMERGENCE_LAB_TSLAB_PATCH !== "0") {
+  try {
+    installTslabPatches(tslabFolder());
+  } catch (e) {
+    process.stderr.write(`tslab-patches: not applied: ${(e as Error).message}\n`);
+  }
+}
+
 if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
   try {
     // The zeromq instance tslab itself loads (resolved from tslab's folder).
-    const tslabDir = path.dirname(require.resolve("tslab/package.json", { paths: [process.cwd(), __dirname] }));
+    const tslabDir = tslabFolder();
     const zmq = require(require.resolve("zeromq", { paths: [tslabDir] })) as {
       Socket: { prototype: { send: Send } };
       Publisher: new (...args: never[]) => object;
@@ -57,6 +83,8 @@ if (process.env.EMERGENCE_LAB_ZMQ_PATCH !== "0") {
       writable: false,
       enumerable: false,
       value: function queuedSend(this: object, msg: unknown): Promise<void> {
+        // Batched stream output of the cell goes first, so that no message overtakes it (tslab-patches.ts).
+        flushPendingOutput();
         let state = states.get(this);
         if (!state) {
           state = { waiting: 0, tail: Promise.resolve() };
