@@ -54,7 +54,7 @@ export function showTable(rows: Record<string, unknown>[] | object, options: Tab
  */
 export function showMarkdown(markdown: string): void {
   if (typeof markdown !== "string" || markdown.trim() === "") {
-    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${JSON.stringify(markdown)}`);
+    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${describeValue(markdown)}`);
   }
   if (!sendDisplay({ "text/markdown": markdown, "text/plain": markdown }, { "emergence-lab": { kind: "markdown" } })) {
     console.log(markdown);

@@ -227,6 +227,7 @@ export function classify(
   names: Set<string>,
   outcome: { threw: true; error: unknown } | { threw: false; value: unknown },
   allow: RegExp | undefined,
+  generic = false,
 ): { outcome: Outcome; detail: string } {
   if (!outcome.threw) {
     const v = contractViolation(outcome.value, allow);
@@ -240,5 +241,7 @@ export function classify(
   }
   if (e.name === "BudgetError" && /budget/.test(message)) return { outcome: "budget", detail };
   for (const n of names) if (mentions(message, n)) return { outcome: "named", detail };
+  // Without a table entry the argument names are unknown: "fn: <identifier> must|is|has ..." names one.
+  if (generic && new RegExp(`${fn}: [A-Za-z_][\\w.\\[\\]]* (must|is|has|and)\\b`).test(message)) return { outcome: "named", detail };
   return { outcome: "vague", detail };
 }

@@ -66,7 +66,7 @@ function main(): void {
     const ms = performance.now() - t0;
     // A case may have called setBudget itself: every case runs under the plan's budget.
     if (plan.budget && typeof lib.setBudget === "function") lib.setBudget(plan.budget);
-    let { outcome, detail } = classify(c.fn, argumentNames(f, valid), result, spec?.allow);
+    let { outcome, detail } = classify(c.fn, argumentNames(f, valid), result, spec?.allow ?? (/^checkLesson\d+$/.test(c.fn) ? /^$/ : undefined), spec === undefined);
     if (ms > plan.slowMs && outcome !== "silent") {
       detail = `${Math.round(ms)} ms (${outcome}${detail ? `: ${detail}` : ""})`;
       outcome = "slow";
