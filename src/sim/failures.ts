@@ -6,7 +6,7 @@
 import { floydMask } from "../random/floyd";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
-import { checkBytes } from "../budget";
+import { checkBytes, checkSteps } from "../budget";
 import { fractionCount } from "./validate";
 
 /**
@@ -87,5 +87,6 @@ export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
   checkBytes(fn, texts, `a failure mask of ${texts} text pieces`, "use fewer text pieces");
+  checkSteps(fn, texts + 4 * fractionCount(texts, theta), `a failure mask of ${texts} text pieces`, "use fewer text pieces");
   return floydMask(texts, fractionCount(texts, theta), rng);
 }

