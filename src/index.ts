@@ -126,10 +126,11 @@ export type { TupleCountPoint, TupleCoveragePoint } from "./combinatorics/curves
 export { loadChinchillaRuns } from "./io/chinchilla";
 export type { ChinchillaRuns } from "./io/chinchilla";
 
-// View: figures, tables, progress in a notebook
+// View: figures, tables (and results as a danfojs DataFrame), progress in a notebook
 export { lineFigure, plotlyFigure } from "./view/figure";
 export type { Figure, Series, AxisSpec, Trace } from "./view/figure";
 export { show, showTable, showMarkdown } from "./view/display";
+export { toDataFrame } from "./view/dataframe";
 export { formatNumber } from "./view/format";
 export { progress } from "./view/progress";
 export type { Progress } from "./view/progress";

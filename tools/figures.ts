@@ -8,6 +8,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { writeFileAtomic } from "./lib/atomic-write";
+import { PROJECT_ROOT } from "./lib/paths";
 import { standaloneFigureHtml } from "../src/view/figure-html";
 import type { Figure } from "../src/view/figure";
 import {
@@ -16,14 +19,20 @@ import {
   outputFigure,
   plotlyJsFile,
   staticRenderingUnavailable,
-  writeFileAtomic,
 } from "./static-images";
 
-const root = path.resolve(__dirname, "..", "..");
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : path.join(root, fallback);
+function options(argv: string[]): { inDir: string; outDir: string } {
+  try {
+    const { values } = parseArgs({ args: argv, options: { in: { type: "string" }, out: { type: "string" } }, strict: true, allowPositionals: false });
+    return {
+      inDir: values.in ? path.resolve(values.in) : path.join(PROJECT_ROOT, "build", "notebooks"),
+      outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "build", "figures"),
+    };
+  } catch (e) {
+    console.error(`figures: ${(e as Error).message}; usage: npm run figures [-- --in DIR] [--out DIR]`);
+    process.exit(2);
+  }
 }
 
 interface Found {
@@ -53,8 +62,7 @@ export function collectFigures(dir: string): { found: Map<string, Found>; warnin
 }
 
 async function main(): Promise<void> {
-  const inDir = arg("--in", "build/notebooks");
-  const outDir = arg("--out", "build/figures");
+  const { inDir, outDir } = options(process.argv.slice(2));
   if (!fs.existsSync(inDir) || !fs.readdirSync(inDir).some((f) => f.endsWith(".ipynb"))) {
     console.error(`figures: no executed notebooks in ${path.relative(process.cwd(), inDir) || inDir}; run \`npm run lessons\` first.`);
     process.exit(1);

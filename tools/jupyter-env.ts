@@ -5,20 +5,23 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
 
-/** The project root (this file compiles to .out/tools/). */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+import { PROJECT_ROOT, tslabBinary } from "./lib/paths";
+
+export { PROJECT_ROOT, tslabBinary };
 
 /** Name of the kernelspec that the notebooks' metadata names. */
 export const KERNEL_NAME = "emergence-lab";
 /** Display name shown in Jupyter's kernel menu. */
 export const KERNEL_DISPLAY_NAME = "TypeScript (emergence-lab)";
 
-/** Folders of the project-local Jupyter setup. */
-export function jupyterDirs(root = PROJECT_ROOT) {
-  const base = path.join(root, ".jupyter");
+/**
+ * Folders of the project-local Jupyter setup: `<root>/.jupyter/`, or the folder named by
+ * $EMERGENCE_LAB_JUPYTER_DIR (to keep Jupyter's state of this project elsewhere).
+ */
+export function jupyterDirs(root = PROJECT_ROOT, env: NodeJS.ProcessEnv = process.env) {
+  const base = env.EMERGENCE_LAB_JUPYTER_DIR ? path.resolve(env.EMERGENCE_LAB_JUPYTER_DIR) : path.join(root, ".jupyter");
   return {
     base,
     data: path.join(base, "data"),
@@ -34,7 +37,7 @@ export function jupyterDirs(root = PROJECT_ROOT) {
  * project, and JUPYTER_PATH pointing at the project's kernelspec.
  */
 export function jupyterEnv(root = PROJECT_ROOT, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const d = jupyterDirs(root);
+  const d = jupyterDirs(root, base);
   for (const dir of [d.data, d.config, d.runtime, d.ipython]) fs.mkdirSync(dir, { recursive: true });
   return {
     ...base,
@@ -46,15 +49,6 @@ export function jupyterEnv(root = PROJECT_ROOT, base: NodeJS.ProcessEnv = proces
     // Debian's ipykernel prints debugger warnings about frozen modules on every start.
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-}
-
-/** Absolute path of the installed tslab command-line script. */
-export function tslabBinary(root = PROJECT_ROOT): string {
-  const bin = path.join(root, "node_modules", "tslab", "bin", "tslab");
-  if (!fs.existsSync(bin)) {
-    throw new Error(`tslab is not installed at ${bin}; run \`npm ci\` in ${root} first`);
-  }
-  return bin;
 }
 
 /**
@@ -108,12 +102,14 @@ export interface PythonInfo {
   python: string;
   version: string;
   modules: { nbclient: boolean; notebook: boolean; notebookMajor: number | null; jupyterlab: boolean; nbformat: boolean };
+  /** Versions of the Jupyter packages found (null when missing). */
+  versions: { notebook: string | null; jupyterlab: string | null; plotly: string | null };
 }
 
 const PROBE = `
 import json, sys
 out = {"version": sys.version.split()[0]}
-for m in ("nbclient", "notebook", "jupyterlab", "nbformat"):
+for m in ("nbclient", "notebook", "jupyterlab", "nbformat", "plotly"):
     try:
         mod = __import__(m)
         out[m] = getattr(mod, "__version__", "?")
@@ -139,19 +135,38 @@ export function probePython(python: string): PythonInfo | null {
         jupyterlab: o.jupyterlab != null,
         nbformat: o.nbformat != null,
       },
+      versions: { notebook: o.notebook ?? null, jupyterlab: o.jupyterlab ?? null, plotly: o.plotly ?? null },
     };
   } catch {
     return null;
   }
 }
 
+/** The project's own Python environment, made by `npm run lab -- --install-jupyter`. */
+export function projectVenv(root = PROJECT_ROOT): { dir: string; python: string; pip: string } {
+  const dir = path.join(root, ".jupyter", "venv");
+  const bin = process.platform === "win32" ? path.join(dir, "Scripts") : path.join(dir, "bin");
+  const exe = process.platform === "win32" ? ".exe" : "";
+  return { dir, python: path.join(bin, `python${exe}`), pip: path.join(bin, `pip${exe}`) };
+}
+
 /**
- * Candidate interpreters: only $EMERGENCE_LAB_PYTHON when it is set; otherwise python3 and python
- * on PATH, then Debian's /usr/bin/python3.
+ * Candidate interpreters: only $EMERGENCE_LAB_PYTHON when it is set; otherwise the project's own
+ * environment (.jupyter/venv) if it exists, python3 and python on PATH, then Debian's /usr/bin/python3.
  */
-export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+export function pythonCandidates(env: NodeJS.ProcessEnv = process.env, root = PROJECT_ROOT): string[] {
   if (env.EMERGENCE_LAB_PYTHON) return [env.EMERGENCE_LAB_PYTHON];
-  return [...new Set(["python3", "python", "/usr/bin/python3"])];
+  const venv = projectVenv(root).python;
+  return [...new Set([...(fs.existsSync(venv) ? [venv] : []), "python3", "python", "/usr/bin/python3"])];
+}
+
+/** Which notebook UI a Python would start, and its name as a reader knows it. */
+export function notebookUi(py: PythonInfo, preferNotebook = false): { module: "jupyterlab" | "notebook"; name: string; classic: boolean } | null {
+  const v = py.versions;
+  if (py.modules.jupyterlab && !(preferNotebook && py.modules.notebook)) return { module: "jupyterlab", name: `JupyterLab ${v.jupyterlab}`, classic: false };
+  if (!py.modules.notebook) return null;
+  const classic = (py.modules.notebookMajor ?? 7) < 7;
+  return { module: "notebook", name: classic ? `the classic Notebook ${v.notebook}` : `Notebook ${v.notebook}`, classic };
 }
 
 /**
@@ -168,24 +183,12 @@ export function findPython(want: (p: PythonInfo) => boolean, env: NodeJS.Process
 
 /** How to get Jupyter, printed when none is found. */
 export const INSTALL_JUPYTER_HINT = [
-  "No Python with Jupyter was found (tried $EMERGENCE_LAB_PYTHON if set, else python3, python and /usr/bin/python3).",
+  "No Python with Jupyter was found (tried $EMERGENCE_LAB_PYTHON if set, else .jupyter/venv, python3, python and /usr/bin/python3).",
   "Install one of:",
+  "  in this project:   npm run lab -- --install-jupyter   (a virtual environment in .jupyter/venv with JupyterLab and Notebook)",
   "  JupyterLab:        python3 -m pip install jupyterlab",
-  "  classic Notebook:  python3 -m pip install notebook",
+  "  Notebook 7:        python3 -m pip install notebook",
   "  Debian/Ubuntu:     sudo apt-get install jupyter-notebook python3-nbclient",
   "Then run `npm run lab` again (or set EMERGENCE_LAB_PYTHON=/path/to/python).",
   "The lessons themselves need no Python: `npm run lessons` runs them with tslab directly.",
 ].join("\n");
-
-/** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}

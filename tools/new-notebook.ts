@@ -81,7 +81,7 @@ export function templateNotebook(title: string): Notebook {
 
 **Hypothesis.** Write down what you expect to see, and which result would prove you wrong.
 
-**How to run it.** Change the parameters cell, then *Kernel → Restart & Run All*. Every random result comes from an explicit seed, so the same parameters give the same numbers on every run.`,
+**How to run it.** Change the parameters cell, then restart the kernel and run all cells (*Kernel → Restart Kernel and Run All Cells…* in JupyterLab 4 and Notebook 7). Every random result comes from an explicit seed, so the same parameters give the same numbers on every run.`,
       "title",
     ),
     code(`import { createRng, lineFigure, performanceCurve, show } from "emergence-lab";`, "imports"),

@@ -24,6 +24,7 @@
 import { gzipSync } from "node:zlib";
 import { figureTitle, type Figure } from "./figure";
 import { escapeHtml } from "./format";
+import { withPlotlyCaption } from "./figure-caption";
 
 /** MIME type of plotly figure JSON (the one plotly.py and the jupyterlab-plotly renderer use). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -233,7 +234,8 @@ export function figureBundle(
   options: FigureHtmlOptions,
 ): { data: Record<string, unknown>; metadata: Record<string, unknown> } {
   const data: Record<string, unknown> = {
-    [PLOTLY_MIME]: plotlySpec(figure),
+    // The caption (and id) also inside the spec: renderers that draw this spec ignore the HTML.
+    [PLOTLY_MIME]: withPlotlyCaption(plotlySpec(figure), figure),
     "text/html": figureHtml(figure, options),
     "text/plain": figureText(figure),
   };

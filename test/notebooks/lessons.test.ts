@@ -108,6 +108,30 @@ function displayedMarkdown(file: string): string[] {
   return nb.cells.flatMap((c) => (c.outputs ?? []).map((o) => o.data?.["text/markdown"]).filter((m) => m !== undefined).map((m) => (Array.isArray(m) ? m.join("") : (m as string))));
 }
 
+/** The text/plain form of every table and figure a notebook's cells displayed, in order. */
+function displayedText(file: string): string[] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { outputs?: { output_type: string; data?: Record<string, string | string[]> }[] }[] };
+  return nb.cells.flatMap((c) =>
+    (c.outputs ?? []).filter((o) => o.output_type === "display_data" && o.data?.["text/plain"] !== undefined).map((o) => {
+      const t = o.data!["text/plain"];
+      return Array.isArray(t) ? t.join("") : t;
+    }),
+  );
+}
+
+/** Lesson 01's DataFrame section: labelled with the data it ran on, and its groups add up to describe()'s count. */
+function checkRunsDataFrame(executed01: string, label: string): void {
+  const tables = displayedText(executed01);
+  const describe = tables.find((t) => t.startsWith(`${label}: describe() of each column`));
+  assert.ok(describe, `lesson 01 shows no describe() table labelled "${label}"`);
+  const count = Number(/^count\s+(\d+)\s/m.exec(describe!)?.[1]);
+  const groups = tables.find((t) => t.startsWith(`${label} grouped by the decade of N`));
+  assert.ok(groups, `lesson 01 shows no table of the runs grouped by size labelled "${label}"`);
+  const counts = groups!.split("\n").slice(3).map((line) => Number(line.trim().split(/\s+/)[1]));
+  assert.ok(counts.length >= 2 && counts.every((n) => Number.isInteger(n) && n > 0), `group counts: ${counts.join(", ")}`);
+  assert.equal(counts.reduce((a, b) => a + b, 0), count, "the runs grouped by size do not add up to all runs");
+}
+
 /** Runs lessons 01 and 06 with EMERGENCE_LAB_DATA set to `data`; returns the folder of the executed copies. */
 function runDataLessons(data: string, label: string): string {
   const out = path.join(PROJECT_ROOT, "build", `lessons-${label}`);
@@ -126,6 +150,7 @@ test("lessons 01 and 06 on synthetic runs: the prose that quotes fitted numbers 
   const md01 = displayedMarkdown(path.join(out, "01-scaling-laws.ipynb")).join("\n");
   assert.match(md01, /These runs are synthetic/);
   assert.doesNotMatch(md01, /On Epoch AI's runs/);
+  checkRunsDataFrame(path.join(out, "01-scaling-laws.ipynb"), "SYNTHETIC runs");
   // the stored prose of both lessons quotes no fitted number as if it came from the real runs
   for (const f of ["01-scaling-laws.ipynb", "06-emergence-of-tuples.ipynb"]) {
     const nb = parseNotebook(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8"), f);
@@ -149,6 +174,7 @@ test("lessons 01 and 06 on Epoch AI's runs: the prose describes the real fit", {
   const md01 = displayedMarkdown(path.join(out, "01-scaling-laws.ipynb")).join("\n");
   assert.match(md01, /On Epoch AI's runs the fit lands on/);
   assert.doesNotMatch(md01, /synthetic/i);
+  checkRunsDataFrame(path.join(out, "01-scaling-laws.ipynb"), "Epoch AI's runs");
 });
 
 /** The fields of the runner's --json summary read here (tools/run-notebooks.ts, NotebookResult). */

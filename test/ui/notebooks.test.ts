@@ -16,21 +16,19 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PROJECT_ROOT, jupyterEnv, probePython, registerKernel, type PythonInfo } from "../../tools/jupyter-env";
 import { CHROMIUM_ARGS, chromiumPath, figureOutputs, staticRenderingUnavailable } from "../../tools/static-images";
-import { leftoverKernelPids, startNotebookServer, stopNotebookServer, shutdownKernels, type NotebookServer } from "./jupyter-server";
+import { BUILD, RUNNER, executedLessons, expectedFigures, run, withoutOutputs, type ExpectedFigure } from "./executed";
+import { leftoverKernelPids, startServer, stopServer, shutdownKernels, type NotebookServer } from "./jupyter-server";
 
 const CI = process.env.CI === "true";
 const PYTHON = process.env.EMERGENCE_LAB_PYTHON || "/usr/bin/python3";
-const BUILD = path.join(PROJECT_ROOT, "build");
-const EXECUTED = path.join(BUILD, "notebooks");
 const WORK = path.join(BUILD, "browser");
 const SCREENSHOTS = path.join(BUILD, "screenshots");
 const FIXTURE = path.join(PROJECT_ROOT, "test", "ui", "fixtures", "view-figures.ipynb");
-const RUNNER = path.join(PROJECT_ROOT, ".out", "tools", "run-notebooks.js");
 
 // ---- what is needed, and whether to skip -----------------------------------------------------
 
@@ -50,68 +48,12 @@ const missing = missingPieces();
 const skip = missing.reason && !CI ? `browser test skipped: ${missing.reason}` : false;
 if (skip) console.log(skip);
 
-// ---- playwright types (loaded lazily) --------------------------------------------------------
-
-interface Page {
-  goto(url: string, o?: { waitUntil?: string; timeout?: number }): Promise<unknown>;
-  waitForFunction<A>(fn: (a: A) => unknown, arg: A, o?: { timeout?: number; polling?: number }): Promise<unknown>;
-  evaluate<R, A>(fn: (a: A) => R | Promise<R>, arg: A): Promise<R>;
-  addStyleTag(o: { content: string }): Promise<unknown>;
-  screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown>;
-  on(event: "pageerror", cb: (e: Error) => void): void;
-  on(event: "dialog", cb: (d: { dismiss(): Promise<void>; message(): string }) => void): void;
-  close(): Promise<void>;
-}
-interface BrowserContext {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newContext(o?: {
-    viewport?: { width: number; height: number };
-    javaScriptEnabled?: boolean;
-    extraHTTPHeaders?: Record<string, string>;
-  }): Promise<BrowserContext>;
-  close(): Promise<void>;
-}
-
 // ---- shared state ------------------------------------------------------------------------------
 
 let server: NotebookServer | null = null;
 let browser: Browser | null = null;
 /** Executed notebooks to check: name -> absolute path of the executed file. */
-const executed = new Map<string, string>();
-
-function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): string {
-  const r = spawnSync(cmd, args, { cwd: PROJECT_ROOT, encoding: "utf8", timeout: timeoutMs, env: env ?? process.env });
-  const out = `${r.stdout ?? ""}\n${r.stderr ?? ""}`;
-  if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${out}`);
-  return out;
-}
-
-interface ExpectedFigure {
-  elementId: string | null;
-  id: string | null;
-  traces: number;
-  types: string[];
-  hasPng: boolean;
-}
-
-/** Figure outputs of an executed notebook file, in order, with their trace counts. */
-function expectedFigures(file: string): ExpectedFigure[] {
-  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-  return figureOutputs(nb).map((o) => {
-    const spec = o.data!["application/vnd.plotly.v1+json"] as { data: { type?: string }[] };
-    const meta = (o.metadata?.["emergence-lab"] ?? {}) as { elementId?: string; id?: string };
-    return {
-      elementId: meta.elementId ?? null,
-      id: meta.id ?? null,
-      traces: spec.data.length,
-      types: spec.data.map((t) => t.type ?? "scatter"),
-      hasPng: typeof o.data!["image/png"] === "string",
-    };
-  });
-}
+let executed = new Map<string, string>();
 
 before(async () => {
   if (skip) return;
@@ -119,45 +61,21 @@ before(async () => {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // The lessons as `npm run lessons` wrote them (run them now if that has not happened).
-  // Missing or stale (a lesson, or the library, changed after the executed copy was written).
-  const lessonsDir = path.join(PROJECT_ROOT, "notebooks");
-  const libBuilt = fs.statSync(path.join(PROJECT_ROOT, "dist", "index.js")).mtimeMs;
-  const stale = fs
-    .readdirSync(lessonsDir)
-    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-    .some((f) => {
-      const copy = path.join(EXECUTED, f);
-      if (!fs.existsSync(copy)) return true;
-      const t = fs.statSync(copy).mtimeMs;
-      return t < fs.statSync(path.join(lessonsDir, f)).mtimeMs || t < libBuilt;
-    });
-  if (stale) {
-    console.log("browser test: build/notebooks is missing or older than the lessons; running the lessons first");
-    run(process.execPath, [RUNNER, "--out", EXECUTED], 15 * 60_000);
-  }
-  // A snapshot, so that a concurrent `npm run lessons` cannot change the files mid-test.
-  const snapshot = path.join(WORK, "executed");
-  fs.mkdirSync(snapshot, { recursive: true });
-  for (const f of fs.readdirSync(EXECUTED).filter((f) => f.endsWith(".ipynb")).sort()) {
-    fs.copyFileSync(path.join(EXECUTED, f), path.join(snapshot, f));
-    executed.set(path.basename(f, ".ipynb"), path.join(snapshot, f));
-  }
+  executed = executedLessons(path.join(WORK, "executed"));
   // The view fixture, executed by the same runner (static images included).
   run(process.execPath, [RUNNER, FIXTURE, "--out", path.join(WORK, "fixture")], 120_000);
   executed.set("view-figures", path.join(WORK, "fixture", "view-figures.ipynb"));
 
   registerKernel();
-  server = await startNotebookServer(missing.python!.python);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { chromium } = require("playwright-core") as { chromium: { launch(o: unknown): Promise<Browser> } };
+  server = await startServer({ python: missing.python!.python, app: "notebook6" });
+  const { chromium } = await import("playwright-core");
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 });
 
 after(async () => {
   await browser?.close().catch(() => undefined);
   if (server) {
-    await stopNotebookServer(server);
+    await stopServer(server);
     const left = leftoverKernelPids(server);
     assert.deepEqual(left, [], "kernels left running after the server stopped");
   }
@@ -366,7 +284,7 @@ test("npm run figures: PNG and standalone offline HTML for every figure id", { s
     // Offline: every request that is not a file:// URL is refused.
     const page = await ctx.newPage();
     const requests: string[] = [];
-    (page as unknown as { on(e: "request", cb: (r: { url(): string }) => void): void }).on("request", (r) => {
+    page.on("request", (r) => {
       if (!r.url().startsWith("file://")) requests.push(r.url());
     });
     for (const e of expected) {
@@ -463,11 +381,8 @@ test("one notebook runs live in the page (Run All) and its figures appear", { sk
   const source = executed.get(name);
   assert.ok(source, `no executed notebook named ${name}`);
   const expected = expectedFigures(source);
-  // A copy without outputs: whatever is drawn afterwards comes from the live kernel.
-  const nb = JSON.parse(fs.readFileSync(source, "utf8"));
-  for (const c of nb.cells) if (c.cell_type === "code") (c.outputs = []), (c.execution_count = null);
   const copy = path.join(WORK, `live-${name}.ipynb`);
-  fs.writeFileSync(copy, JSON.stringify(nb, null, 1));
+  withoutOutputs(source, copy);
   const t0 = Date.now();
   const { page, ctx, errors } = await openNotebook(copy);
   try {

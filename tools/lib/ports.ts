@@ -1,8 +1,12 @@
-/** Free TCP ports on 127.0.0.1. The one helper for this in tools/. */
+/**
+ * Free TCP ports on 127.0.0.1, asked of the operating system (listen on port 0) and released
+ * before they are returned. The one helper for every tool and test that needs a port.
+ */
 import * as net from "node:net";
 
-/** `n` distinct free TCP ports on 127.0.0.1 (held open together so they are distinct, then released). */
+/** `n` distinct free ports (held open together so that they are distinct, then released). */
 export async function freePorts(n: number): Promise<number[]> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`freePorts: n must be a positive integer, got ${String(n)}`);
   const servers: net.Server[] = [];
   try {
     const ports: number[] = [];
@@ -21,7 +25,7 @@ export async function freePorts(n: number): Promise<number[]> {
   }
 }
 
-/** One free TCP port on 127.0.0.1. */
+/** One free port. */
 export async function freePort(): Promise<number> {
   return (await freePorts(1))[0];
 }
