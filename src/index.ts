@@ -37,18 +37,23 @@ export type { Graph } from "./graphs/graph";
 export { connectedComponents } from "./graphs/components";
 export type { Components } from "./graphs/components";
 export { expectedIsolated, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson, giantFraction, giantFractionStd, expectedIsolatedSkills } from "./graphs/thresholds";
+export { noIsolatedLimitCurve, giantFractionCurve } from "./graphs/curves";
+export type { NoIsolatedLimitPoint, GiantFractionPoint } from "./graphs/curves";
 export { isolatedThresholdExperiment, giantComponentExperiment } from "./graphs/experiments";
 export type { IsolatedThresholdResult, GiantComponentResult } from "./graphs/experiments";
 export { skillGraph, skillDegrees } from "./graphs/skillGraph";
 export type { SkillGraph } from "./graphs/skillGraph";
-export { zipfMeasure } from "./graphs/measures";
-export type { MeasureSpec } from "./graphs/measures";
+export { zipfMeasure, skillsByRank } from "./graphs/measures";
+export type { MeasureSpec, RankedSkill } from "./graphs/measures";
 export { lambertW0 } from "./math/lambertW";
+export { valueGrid } from "./math/grid";
 
 // Scaling laws: the Chinchilla law, its compute-optimal frontier, the Hoffmann fit, the runs
 export { HOFFMANN_2022, BESIROGLU_2024, BESIROGLU_2024_STD_ERR, BESIROGLU_2024_REPLICATION } from "./scaling/law";
 export { chinchillaLoss, reducibleLoss, reducibleLossRatio, computeOptimal, frontierLossExponent, isoLossTokens, isoLossParameters, tokensForCompute } from "./scaling/law";
 export type { ScalingParams, ComputeOptimum } from "./scaling/law";
+export { computeOptimalCurve, isoLossCurve } from "./scaling/curves";
+export type { ComputeOptimalPoint } from "./scaling/curves";
 export { fitScalingLaw, scalingGridStarts, HOFFMANN_GRID } from "./scaling/fit";
 export type { ScalingFit } from "./scaling/fit";
 export type { ScalingBootstrap } from "./scaling/bootstrap";
@@ -66,7 +71,8 @@ export { performanceCurve, alphaGrid } from "./theory/performanceCurve";
 export type { PerformancePoint, PerformanceRoot } from "./theory/performanceCurve";
 export { slingshotCurve } from "./theory/slingshot";
 export type { SlingshotPoint } from "./theory/slingshot";
-export { thetaFromReducibleLoss, thetaPinskerBound, clozeThetaExponentialCertain } from "./theory/cloze";
+export { thetaFromReducibleLoss, thetaPinskerBound, clozeThetaExponentialCertain, clozeTheoryCurve } from "./theory/cloze";
+export type { ClozeTheoryPoint } from "./theory/cloze";
 export { emergenceVsScale, thetaScaleFactor, thetaComputeFactor, emergenceCompute } from "./theory/emergence";
 export type {
   EmergenceAtScale,
@@ -93,6 +99,8 @@ export type { CountBy, SkillFailureRates } from "./sim/measures";
 export { adversarialFailureSetOfMeasure } from "./sim/measureAdversary";
 export type { AdversarialFailureSetOfMeasure } from "./sim/measureAdversary";
 export { finiteSizeBoundOfMeasure, finiteSizeBetaMinOfMeasure } from "./sim/finiteSizeMeasure";
+export { emergenceBoundCurve, measureBoundCurve } from "./sim/curves";
+export type { EmergenceBoundPoint, MeasureBoundPoint } from "./sim/curves";
 export type { FiniteSizeOfMeasureBound, FiniteSizeBetaMinOfMeasure } from "./sim/finiteSizeMeasure";
 export { emergenceBoundExperiment, finiteSizeExperiment, concentrationExperiment, tupleBoundExperiment, clozeFailureExperiment } from "./sim/experiments";
 export { measureBoundExperiment, tupleFrequencyExperiment } from "./sim/experiments";

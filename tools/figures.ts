@@ -3,6 +3,7 @@
  * build/notebooks/ (written by `npm run lessons`; nothing is executed here) to
  *   build/figures/<id>.png   (the notebook's stored static image, or rendered now with Chromium)
  *   build/figures/<id>.html  (standalone: plotly.js inlined, works offline from disk)
+ *   build/figures/contact-sheet.png  (all figures as thumbnails with their ids, one picture)
  *
  * Usage: node .out/tools/figures.js [--in build/notebooks] [--out build/figures]
  */
@@ -11,8 +12,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "./lib/atomic-write";
 import { PROJECT_ROOT } from "./lib/paths";
+import { figureTitle, type Figure } from "../src/view/figure";
 import { standaloneFigureHtml } from "../src/view/figure-html";
-import type { Figure } from "../src/view/figure";
+import { writeContactSheet, type ContactSheetEntry } from "./lib/contact-sheet";
 import {
   FigureRenderer,
   figureOutputs,
@@ -20,7 +22,6 @@ import {
   plotlyJsFile,
   staticRenderingUnavailable,
 } from "./static-images";
-
 
 function options(argv: string[]): { inDir: string; outDir: string } {
   try {
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     else renderer = await FigureRenderer.open();
   }
   let pngs = 0;
+  const sheet: ContactSheetEntry[] = [];
   try {
     for (const [id, f] of found) {
       writeFileAtomic(path.join(outDir, `${id}.html`), standaloneFigureHtml(f.figure, plotlyJs));
@@ -87,10 +89,15 @@ async function main(): Promise<void> {
       if (png) {
         fs.writeFileSync(path.join(outDir, `${id}.png`), Buffer.from(png, "base64"));
         pngs += 1;
+        sheet.push({ id, png: path.join(outDir, `${id}.png`), label: figureTitle(f.figure) });
       }
     }
   } finally {
     await renderer?.close();
+  }
+  if (sheet.length && !staticRenderingUnavailable()) {
+    await writeContactSheet(sheet, path.join(outDir, "contact-sheet.png"), { title: `${sheet.length} figures from ${notebooks} notebooks` });
+    console.log(`figures: contact sheet -> ${path.relative(process.cwd(), path.join(outDir, "contact-sheet.png"))}`);
   }
   console.log(
     `figures: ${found.size} figure(s) with ids from ${notebooks} notebook(s) -> ${path.relative(process.cwd(), outDir) || outDir} ` +

@@ -137,3 +137,53 @@ export function massOutsideHeaviest(p: Float64Array, count: number): number {
   for (let i = 0; i < count && i < sorted.length; i++) top += sorted[sorted.length - 1 - i];
   return Math.max(0, 1 - top);
 }
+
+/** One skill of {@link skillsByRank}. */
+export interface RankedSkill {
+  /** 1 = the most frequent skill. */
+  rank: number;
+  /** The skill's id. */
+  skill: number;
+  /** Its μ1-measure. */
+  measure: number;
+  /** Its share of the graph's edges, degree / (k·N_t); null without degrees or for degree 0. */
+  edgeShare: number | null;
+}
+
+/** Options of {@link skillsByRank}. */
+export interface SkillsByRankOptions {
+  /** μ1, one weight per skill. */
+  skillMeasure: ArrayLike<number>;
+  /** Each skill's degree in a skill graph (optional). */
+  degrees?: ArrayLike<number>;
+  /** The graph's number of edges k·N_t (needed with `degrees`). */
+  edges?: number;
+}
+
+/**
+ * The skills sorted by measure, most frequent first (ties by id), with each skill's share of a
+ * graph's edges when its degrees are given: for i.i.d. draws from μ1 the share scatters around μ1.
+ */
+export function skillsByRank(options: SkillsByRankOptions): RankedSkill[] {
+  const fn = "skillsByRank";
+  if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected { skillMeasure, degrees?, edges? }, got ${describeValue(options)}`);
+  const p = options.skillMeasure;
+  if (!p || typeof p.length !== "number" || p.length === 0) throw new TypeError(`${fn}: skillMeasure must be a non-empty array of weights, got ${describeValue(p)}`);
+  for (let i = 0; i < p.length; i++) checkFinite(fn, `skillMeasure[${i}]`, p[i]);
+  const d = options.degrees;
+  if (d !== undefined) {
+    if (d.length !== p.length) throw new RangeError(`${fn}: degrees must have one entry per skill (${p.length}), got ${d.length}`);
+    if (!(Array.isArray(d) || ArrayBuffer.isView(d))) throw new TypeError(`${fn}: degrees must be an array of skill degrees, got ${describeValue(d)}`);
+    for (let i = 0; i < d.length; i++) {
+      if (typeof d[i] !== "number" || !Number.isInteger(d[i]) || d[i] < 0) throw new RangeError(`${fn}: degrees[${i}] must be an integer >= 0, got ${describeValue(d[i])}`);
+    }
+    if (typeof options.edges !== "number" || !(options.edges > 0) || !Number.isFinite(options.edges)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${describeValue(options.edges)}`);
+  }
+  const order = Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
+  return order.map((skill, r) => ({
+    rank: r + 1,
+    skill,
+    measure: p[skill],
+    edgeShare: d === undefined || !(d[skill] > 0) ? null : d[skill] / (options.edges as number),
+  }));
+}

@@ -4,7 +4,8 @@
  * (Arora & Goyal 2023, arXiv 2307.15936 v2: excess entropy, the failure threshold of p. 8, the Cloze
  * Sufficiency Assumption; the Markov and Pinsker-type bounds here are this pack's derivations).
  */
-import { checkNonNegative, checkOptions, checkPositive } from "../validate";
+import { checkBytes } from "../budget";
+import { checkNonNegative, checkOptions, checkPositive, describeValue, failArg } from "../validate";
 
 /** Options of {@link thetaFromReducibleLoss}. */
 export interface ThetaFromLossOptions {
@@ -71,4 +72,49 @@ export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = 
 export function clozeThetaExponentialCertain(delta: number): number {
   checkNonNegative("clozeThetaExponentialCertain", "delta", delta);
   return delta === 0 ? 0 : Math.exp(-Math.LN2 / delta);
+}
+
+/** One delta of {@link clozeTheoryCurve}: the bounds and the exact value at that mean excess loss. */
+export interface ClozeTheoryPoint {
+  /** Mean excess loss per cloze question (nats). */
+  delta: number;
+  /** Markov's bound min(1, 2 delta) on the failed fraction (failure = loss >= 1/2). */
+  markovBound: number;
+  /** Pinsker-type bound min(1, delta / (2 m^2)) on wrong answers at margin m. */
+  pinskerBound: number;
+  /** Wrong answers to certain questions when the excess loss is exponential: exp(-ln 2 / delta). */
+  exponentialCertain: number;
+}
+
+/** Options of {@link clozeTheoryCurve}. */
+export interface ClozeTheoryCurveOptions {
+  /** The deltas (nats, >= 0), e.g. valueGrid({ from: 0, to: 0.8, count: 200 }). */
+  deltas: ArrayLike<number>;
+  /** Margin m of the Pinsker-type bound, in (0, 0.5] (default 0.5). */
+  margin?: number;
+}
+
+/**
+ * The theory lines of lesson 02 on a grid of deltas: Markov's bound 2 delta, the Pinsker-type bound
+ * delta / (2 m^2), and the exact exp(-ln 2 / delta) for certain answers with exponential loss.
+ */
+export function clozeTheoryCurve(options: ClozeTheoryCurveOptions): ClozeTheoryPoint[] {
+  const fn = "clozeTheoryCurve";
+  checkOptions(fn, options, "{ deltas, margin? }");
+  const deltas = options.deltas;
+  if (!deltas || typeof deltas.length !== "number" || deltas.length === 0) throw new TypeError(`${fn}: deltas must be a non-empty array of numbers >= 0, got ${describeValue(deltas)}`);
+  const margin = options.margin ?? 0.5;
+  if (typeof margin !== "number" || !(margin > 0 && margin <= 0.5)) failArg(fn, "margin", margin, "a number in (0, 0.5]");
+  checkBytes(fn, 100 * deltas.length, `${deltas.length} rows`, "use fewer deltas");
+  const out: ClozeTheoryPoint[] = [];
+  for (let i = 0; i < deltas.length; i++) {
+    const delta = checkNonNegative(fn, `deltas[${i}]`, deltas[i]);
+    out.push({
+      delta,
+      markovBound: thetaFromReducibleLoss(delta),
+      pinskerBound: thetaPinskerBound(delta, { margin }),
+      exponentialCertain: clozeThetaExponentialCertain(delta),
+    });
+  }
+  return out;
 }

@@ -33,7 +33,8 @@ import { thetaFromReducibleLoss } from "./cloze";
 import { betaMin, type BetaMinResult } from "./theorem8";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
 
-function checkMeasure(fn: string, p: unknown): Float64Array {
+/** μ1 as given (internal): a non-empty array of finite weights >= 0 summing to 1, copied. */
+export function checkMeasure(fn: string, p: unknown): Float64Array {
   if (!(p instanceof Float64Array) && !Array.isArray(p)) {
     throw new TypeError(`${fn}: skillMeasure must be an array of skill probabilities (e.g. zipfMeasure(...) or graph.skillMeasure), got ${describeValue(p)}`);
   }

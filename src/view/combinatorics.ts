@@ -5,11 +5,13 @@
  * points and rows computed in `src/combinatorics` (tupleCountCurve, tupleCoverageCurve,
  * coverageExperiment, skillMixCurve) to plotly {@link Figure}s.
  */
-import type { TupleCountPoint, TupleCoveragePoint } from "../combinatorics/curves";
+import { tupleCoverageCurve, type TupleCountPoint, type TupleCoveragePoint } from "../combinatorics/curves";
+import { valueGrid } from "../math/grid";
 import type { CoverageRow } from "../combinatorics/experiments";
 import { SKILL_MIX_REPORTED, type SkillMixPoint } from "../combinatorics/skillmix";
 import { checkNonEmptyList } from "../validate";
-import { lineFigure, type Figure, type Series } from "./figure";
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+import { dataRanges, placeLegend } from "./layout";
 import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
 import { describeValue, failArg } from "../validate";
 
@@ -20,7 +22,12 @@ function distinctValues(xs: number[]): number[] {
   return [...new Set(xs)];
 }
 
-/** A named corpus size drawn as a horizontal line, e.g. { name: "10^10 text pieces", size: 1e10 }. */
+/**
+ * A named corpus size drawn as a horizontal line, in TEXT PIECES (the unit the tuples are compared
+ * with), e.g. { name: "5·10^10 text pieces", size: 5e10 }. A corpus known by its tokens can be drawn
+ * with its token count as an upper bound on its text pieces (every piece has at least one token);
+ * say so in the name.
+ */
 export interface CorpusLine {
   name: string;
   size: number;
@@ -80,15 +87,32 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
     series.push({ name: c.name, x: xs, y: [c.size, c.size], ...corpusStyles[i % corpusStyles.length] });
   });
   const kindText = kind === "unorderedDistinct" ? "sets of k' distinct skills, C(N, k')" : kind;
+  // Each line is labelled at its end instead of in a legend (seven long entries would not fit).
+  const annotations = series.map((sr, i) => {
+    const isCorpus = i >= kPrimes.length;
+    const last = isCorpus ? 0 : sr.x.length - 1;
+    return {
+      x: Math.log10(sr.x[last]),
+      y: Math.log10(sr.y[last]),
+      text: sr.name.replace(/\^(-?\d+)/g, "<sup>$1</sup>"),
+      showarrow: false,
+      xanchor: "left",
+      yanchor: isCorpus ? "bottom" : "middle",
+      xshift: 4,
+      font: { size: 11, color: sr.color },
+      ...(isCorpus ? { bgcolor: "rgba(255,255,255,0.85)" } : {}),
+    };
+  });
   return lineFigure({
     id: options.id,
     title: options.title ?? "How many k'-tuples of skills exist, against corpus sizes",
     caption:
       options.caption ??
-      `Number of k'-tuples (${kindText}) for N = ${skills[0]}..${skills[skills.length - 1]} skills and k' = ${kPrimes.join(", ")}; dashed: ${options.corpora.map((c) => c.name).join("; ")}.`,
+      `Number of k'-tuples (${kindText}) for N = ${skills[0]}..${skills[skills.length - 1]} skills and k' = ${kPrimes.join(", ")} (solid lines, labelled at their right end); dashed and dotted: ${options.corpora.map((c) => c.name).join("; ")}.`,
     x: { title: "number of skills N", log: true },
-    y: { title: "count (tuples, or corpus units as labelled)", log: true },
+    y: { title: "number of k'-tuples (lines) or of text pieces (corpora)", log: true },
     series,
+    layout: { showlegend: false, annotations, margin: { t: 60, r: 60, b: 60, l: 70 } },
   });
 }
 
@@ -128,8 +152,9 @@ export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure
   kPrimes.forEach((kPrime, i) => {
     const color = PALETTE[i % PALETTE.length];
     const line = points.filter((p) => p.kPrime === kPrime);
-    series.push({ name: `k' = ${kPrime}: random corpus`, x: line.map((p) => p.texts), y: line.map((p) => p.expectedFraction), color });
-    series.push({ name: `k' = ${kPrime}: best possible corpus`, x: line.map((p) => p.texts), y: line.map((p) => p.maxFraction), color, dash: "dash" });
+    // The two coincide while qT << 1: the random corpus as a wide pale band, the best one thin on it.
+    series.push({ name: `k' = ${kPrime}: random corpus (wide)`, x: line.map((p) => p.texts), y: line.map((p) => p.expectedFraction), color, halo: true });
+    series.push({ name: `k' = ${kPrime}: best possible corpus`, x: line.map((p) => p.texts), y: line.map((p) => p.maxFraction), color, dash: "dash", width: 1.5 });
   });
   if (options.markTexts !== undefined) {
     const T = options.markTexts;
@@ -143,7 +168,7 @@ export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure
     title: options.title ?? "What fraction of k'-tuples could a corpus ever have shown?",
     caption:
       options.caption ??
-      `N = ${skills} skills, k = ${k} skills per text piece (${distinct ? "distinct" : "i.i.d."}), k' = ${kPrimes.join(", ")}; T = ${texts[0].toExponential(0)}..${texts[texts.length - 1].toExponential(0)} text pieces${options.markTexts !== undefined ? ` (dotted: T = ${options.markTexts.toExponential(1)})` : ""}. Solid: expected fraction for a random corpus, 1 - (1 - q)^T with q = C(k, k')/C(N, k'); dashed: upper bound for any corpus, T·C(k, k')/C(N, k').`,
+      `N = ${skills} skills, k = ${k} skills per text piece (${distinct ? "distinct" : "i.i.d."}), k' = ${kPrimes.join(", ")}; T = ${texts[0].toExponential(0)}..${texts[texts.length - 1].toExponential(0)} text pieces${options.markTexts !== undefined ? ` (dotted: T = ${options.markTexts.toExponential(1)})` : ""}. Wide pale lines: expected fraction for a random corpus, 1 - (1 - q)^T with q = C(k, k')/C(N, k'); thin dashed: upper bound for any corpus, T·C(k, k')/C(N, k'); the two coincide while qT is small.`,
     x: { title: "text pieces in the corpus T", log: true },
     y: { title: "fraction of all k'-tuples shown", log: true },
     series,
@@ -154,6 +179,8 @@ export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure
 export interface CoverageExperimentFigureOptions {
   /** Output of coverageExperiment. */
   points: readonly CoverageRow[];
+  /** The formula on a dense grid of T (tupleCoverageCurve for this k'); default: 200 log-spaced T across the points. */
+  theory?: readonly TupleCoveragePoint[];
   /** Parameters for the legend and caption. */
   skills: number;
   k: number;
@@ -166,7 +193,12 @@ export interface CoverageExperimentFigureOptions {
   caption?: string;
 }
 
-/** Simulated fraction of k'-tuples shown (±2 standard errors) against the formula. */
+/**
+ * Simulated fraction of k'-tuples shown against the formula 1 - (1 - q)^T: above, the formula as a
+ * line and the simulated means as markers; below, on its own scale, simulated minus formula with
+ * ±2 standard errors, where the error bars are visible (on the fraction's scale they are smaller than
+ * the markers).
+ */
 export function coverageExperimentFigure(options: CoverageExperimentFigureOptions): Figure {
   const fn = "coverageExperimentFigure";
   if (!options || !Array.isArray(options.points) || options.points.length === 0) {
@@ -184,27 +216,48 @@ export function coverageExperimentFigure(options: CoverageExperimentFigureOption
       if (!(typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) failArg(f, n, v, "the seed (a finite number or a string)");
     },
   });
+  if (options.theory !== undefined) checkRecords(fn, "theory", options.theory, { texts: field.positive, expectedFraction: field.fraction });
   const p = options.points;
   const T = p.map((x) => x.texts);
-  return lineFigure({
+  let theory = options.theory;
+  if (!theory) {
+    const lo = Math.min(...T), hi = Math.max(...T);
+    const grid = hi > lo ? [...new Set(Array.from(valueGrid({ from: lo, to: hi, count: 200, log: true }), (t) => Math.round(t)))] : [lo];
+    theory = tupleCoverageCurve({ skills: options.skills, k: options.k, kPrimes: [options.kPrime], texts: grid, distinct: options.distinct });
+  }
+  const data: Trace[] = [
+    { type: "scatter", mode: "lines", name: "theory 1 − (1 − q)^T", x: theory.map((q) => q.texts), y: theory.map((q) => q.expectedFraction), line: { color: "#1f77b4" } },
+    { type: "scatter", mode: "markers", name: `simulation (mean of ${options.replicates})`, x: T, y: p.map((x) => x.simulatedFraction), marker: { color: "#d62728", size: 8 } },
+    { type: "scatter", mode: "lines", name: "difference 0 (the formula)", showlegend: false, x: [Math.min(...T), Math.max(...T)], y: [0, 0], line: { color: "#1f77b4", width: 1 }, yaxis: "y2" },
+    {
+      type: "scatter",
+      mode: "markers",
+      name: "simulated − theory, ±2 standard errors",
+      x: T,
+      y: p.map((x) => x.simulatedFraction - x.expectedFraction),
+      error_y: { type: "data", array: p.map((x) => 2 * x.expectedStdErr), visible: true, thickness: 1.5, width: 5 },
+      marker: { color: "#d62728", size: 7 },
+      yaxis: "y2",
+    },
+  ];
+  let layout: Record<string, unknown> = {
+    width: FIGURE_WIDTH,
+    height: FIGURE_HEIGHT + 60,
+    margin: { t: 60, r: 20, b: 60, l: 80 },
+    xaxis: { title: { text: "text pieces in the corpus T" }, type: "log", anchor: "y2", automargin: true },
+    yaxis: { title: { text: "fraction of k'-tuples shown" }, domain: [0.4, 1], automargin: true },
+    yaxis2: { title: { text: "simulated − theory" }, domain: [0, 0.3], anchor: "x", zeroline: false, automargin: true },
+  };
+  layout = dataRanges(data, layout, { x: 0.03, y: 0.06 });
+  layout = placeLegend(data, layout, ["x", "y"]);
+  return plotlyFigure({
     id: options.id,
     title: options.title ?? "Random skill graphs against the occupancy formula",
     caption:
       options.caption ??
-      `N = ${options.skills} skills, k = ${options.k} (${options.distinct ? "distinct" : "i.i.d."}), k' = ${options.kPrime}; ${options.replicates} random skill graphs per corpus size, seed ${JSON.stringify(options.seed)}; error bars: 2 standard errors of the simulated mean (from the formula's variance).`,
-    x: { title: "text pieces in the corpus T", log: true },
-    y: { title: "fraction of k'-tuples shown", range: [0, 1.02] },
-    series: [
-      { name: "theory 1 - (1 - q)^T", x: T, y: p.map((x) => x.expectedFraction), color: "#1f77b4" },
-      {
-        name: `simulation (mean of ${options.replicates})`,
-        x: T,
-        y: p.map((x) => x.simulatedFraction),
-        mode: "markers",
-        color: "#d62728",
-        errorY: p.map((x) => 2 * x.expectedStdErr),
-      },
-    ],
+      `N = ${options.skills} skills, k = ${options.k} (${options.distinct ? "distinct" : "i.i.d."}), k' = ${options.kPrime}; ${options.replicates} random skill graphs per corpus size, seed ${JSON.stringify(options.seed)}. Above: the formula (line) and the simulated means (markers); below: their difference with error bars of 2 standard errors of the simulated mean (from the formula's variance).`,
+    data,
+    layout,
   });
 }
 

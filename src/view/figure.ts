@@ -5,6 +5,7 @@
  */
 
 import { describeValue } from "../validate";
+import { dataRanges, placeLegend } from "./layout";
 
 /** One plotly trace; kept open because plotly has many trace types. */
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
@@ -55,6 +56,21 @@ export interface Series {
   allowGaps?: boolean;
   /** Hide from the legend. */
   showLegend?: boolean;
+  /** Line width in pixels (plotly's default is 2). */
+  width?: number;
+  /**
+   * Draw the line wide and pale (width 8, opacity 0.35): a band that a curve drawn later on top of
+   * it (thin, another colour) stays visible on. For two curves that coincide, by theory or nearly.
+   */
+  halo?: boolean;
+  /** Marker symbol, e.g. "circle-open", "diamond", "square-open". */
+  symbol?: string;
+  /** Marker size in pixels (plotly's default is 6). */
+  markerSize?: number;
+  /** Opacity of the whole trace in [0, 1]. */
+  opacity?: number;
+  /** Traces with the same group show and hide together; only the first one with a legend entry shows it. */
+  legendGroup?: string;
 }
 
 /** Options of {@link lineFigure}. */
@@ -191,8 +207,16 @@ export function lineFigure(options: LineFigureOptions): Figure {
       y: toFiniteArray(fn, `series "${s.name}" y`, s.y, { allowGaps: gaps, positive: !!options.y.log }),
       mode: s.mode ?? "lines",
     };
-    if (s.dash || s.color) t.line = { ...(s.dash ? { dash: s.dash } : {}), ...(s.color ? { color: s.color } : {}) };
-    if (s.color && s.mode && s.mode !== "lines") t.marker = { color: s.color };
+    const width = s.halo ? 8 : s.width;
+    if (s.dash || s.color || width !== undefined) {
+      t.line = { ...(s.dash ? { dash: s.dash } : {}), ...(s.color ? { color: s.color } : {}), ...(width !== undefined ? { width } : {}) };
+    }
+    if ((s.color || s.symbol || s.markerSize) && s.mode && s.mode !== "lines") {
+      t.marker = { ...(s.color ? { color: s.color } : {}), ...(s.symbol ? { symbol: s.symbol } : {}), ...(s.markerSize ? { size: s.markerSize } : {}) };
+    }
+    if (s.halo) t.opacity = 0.35;
+    else if (s.opacity !== undefined) t.opacity = s.opacity;
+    if (s.legendGroup) t.legendgroup = s.legendGroup;
     if (s.errorY) {
       if (s.errorY.length !== s.y.length) {
         throw new RangeError(
@@ -208,17 +232,18 @@ export function lineFigure(options: LineFigureOptions): Figure {
     if (s.showLegend === false) t.showlegend = false;
     return t;
   });
+  checkDistinguishable(fn, data);
+  const markers = data.some((t) => String(t.mode).includes("markers") || t.error_y !== undefined);
   const layout: Record<string, unknown> = {
     title: { text: options.title },
     xaxis,
     yaxis,
-    legend: { orientation: "v" },
     margin: { t: 60, r: 20, b: 60, l: 70 },
     width: options.width ?? FIGURE_WIDTH,
     height: options.height ?? FIGURE_HEIGHT,
     ...(options.layout ?? {}),
   };
-  return withoutUndefined({ data, layout, id: options.id, caption: options.caption });
+  return withoutUndefined({ data, layout: placeLegend(data, dataRanges(data, layout, { x: markers ? 0.03 : 0, y: 0.04 })), id: options.id, caption: options.caption });
 }
 
 /** Options of {@link plotlyFigure}. */
@@ -264,7 +289,38 @@ export function plotlyFigure(options: PlotlyFigureOptions): Figure {
     height: FIGURE_HEIGHT,
     ...(options.layout ?? {}),
   };
-  return withoutUndefined({ data, layout, id: options.id, caption: options.caption });
+  return withoutUndefined({ data, layout: placeLegend(data, dataRanges(data, layout)), id: options.id, caption: options.caption });
+}
+
+/** Style of a trace that decides how it looks: mode, colour, dash, width, symbol, opacity. */
+function traceStyle(t: Trace): string {
+  const line = (t.line ?? {}) as Record<string, unknown>;
+  const marker = (t.marker ?? {}) as Record<string, unknown>;
+  return JSON.stringify([t.mode, line.color, line.dash, line.width, marker.color, marker.symbol, marker.size, t.opacity, t.error_y !== undefined]);
+}
+
+/**
+ * Throws when two traces draw the same points in the same style: the later one would hide the
+ * earlier one completely, and the legend would name a curve nobody can see. Two curves that coincide
+ * must be drawn distinguishably (markers on a line, a halo under a thin line, another colour).
+ * Traces without a colour get different colours from plotly and are not compared.
+ */
+export function checkDistinguishable(fn: string, data: readonly Trace[]): void {
+  const seen = new Map<string, string>();
+  for (const t of data) {
+    const line = (t.line ?? {}) as Record<string, unknown>;
+    const marker = (t.marker ?? {}) as Record<string, unknown>;
+    if (line.color === undefined && marker.color === undefined) continue;
+    const key = traceStyle(t) + JSON.stringify([t.x, t.y, t.xaxis, t.yaxis]);
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      throw new RangeError(
+        `${fn}: series "${t.name}" draws the same points in the same style as "${prev}", which it would hide; ` +
+          "draw one of them differently (markers, halo, dash or colour) and say in the caption that they coincide",
+      );
+    }
+    seen.set(key, String(t.name));
+  }
 }
 
 /** A copy of a figure with a caption (and optionally an id). */

@@ -5,7 +5,7 @@
  */
 import type { CoinFlipGraph } from "../graphs/coinFlips";
 import type { GiantComponentResult, IsolatedThresholdResult } from "../graphs/experiments";
-import { giantFraction, noIsolatedLimit } from "../graphs/thresholds";
+import { giantFractionCurve, noIsolatedLimitCurve } from "../graphs/curves";
 import { checkNonEmptyList, checkProbability, failArg, checkFinite } from "../validate";
 import { checkCoins } from "../graphs/coinFlips";
 import { checkCsrGraph } from "../graphs/graph";
@@ -30,6 +30,14 @@ const GIANT_FIELDS = {
 import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
+
+/** Marker styles for series that may coincide: each later one open or at most 0.6 times the size of the one before. */
+const NESTED_MARKERS: { symbol: string; markerSize: number }[] = [
+  { symbol: "circle-open", markerSize: 13 },
+  { symbol: "square-open", markerSize: 10 },
+  { symbol: "diamond-open", markerSize: 8 },
+  { symbol: "circle", markerSize: 4 },
+];
 
 /** "10^5" style label for a size. */
 function sizeLabel(n: number): string {
@@ -141,16 +149,18 @@ export function isolatedThresholdFigure(results: IsolatedThresholdResult[], opti
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of results) for (const c of r.cs) (lo = Math.min(lo, c)), (hi = Math.max(hi, c));
-  const grid = Array.from({ length: 121 }, (_, i) => lo + ((hi - lo) * i) / 120);
+  const limit = noIsolatedLimitCurve({ from: lo, to: hi, points: 200 });
   const series: Series[] = results.map((r, i) => ({
     name: `n = ${sizeLabel(r.n)} (${r.trials} graphs)`,
     x: r.cs,
     y: r.pNoIsolated,
     errorY: r.stdErr.map((s) => 2 * s),
     mode: "lines+markers",
+    width: 1,
+    markerSize: 4,
     color: PALETTE[i % PALETTE.length],
   }));
-  series.push({ name: "limit exp(−e^(−c))", x: grid, y: grid.map((c) => noIsolatedLimit(c)), mode: "lines", dash: "dash", color: "black" });
+  series.push({ name: "limit exp(−e^(−c))", x: limit.map((q) => q.c), y: limit.map((q) => q.probability), mode: "lines", dash: "dash", color: "black" });
   return lineFigure({
     title: options.title ?? "Isolated vertices vanish at p = (ln n + c)/n",
     x: { title: "c = n·p − ln n (offset from the threshold, dimensionless)" },
@@ -173,15 +183,18 @@ export function giantComponentFigure(results: GiantComponentResult[], options: F
   checkLabels(fn, options);
   let hi = 0;
   for (const r of results) for (const c of r.cs) hi = Math.max(hi, c);
-  const grid = Array.from({ length: 301 }, (_, i) => (hi * i) / 300);
+  const giant = giantFractionCurve({ from: 0, to: hi, points: 301 });
+  // Simulations as markers, larger and open for small n, so that where the sizes agree (large c)
+  // every one of them stays visible.
   const series: Series[] = results.map((r, i) => ({
     name: `n = ${sizeLabel(r.n)} (${r.trials} graphs)`,
     x: r.cs,
     y: r.meanLargestFraction,
-    mode: "lines+markers",
+    mode: "markers",
+    ...NESTED_MARKERS[Math.min(i, NESTED_MARKERS.length - 1) + Math.max(0, NESTED_MARKERS.length - results.length)],
     color: PALETTE[i % PALETTE.length],
   }));
-  series.push({ name: "G(c) = 1 + W₀(−c e^(−c))/c", x: grid, y: grid.map((c) => giantFraction(c)), mode: "lines", dash: "dash", color: "black" });
+  series.push({ name: "G(c) = 1 + W₀(−c e^(−c))/c", x: giant.map((q) => q.c), y: giant.map((q) => q.fraction), mode: "lines", dash: "dash", color: "black" });
   return lineFigure({
     title: options.title ?? "The giant component appears at mean degree c = 1",
     x: { title: "mean degree c = n·p (dimensionless)" },
@@ -191,7 +204,7 @@ export function giantComponentFigure(results: GiantComponentResult[], options: F
     layout: { shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { color: "#999", dash: "dot" } }] },
     caption:
       options.caption ??
-      `Mean over graphs of (largest component)/n in G(n, c/n), n = ${results.map((r) => sizeLabel(r.n)).join(", ")}; dashed: the Lambert-W solution of G = 1 − e^(−cG); dotted line at c = 1.`,
+      `Mean over graphs of (largest component)/n in G(n, c/n), n = ${results.map((r) => sizeLabel(r.n)).join(", ")} (markers, larger and open for smaller n); dashed: the n → ∞ limit, the Lambert-W solution of G = 1 − e^(−cG), which the markers approach as n grows and lie on for the largest n away from c = 1; dotted line at c = 1.`,
   });
 }
 
@@ -223,7 +236,7 @@ export function criticalGiantFigure(results: GiantComponentResult[], options: Cr
     x: { title: "number of vertices n", log: true },
     y: { title: "largest component / n (fraction of vertices)", log: true },
     series: [
-      { name: `simulated, c = ${c}`, x: pts.map((q) => q.n), y: pts.map((q) => q.y), mode: "lines+markers", color: PALETTE[0] },
+      { name: `simulated, c = ${c}`, x: pts.map((q) => q.n), y: pts.map((q) => q.y), mode: "markers", markerSize: 9, color: PALETTE[0] },
       { name: "slope −1/3 (through the largest n)", x: pts.map((q) => q.n), y: ref, mode: "lines", dash: "dash", color: "black" },
     ],
     id: options.id,

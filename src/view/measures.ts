@@ -6,6 +6,8 @@
  */
 import type { FrequencyEmergencePoint } from "../theory/generalMeasure";
 import type { MeasureBoundRow, TupleFrequencyRow } from "../sim/experiments";
+import type { MeasureBoundPoint } from "../sim/curves";
+import { skillsByRank } from "../graphs/measures";
 import { lineFigure, type Figure, type FigureOptions, type Series } from "./figure";
 
 const COLORS = { theorem: "#d62728", uniform: "#8c564b", finite: "#ff7f0e", limit: "#7f7f7f", adversary: "#2ca02c", random: "#1f77b4" };
@@ -35,17 +37,19 @@ export interface SkillMeasureFigureOptions extends FigureOptions {
 export function skillMeasureFigure(options: SkillMeasureFigureOptions): Figure {
   const fn = "skillMeasureFigure";
   nonEmpty(fn, "skillMeasure", options?.skillMeasure);
-  const p = options.skillMeasure;
-  const order = Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b] - p[a]);
-  const rank = order.map((_, r) => r + 1);
-  const series: Series[] = [{ name: "μ1 (skill measure)", x: rank, y: order.map((s) => p[s]), color: COLORS.theorem }];
+  const n = options.skillMeasure.length;
   if (options.degrees) {
-    const d = options.degrees;
-    if (d.length !== p.length) throw new RangeError(`${fn}: degrees must have one entry per skill (${p.length}), got ${d.length}`);
-    const edges = options.edges;
-    if (typeof edges !== "number" || !(edges > 0)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${String(edges)}`);
-    series.push({ name: "share of the graph's edges (degree ÷ k·N_t)", x: rank, y: order.map((s) => (d[s] > 0 ? d[s] / edges : NaN)), mode: "markers", color: COLORS.random, allowGaps: true });
+    if (options.degrees.length !== n) throw new RangeError(`${fn}: degrees must have one entry per skill (${n}), got ${options.degrees.length}`);
+    if (typeof options.edges !== "number" || !(options.edges > 0)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${String(options.edges)}`);
   }
+  const ranked = skillsByRank({ skillMeasure: options.skillMeasure, degrees: options.degrees, edges: options.edges });
+  const rank = ranked.map((r) => r.rank);
+  const series: Series[] = [];
+  // The shares scatter around μ1: markers first, the line drawn on top of them.
+  if (options.degrees) {
+    series.push({ name: "share of the graph's edges (degree ÷ k·N_t)", x: rank, y: ranked.map((r) => (r.edgeShare === null ? NaN : r.edgeShare)), mode: "markers", markerSize: 5, opacity: 0.6, color: COLORS.random, allowGaps: true });
+  }
+  series.push({ name: "μ1 (skill measure)", x: rank, y: ranked.map((r) => r.measure), color: COLORS.theorem, width: 2.5 });
   return lineFigure({
     title: options.title ?? "Skills of unequal frequency: measure by rank",
     x: { title: "rank of the skill (1 = most frequent)", log: true },
@@ -62,6 +66,11 @@ export interface MeasureBoundFigureOptions extends FigureOptions {
   by: "number" | "measure";
   /** theta used in the rows (for the line beta = 1/theta). */
   theta: number;
+  /**
+   * The bounds on a dense grid of alpha (measureBoundCurve), drawn as lines. Without it they are drawn
+   * as open markers at the rows' alphas only.
+   */
+  theory?: readonly MeasureBoundPoint[];
 }
 
 /**
@@ -81,23 +90,31 @@ export function measureBoundFigure(rows: readonly MeasureBoundRow[], options: Me
   if (!(typeof theta === "number" && theta > 0 && theta < 1)) throw new RangeError(`${fn}: options.theta must be in (0, 1), got ${String(theta)}`);
   const x = rows.map((r) => r.alpha);
   const gap = (v: number | null) => (v === null ? NaN : v);
+  const theory = options.theory;
+  if (theory) nonEmpty(fn, "options.theory", theory);
+  // Theory: lines on the dense grid when given, else open markers at the simulated alphas.
+  const bound = (name: string, color: string, dash: Series["dash"], pick: (r: MeasureBoundPoint | MeasureBoundRow) => number | null): Series =>
+    theory
+      ? { name, x: theory.map((r) => r.alpha), y: theory.map((r) => gap(pick(r))), color, dash, width: 2.5, allowGaps: true }
+      : { name, x, y: rows.map((r) => gap(pick(r))), color, mode: "markers", symbol: "line-ew-open", markerSize: 14, allowGaps: true };
   const series: Series[] =
     by === "number"
       ? [
-          { name: "bound by number: β_min(measure of the rarest αN_s skills)", x, y: rows.map((r) => gap(r.numberBeta)), color: COLORS.theorem, allowGaps: true },
-          { name: "finite-size bound by number (this N_s, N_t, ε)", x, y: rows.map((r) => gap(r.numberFiniteSizeBeta)), color: COLORS.finite, dash: "dot", allowGaps: true },
-          { name: "uniform Theorem 8 β_min(α) (read by number)", x, y: rows.map((r) => gap(r.theoremBeta)), color: COLORS.uniform, dash: "dash", allowGaps: true },
-          { name: "balanced adversary, α by number (simulated)", x, y: rows.map((r) => r.numberAdversaryBeta), mode: "lines+markers", color: COLORS.adversary },
-          { name: "random failure set, α by number (simulated)", x, y: rows.map((r) => r.numberRandomBeta), mode: "lines+markers", color: COLORS.random },
+          bound("bound by number: β_min(μ1 of the rarest αN_s)", COLORS.theorem, "solid", (r) => r.numberBeta),
+          bound("uniform Theorem 8 β_min(α)", COLORS.uniform, "dash", (r) => r.theoremBeta),
+          { name: "finite-size bound (this N_s, N_t, ε)", x, y: rows.map((r) => gap(r.numberFiniteSizeBeta)), mode: "markers", symbol: "diamond-open", markerSize: 11, color: COLORS.finite, allowGaps: true },
+          { name: "random failure set (simulated)", x, y: rows.map((r) => r.numberRandomBeta), mode: "markers", markerSize: 8, color: COLORS.random },
+          { name: "balanced adversary (simulated)", x, y: rows.map((r) => r.numberAdversaryBeta), mode: "markers", symbol: "diamond", markerSize: 8, color: COLORS.adversary },
         ]
       : [
-          { name: "bound by measure: β_min(α)", x, y: rows.map((r) => gap(r.theoremBeta)), color: COLORS.theorem, allowGaps: true },
-          { name: "finite-size bound by measure (this N_s, N_t, ε)", x, y: rows.map((r) => gap(r.measureFiniteSizeBeta)), color: COLORS.finite, dash: "dot", allowGaps: true },
-          { name: "adversary limit (fixed Z, N_t/N_s → ∞)", x, y: rows.map((r) => r.measureLimitBeta), color: COLORS.limit, dash: "dash" },
-          { name: "balanced adversary, α by measure (simulated)", x, y: rows.map((r) => r.measureAdversaryBeta), mode: "lines+markers", color: COLORS.adversary },
-          { name: "random failure set, α by measure (simulated)", x, y: rows.map((r) => r.measureRandomBeta), mode: "lines+markers", color: COLORS.random },
+          bound("bound by measure: β_min(α)", COLORS.theorem, "solid", (r) => r.theoremBeta),
+          bound("adversary limit (fixed Z, N_t/N_s → ∞)", COLORS.limit, "dash", (r) => ("measureLimitBeta" in r ? r.measureLimitBeta : r.limitBeta)),
+          { name: "finite-size bound (this N_s, N_t, ε)", x, y: rows.map((r) => gap(r.measureFiniteSizeBeta)), mode: "markers", symbol: "diamond-open", markerSize: 11, color: COLORS.finite, allowGaps: true },
+          { name: "random failure set (simulated)", x, y: rows.map((r) => r.measureRandomBeta), mode: "markers", markerSize: 8, color: COLORS.random },
+          { name: "balanced adversary (simulated)", x, y: rows.map((r) => r.measureAdversaryBeta), mode: "markers", symbol: "diamond", markerSize: 8, color: COLORS.adversary },
         ];
-  series.push({ name: "β = 1/θ (failure rate 1)", x, y: x.map(() => 1 / theta), color: "#000000", dash: "dot" });
+  const xs = theory ? theory.map((r) => r.alpha) : x;
+  series.push({ name: "β = 1/θ (failure rate 1)", x: [Math.min(...xs), Math.max(...xs)], y: [1 / theta, 1 / theta], color: "#000000", dash: "dot" });
   return lineFigure({
     title: options.title ?? (by === "number" ? "α counted by number of skills" : "α counted by measure of skills"),
     x: { title: by === "number" ? "α: fraction of skills by number" : "α: μ1-measure of skills", log: true },
@@ -128,21 +145,29 @@ export function skillGuaranteeFigure(options: SkillGuaranteeFigureOptions): Figu
   nonEmpty(fn, "skillMeasure", options?.skillMeasure);
   nonEmpty(fn, "guarantees", options.guarantees);
   const p = options.skillMeasure;
-  const order = Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b] - p[a]);
-  const rank = order.map((_, r) => r + 1);
+  const ranked = skillsByRank({ skillMeasure: p });
+  const order = ranked.map((r) => r.skill);
+  const rank = ranked.map((r) => r.rank);
   const series: Series[] = options.guarantees.map((g, i) => {
     if (g.competence.length !== p.length) throw new RangeError(`${fn}: guarantees[${i}].competence must have one entry per skill (${p.length})`);
+    // One value per skill: a line through markers, up to the rarest skill with a guarantee.
+    const y = order.map((s) => (g.competence[s] >= 0 ? g.competence[s] : NaN));
+    let last = y.length;
+    while (last > 1 && !Number.isFinite(y[last - 1])) last--;
     return {
       name: `guaranteed, θ = ${g.theta}`,
-      x: rank,
-      y: order.map((s) => (g.competence[s] >= 0 ? g.competence[s] : NaN)),
+      x: rank.slice(0, last),
+      y: y.slice(0, last),
+      mode: "lines+markers",
+      markerSize: 4,
       color: CLASS_COLORS[i % CLASS_COLORS.length],
       allowGaps: true,
     };
   });
   (options.simulated ?? []).forEach((sim, i) => {
     if (sim.competence.length !== p.length) throw new RangeError(`${fn}: simulated[${i}].competence must have one entry per skill (${p.length})`);
-    series.push({ name: sim.name, x: rank, y: order.map((s) => sim.competence[s]), mode: "markers", color: ["#7f7f7f", "#9467bd", "#17becf"][i % 3] });
+    // Filled, then open and larger: where two simulations give a skill the same competence both stay visible.
+    series.push({ name: sim.name, x: rank, y: order.map((s) => sim.competence[s]), mode: "markers", color: ["#7f7f7f", "#9467bd", "#17becf"][i % 3], symbol: i === 0 ? "circle" : "circle-open", markerSize: i === 0 ? 4 : 8 });
   });
   return lineFigure({
     title: options.title ?? "Which skills are guaranteed: competence by rank",
@@ -191,12 +216,22 @@ export function frequencyEmergenceFigure(options: FrequencyEmergenceFigureOption
       throw new RangeError(`${fn}: simulation.computes (${computes.length}) must give one budget per theta of the rows (${thetas.length})`);
     }
     const classes = [...new Set(rows.map((r) => r.className))];
+    // A random failure set aims at no class, so its three series nearly coincide: nested open symbols.
+    const randomSymbols = [
+      { symbol: "circle-open", markerSize: 14 },
+      { symbol: "square-open", markerSize: 8 },
+      { symbol: "diamond", markerSize: 4 },
+    ];
     classes.forEach((cls, j) => {
       const mine = rows.filter((r) => r.className === cls);
       const cx = mine.map((r) => computes[thetas.indexOf(r.theta)]);
       const color = CLASS_COLORS[j % CLASS_COLORS.length];
-      series.push({ name: `adversary aimed at ${cls} (simulated)`, x: cx, y: mine.map((r) => r.adversarialCompetence), mode: "markers", color });
-      series.push({ name: `random failure set, ${cls} (simulated)`, x: cx, y: mine.map((r) => r.randomCompetence), mode: "lines+markers", dash: "dot", color });
+      series.push({ name: `random Y: ${cls}, simulated`, x: cx, y: mine.map((r) => r.randomCompetence), mode: "markers", color, ...randomSymbols[j % randomSymbols.length] });
+    });
+    classes.forEach((cls, j) => {
+      const mine = rows.filter((r) => r.className === cls);
+      const cx = mine.map((r) => computes[thetas.indexOf(r.theta)]);
+      series.push({ name: `adversary: ${cls}, simulated`, x: cx, y: mine.map((r) => r.adversarialCompetence), mode: "markers", symbol: "triangle-up", markerSize: 9, color: CLASS_COLORS[j % CLASS_COLORS.length] });
     });
   }
   return lineFigure({

@@ -4,13 +4,15 @@
  * 2022, eq. 2 and 4), the frontier N_opt(C), D_opt(C), tokens per parameter, and bootstrap
  * histograms. Pure functions from `src/scaling` results to plotly {@link Figure}s.
  */
-import { chinchillaLoss, checkFrontierParams, computeOptimalFor, isoLossLevels, isoLossParameters, isoLossTokens, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { histogramBins, histogramCounts } from "../math/histogram";
+import { computeOptimalCurve, isoLossCurve } from "../scaling/curves";
+import { chinchillaLoss, checkFrontierParams, isoLossLevels, tokensForCompute, type ScalingParams } from "../scaling/law";
 import { checkScalingParams } from "../scaling/validate";
 import { checkFiniteResult, checkInteger, checkNumberList, checkPositive, describeParams, describeValue, failArg } from "../validate";
 import { checkBytes } from "../budget";
 import { checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
 import type { ScalingRun } from "../scaling/objective";
-import { lineFigure, plotlyFigure, type Figure, type Series } from "./figure";
+import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
 
 /** A named law to draw, e.g. { name: "Hoffmann et al. 2022 (eq. 10)", params: HOFFMANN_2022 }. */
 export interface NamedScalingLaw {
@@ -18,6 +20,11 @@ export interface NamedScalingLaw {
   params: ScalingParams;
   color?: string;
   dash?: Series["dash"];
+  /**
+   * Draw this law's curves as wide pale bands, so that a law whose curves lie on them stays visible
+   * (e.g. a fit that reproduces a published law).
+   */
+  halo?: boolean;
 }
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
@@ -30,6 +37,7 @@ function checkLaws(fn: string, laws: unknown, frontier = false): asserts laws is
     else checkScalingParams(`${fn}: laws[${i}]`, l.params);
     if (l.color !== undefined && typeof l.color !== "string") failArg(fn, `laws[${i}].color`, l.color, "a CSS color string");
     if (l.dash !== undefined && !["solid", "dash", "dot", "dashdot"].includes(l.dash)) failArg(fn, `laws[${i}].dash`, l.dash, '"solid", "dash", "dot" or "dashdot"');
+    if (l.halo !== undefined && typeof l.halo !== "boolean") failArg(fn, `laws[${i}].halo`, l.halo, "a boolean");
   });
 }
 
@@ -50,11 +58,6 @@ function checkPoints(fn: string, name: string, v: unknown, curves: number): numb
   const n = checkInteger(fn, name, v, 2, 100000);
   checkBytes(fn, 64 * n * curves, `${curves} curves of ${n} points`, `use fewer ${name}`);
   return n;
-}
-
-function logspace(lo: number, hi: number, n: number): number[] {
-  const a = Math.log10(lo), b = Math.log10(hi);
-  return Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
 }
 
 /** Options of {@link lossParityFigure}. */
@@ -138,7 +141,6 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
   const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
-  const Ns = logspace(n0, n1, res);
   const levels = options.levels ?? isoLossLevels(options.params);
   if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${describeValue(levels)}`);
   checkNumberList(fn, "levels", levels, checkPositive);
@@ -149,28 +151,14 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   if (options.runsName !== undefined && typeof options.runsName !== "string") failArg(fn, "runsName", options.runsName, "a string");
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
-  const lD0 = Math.log10(d0), lD1 = Math.log10(d1);
-  // Each contour in closed form, D(N) = (B / (L - E - A/N^alpha))^(1/beta) (isoLossTokens), rounded
-  // to 1e-4 decades: exact curves with few points, which keeps the saved notebook small.
+  // Each contour in closed form (isoLossCurve), rounded to 1e-4 decades: exact curves that keep the
+  // saved notebook small.
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
   for (const L of levels) {
-    const xs: number[] = [], ys: number[] = [];
-    // Where the curve enters through the top edge D = d1 (near its vertical asymptote, which a
-    // fixed grid of N would miss): A/N^alpha = L - E - B/d1^beta.
-    const nTop = isoLossParameters({ D: d1, loss: L, params: options.params });
-    if (nTop > n0 && nTop < n1) {
-      xs.push(round(Math.log10(nTop)));
-      ys.push(round(lD1));
-    }
-    for (const N of Ns) {
-      if (N <= nTop && xs.length > 0) continue;
-      const lD = Math.log10(isoLossTokens({ N, loss: L, params: options.params }));
-      if (lD >= lD0 && lD <= lD1) {
-        xs.push(round(Math.log10(N)));
-        ys.push(round(lD));
-      }
-    }
-    if (xs.length < 2) continue;
+    const pts = isoLossCurve({ params: options.params, loss: L, N: [n0, n1], D: [d0, d1], points: res });
+    if (pts.length < 2) continue;
+    const xs = pts.map((q) => round(Math.log10(q.N)));
+    const ys = pts.map((q) => round(Math.log10(q.D)));
     data.push({
       type: "scatter",
       mode: "lines",
@@ -184,23 +172,23 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     });
     annotations.push({ x: xs[xs.length - 1], y: ys[ys.length - 1], text: L.toFixed(1), showarrow: false, xanchor: "left", font: { size: 10, color: "#3b6ea8" } });
   }
+  // Iso-FLOP lines C = 6 N D are straight on these axes: their two ends inside the box.
   for (const C of options.isoFlops ?? [1e19, 1e21, 1e23]) {
-    const pts = Ns.filter((N) => tokensForCompute(C, N) >= d0 && tokensForCompute(C, N) <= d1);
-    if (pts.length < 2) continue;
+    const nLo = Math.max(n0, C / (6 * d1)), nHi = Math.min(n1, C / (6 * d0));
+    if (!(nHi > nLo)) continue;
     data.push({
       type: "scatter",
       mode: "lines",
       name: `C = ${C.toExponential(0)} FLOPs`,
-      x: pts.map(Math.log10),
-      y: pts.map((N) => Math.log10(tokensForCompute(C, N))),
+      x: [nLo, nHi].map(Math.log10),
+      y: [nLo, nHi].map((N) => Math.log10(tokensForCompute(C, N))),
       line: { color: "#888", dash: "dot", width: 1 },
       showlegend: false,
       hoverinfo: "name",
     });
   }
   if (options.frontier ?? true) {
-    const Cs = logspace(6 * n0 * d0, 6 * n1 * d1, 100);
-    const opt = Cs.map((C) => computeOptimalFor(fn, C, options.params)).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
+    const opt = computeOptimalCurve({ params: options.params, from: 6 * n0 * d0, to: 6 * n1 * d1, points: 200 }).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
     data.push({
       type: "scatter",
       mode: "lines",
@@ -248,52 +236,55 @@ export interface ComputeFrontierFigureOptions {
   caption?: string;
 }
 
-/** Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes. */
+function lawStyle(l: NamedScalingLaw, i: number): Pick<Series, "color" | "halo" | "width"> {
+  return { color: l.color ?? PALETTE[i % PALETTE.length], halo: l.halo, width: l.halo ? undefined : 2 };
+}
+
+/**
+ * Compute-optimal N_opt(C) (solid) and D_opt(C) (dashed) for each law, on log-log axes, from
+ * computeOptimalCurve. One legend entry per law (it shows and hides both of its lines).
+ */
 export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "computeFrontierFigure";
   checkLabels(fn, options);
   checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
-  const Cs = logspace(c0, c1, checkPoints(fn, "points", options.points ?? 60, 2 * options.laws.length + 1));
+  const points = checkPoints(fn, "points", options.points ?? 100, 2 * options.laws.length + 1);
   const series: Series[] = [];
   options.laws.forEach((l, i) => {
-    const color = l.color ?? PALETTE[i % PALETTE.length];
-    const opt = Cs.map((C) => computeOptimalFor(fn, C, l.params));
-    series.push({ name: `N_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.N), color, dash: "solid" });
-    series.push({ name: `D_opt, ${l.name}`, x: Cs, y: opt.map((o) => o.D), color, dash: "dash" });
+    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
+    const x = opt.map((o) => o.compute);
+    const style = lawStyle(l, i);
+    series.push({ name: l.name, x, y: opt.map((o) => o.N), ...style, dash: "solid", legendGroup: `law${i}` });
+    series.push({ name: `D_opt, ${l.name}`, x, y: opt.map((o) => o.D), ...style, dash: style.halo ? "solid" : "dash", legendGroup: `law${i}`, showLegend: false });
   });
   return lineFigure({
     title: options.title ?? "Compute-optimal model size and data (C = 6ND)",
     x: { title: "training compute C (FLOPs)", log: true },
-    y: { title: "parameters N (solid) / tokens D (dashed)", log: true },
+    y: { title: "parameters N_opt (lower lines) / tokens D_opt (upper lines)", log: true },
     series,
-    layout: { legend: { orientation: "h", y: -0.25 }, height: 560 },
     id: options.id,
     caption: options.caption,
   });
 }
 
-/** Tokens per parameter D_opt / N_opt along the frontier for each law, with Chinchilla's 20 for reference. */
+/** Tokens per parameter D_opt / N_opt along the frontier for each law (computeOptimalCurve), with Chinchilla's 20 for reference. */
 export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "tokensPerParameterFigure";
   checkLabels(fn, options);
   checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
-  const Cs = logspace(c0, c1, checkPoints(fn, "points", options.points ?? 60, options.laws.length + 1));
-  const series: Series[] = options.laws.map((l, i) => ({
-    name: l.name,
-    x: Cs,
-    y: Cs.map((C) => computeOptimalFor(fn, C, l.params).tokensPerParameter),
-    color: l.color ?? PALETTE[i % PALETTE.length],
-    dash: l.dash,
-  }));
+  const points = checkPoints(fn, "points", options.points ?? 100, options.laws.length + 1);
+  const series: Series[] = options.laws.map((l, i) => {
+    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
+    return { name: l.name, x: opt.map((o) => o.compute), y: opt.map((o) => o.tokensPerParameter), ...lawStyle(l, i), dash: l.halo ? undefined : l.dash };
+  });
   series.push({ name: "20 tokens/parameter (Chinchilla as trained)", x: [c0, c1], y: [20, 20], dash: "dot", color: "#444" });
   return lineFigure({
     title: options.title ?? "Tokens per parameter on the compute-optimal frontier",
     x: { title: "training compute C (FLOPs)", log: true },
     y: { title: "D_opt / N_opt (tokens per parameter)", log: true },
     series,
-    layout: { legend: { orientation: "h", y: -0.25 } },
     id: options.id,
     caption: options.caption,
   });
@@ -312,7 +303,11 @@ export interface BootstrapHistogramFigureOptions {
   caption?: string;
 }
 
-/** Histogram of the bootstrap draws of one parameter with vertical reference lines. */
+/**
+ * Histogram of the bootstrap draws of one parameter (bars, binned here) with vertical reference
+ * lines. A mark at the same value as an earlier one (within 0.2 % of the axis) is drawn thin on a
+ * wide pale copy of the earlier, and its legend entry says that they coincide.
+ */
 export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
   const fn = "bootstrapHistogramFigure";
   checkLabels(fn, options);
@@ -321,33 +316,42 @@ export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOption
     if (typeof v !== "number" || !(Math.abs(v) <= 1e300)) failArg(f, n, v, "a finite number of magnitude <= 1e300");
     return v;
   };
-  const draws = checkNumberList(fn, "draws", options.draws, moderate);
+  const draws = Array.from(checkNumberList(fn, "draws", options.draws, moderate));
   if (options.marks !== undefined && !(Array.isArray(options.marks) && options.marks.length === 0)) checkRecords(fn, "marks", options.marks, { name: field.string, value: moderate, color: field.optional(field.string) });
-  const data: Record<string, unknown>[] = [
-    { type: "histogram", name: `bootstrap draws (${draws.length})`, x: draws, marker: { color: "#9ecae1" }, nbinsx: 40 },
-  ];
-  const shapes: Record<string, unknown>[] = [];
-  (options.marks ?? []).forEach((m, i) => {
+  const marks = options.marks ?? [];
+  marks.forEach((m, i) => {
     if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${describeValue(m)}`);
-    const color = m.color ?? PALETTE[i % PALETTE.length];
-    shapes.push({ type: "line", xref: "x", yref: "paper", x0: m.value, x1: m.value, y0: 0, y1: 1, line: { color, width: 2, dash: i === 0 ? "solid" : "dash" } });
-    // An invisible trace gives the mark a legend entry.
-    data.push({ type: "scatter", mode: "lines", name: `${m.name}: ${m.value.toPrecision(4)}`, x: [m.value, m.value], y: [0, 0], line: { color, dash: i === 0 ? "solid" : "dash" } });
   });
-  const all = draws.concat((options.marks ?? []).map((m) => m.value));
   let lo = Infinity, hi = -Infinity;
-  for (const v of all) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const pad = 0.05 * (hi - lo || Math.abs(hi) || 1);
+  for (const v of draws) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  const grid = histogramBins(lo, hi > lo ? hi : lo + 1e-9, 40);
+  const counts = histogramCounts(draws, grid);
+  const top = Math.max(...counts);
+  const data: Trace[] = [
+    { type: "bar", name: `bootstrap draws (${draws.length})`, x: grid.centers, y: counts, width: grid.width * 0.95, marker: { color: "#9ecae1" } },
+  ];
+  const span = Math.max(hi, ...marks.map((m) => m.value)) - Math.min(lo, ...marks.map((m) => m.value)) || 1;
+  marks.forEach((m, i) => {
+    const color = m.color ?? PALETTE[i % PALETTE.length];
+    const same = marks.slice(0, i).findIndex((e) => Math.abs(e.value - m.value) <= 0.002 * span);
+    const haloUnder = marks.slice(i + 1).some((e) => Math.abs(e.value - m.value) <= 0.002 * span);
+    const name = `${m.name}: ${m.value.toPrecision(4)}${same >= 0 ? ` (coincides with ${marks[same].name})` : ""}`;
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name,
+      x: [m.value, m.value],
+      y: [0, top * 1.08],
+      line: { color, width: haloUnder ? 8 : 2, dash: haloUnder || i === 0 ? "solid" : "dash" },
+      ...(haloUnder ? { opacity: 0.35 } : {}),
+    });
+  });
   return plotlyFigure({
     title: options.title ?? `Bootstrap distribution of ${options.name}`,
     data,
     layout: {
-      xaxis: { title: { text: options.name }, range: [lo - pad, hi + pad] },
+      xaxis: { title: { text: options.name } },
       yaxis: { title: { text: "number of resamples" } },
-      shapes,
       bargap: 0.05,
     },
     id: options.id,

@@ -4,6 +4,7 @@
  * over the bound, and the finite-size view. Pure functions from results of `src/sim` to {@link Figure}s.
  */
 import type { ConcentrationRow, EmergenceBoundRow, FiniteSizeRow } from "../sim/experiments";
+import type { EmergenceBoundPoint } from "../sim/curves";
 import { histogramBins, histogramCounts } from "../math/histogram";
 import { normalDensity } from "../random/normal";
 import { checkNonEmptyList } from "../validate";
@@ -110,9 +111,10 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
 }
 
 /**
- * Concentration: the standard deviation of per-skill failure rates (measured, markers) against the
- * hypergeometric prediction and the binomial rule sqrt(theta(1-theta)/degree), versus mean degree
- * (log-log: a slope of -1/2).
+ * Concentration: the standard deviation of per-skill failure rates (measured, filled markers) against
+ * the hypergeometric prediction for each simulated graph's degrees (open markers: it depends on the
+ * degrees, so it is a value per graph, not a curve) and the binomial rule sqrt(theta(1-theta)/degree)
+ * (a straight line of slope -1/2 on these log-log axes), versus mean degree.
  */
 export function concentrationFigure(rows: readonly ConcentrationRow[], options: FigureOptions = {}): Figure {
   checkRecords("concentrationFigure", "rows", rows, CONCENTRATION_FIELDS);
@@ -123,9 +125,9 @@ export function concentrationFigure(rows: readonly ConcentrationRow[], options: 
     x: { title: "mean degree of a skill (text pieces per skill, k·N_t/N_s)", log: true },
     y: { title: "std of per-skill failure rate (fraction)", log: true },
     series: [
-      { name: "simulation (random failure set)", x, y: rows.map((r) => r.std), mode: "markers", color: COLORS.random },
-      { name: "hypergeometric prediction", x, y: rows.map((r) => r.predictedStd), color: "black" },
       { name: "√(θ(1−θ)/mean degree)", x, y: rows.map((r) => r.binomialStd), dash: "dash", color: COLORS.limit },
+      { name: "hypergeometric prediction for each graph's degrees", x, y: rows.map((r) => r.predictedStd), mode: "markers", symbol: "circle-open", markerSize: 13, color: "black" },
+      { name: "simulation (random failure set)", x, y: rows.map((r) => r.std), mode: "markers", color: COLORS.random, markerSize: 7 },
     ],
     id: options.id,
     caption: options.caption,
@@ -136,7 +138,12 @@ export function concentrationFigure(rows: readonly ConcentrationRow[], options: 
 export interface EmergenceBoundFigureOptions {
   /** theta used in the rows (to turn beta into competence 1 - beta·theta). */
   theta: number;
-  /** Also draw the finite-size bound (default true). */
+  /**
+   * The theory lines on a dense grid of alpha (emergenceBoundCurve). Without it, Theorem 8 and the
+   * fixed-Z limit are drawn as open markers at the rows' alphas only.
+   */
+  theory?: readonly EmergenceBoundPoint[];
+  /** Also draw the finite-size bound at the rows' alphas (default true). */
   showFiniteSize?: boolean;
   title?: string;
   id?: string;
@@ -145,9 +152,11 @@ export interface EmergenceBoundFigureOptions {
 
 /**
  * The simulation drawn over the bound: for each alpha (log x), the competence that at least 1 - alpha of
- * the skills reach (y): Theorem 8's guarantee 1 - beta_min·theta (line), its finite-size version, the
- * fixed-Z adversary limit, and what random, greedy and balanced failure sets actually leave.
- * Every simulated point should lie ABOVE the theorem's line.
+ * the skills reach (y). Theory as lines (from `theory`, a dense alpha grid): Theorem 8's guarantee
+ * 1 - beta_min·theta and the fixed-Z adversary limit; the finite-size union bound for the simulated
+ * N_s, N_t as open diamonds at the simulated alphas (it lies just under the theorem's line when
+ * N_t >> N_s); the random, greedy and balanced failure sets as markers. Every simulated point should lie
+ * ABOVE the theorem's line.
  */
 export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options: EmergenceBoundFigureOptions): Figure {
   const fn = "emergenceBoundFigure";
@@ -167,17 +176,27 @@ export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options
   if (!(typeof theta === "number" && theta > 0 && theta < 1)) throw new RangeError(`${fn}: options.theta must be in (0, 1), got ${String(theta)}`);
   const x = rows.map((r) => r.alpha);
   const comp = (b: number | null) => (b === null || 1 - b * theta < 0 ? NaN : 1 - b * theta);
-  const series: Series[] = [
-    { name: "Theorem 8 guarantee 1 − β_min θ", x, y: rows.map((r) => comp(r.theoremBeta)), color: COLORS.theorem, allowGaps: true },
-  ];
+  const series: Series[] = [];
+  if (options.theory) {
+    nonEmpty(fn, "options.theory", options.theory);
+    const tx = options.theory.map((r) => r.alpha);
+    series.push(
+      { name: "Theorem 8 guarantee 1 − β_min θ", x: tx, y: options.theory.map((r) => comp(r.theoremBeta)), color: COLORS.theorem, width: 2.5, allowGaps: true },
+      { name: "adversary limit (fixed Z, N_t/N_s → ∞)", x: tx, y: options.theory.map((r) => comp(r.limitBeta)), color: COLORS.limit, dash: "dash", allowGaps: true },
+    );
+  } else {
+    series.push(
+      { name: "Theorem 8 guarantee 1 − β_min θ", x, y: rows.map((r) => comp(r.theoremBeta)), mode: "markers", symbol: "line-ew-open", markerSize: 14, color: COLORS.theorem, allowGaps: true },
+      { name: "adversary limit (fixed Z, N_t/N_s → ∞)", x, y: rows.map((r) => comp(r.limitBeta)), mode: "markers", symbol: "line-ew-open", markerSize: 14, color: COLORS.limit, allowGaps: true },
+    );
+  }
   if (options.showFiniteSize ?? true) {
-    series.push({ name: "finite-size union bound (this N_s, N_t)", x, y: rows.map((r) => comp(r.finiteSizeBeta)), color: COLORS.finite, dash: "dot", allowGaps: true });
+    series.push({ name: "finite-size union bound (this N_s, N_t)", x, y: rows.map((r) => comp(r.finiteSizeBeta)), mode: "markers", symbol: "diamond-open", markerSize: 11, color: COLORS.finite, allowGaps: true });
   }
   series.push(
-    { name: "adversary limit (fixed Z, N_t/N_s → ∞)", x, y: rows.map((r) => comp(r.limitBeta)), color: COLORS.limit, dash: "dash", allowGaps: true },
-    { name: "balanced adversary (simulated)", x, y: rows.map((r) => comp(r.adversarialBeta)), mode: "lines+markers", color: COLORS.balanced, allowGaps: true },
-    { name: "greedy adversary (simulated)", x, y: rows.map((r) => comp(r.greedyBeta)), mode: "markers", color: COLORS.greedy, allowGaps: true },
-    { name: "random failure set (simulated)", x, y: rows.map((r) => comp(r.randomBeta)), mode: "lines+markers", color: COLORS.random, allowGaps: true },
+    { name: "random failure set (simulated)", x, y: rows.map((r) => comp(r.randomBeta)), mode: "markers", color: COLORS.random, markerSize: 8, allowGaps: true },
+    { name: "greedy adversary (simulated)", x, y: rows.map((r) => comp(r.greedyBeta)), mode: "markers", symbol: "square", color: COLORS.greedy, markerSize: 7, allowGaps: true },
+    { name: "balanced adversary (simulated)", x, y: rows.map((r) => comp(r.adversarialBeta)), mode: "markers", symbol: "diamond", color: COLORS.balanced, markerSize: 8, allowGaps: true },
   );
   return lineFigure({
     title: options.title ?? "Simulated worst case over the Theorem 8 bound",
@@ -208,8 +227,8 @@ export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: Figure
       { name: "Theorem 8 β_min (N_t ≫ N_s)", x, y: rows.map((r) => orGap(r.theoremBeta)), color: COLORS.theorem, allowGaps: true },
       { name: "finite-size union bound β", x, y: rows.map((r) => orGap(r.finiteSizeBeta)), color: COLORS.finite, dash: "dot", mode: "lines+markers", allowGaps: true },
       { name: "adversary limit (fixed Z)", x, y: rows.map((r) => r.limitBeta), color: COLORS.limit, dash: "dash" },
-      { name: "balanced adversary (simulated)", x, y: rows.map((r) => r.adversarialBeta), color: COLORS.balanced, mode: "lines+markers" },
-      { name: "random failure set (simulated)", x, y: rows.map((r) => r.randomBeta), color: COLORS.random, mode: "lines+markers" },
+      { name: "balanced adversary (simulated)", x, y: rows.map((r) => r.adversarialBeta), color: COLORS.balanced, mode: "markers", symbol: "diamond", markerSize: 8 },
+      { name: "random failure set (simulated)", x, y: rows.map((r) => r.randomBeta), color: COLORS.random, mode: "markers", markerSize: 8 },
     ],
     id: options.id,
     caption: options.caption,

@@ -3,17 +3,18 @@
  * (Theorem 8 / 14), k'-tuple curves (Corollary 13), emergence versus scale, and theta versus delta
  * (lesson 02). Pure functions from results of `src/theory` to plotly {@link Figure}s.
  */
+import { valueGrid } from "../math/grid";
 import type { ClozeFailureRow } from "../sim/experiments";
-import { thetaFromReducibleLoss } from "../theory/cloze";
+import { clozeTheoryCurve, type ClozeTheoryPoint } from "../theory/cloze";
 import type { EmergenceAtScale } from "../theory/emergence";
 import type { PerformancePoint } from "../theory/performanceCurve";
-import { lineFigure, type Figure, type Series } from "./figure";
-import { checkLabels, checkOptionalBoolean, checkRecords, checkSeriesList, field } from "./validate";
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
+import { dataRanges, placeLegend } from "./layout";
+import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, checkSeriesList, field } from "./validate";
 import { failArg } from "../validate";
 
-const DASHES = ["solid", "dash", "dot", "dashdot"];
 const MODES = ["lines", "markers", "lines+markers"];
-const oneOf = (values: string[]): ((fn: string, name: string, v: unknown) => void) => (fn, name, v) => {
+const oneOf = (values: readonly string[]): ((fn: string, name: string, v: unknown) => void) => (fn, name, v) => {
   if (!values.includes(v as string)) failArg(fn, name, v, values.map((x) => JSON.stringify(x)).join(", "));
 };
 
@@ -33,6 +34,11 @@ export interface PerformanceCurveSeries {
   dash?: Series["dash"];
   color?: string;
   mode?: Series["mode"];
+  /** Draw as a wide pale band, for a curve that another one lies on (see Series.halo). */
+  halo?: boolean;
+  /** Marker symbol (with a mode that has markers), e.g. "circle-open". */
+  symbol?: string;
+  markerSize?: number;
 }
 
 /** Options of {@link performanceCurveFigure}. */
@@ -72,10 +78,20 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
   const logAlpha = checkOptionalBoolean(fn, "logAlpha", options.logAlpha) ?? true;
   checkRecords(fn, "curves", options.curves, {
     name: field.string,
-    points: (f, n, v) => void checkRecords(f, n, v, { alpha: logAlpha ? field.positive : field.finite, competence: field.nullable(field.finite) }),
+    raw: field.optional(field.boolean),
+    points: (f, n, v, curve) =>
+      void checkRecords(f, n, v, {
+        alpha: logAlpha ? field.positive : field.finite,
+        competence: field.nullable(field.finite),
+        // Theorem 8's root at this alpha, read when the curve is drawn raw.
+        ...(curve.raw === true ? { raw: (f2: string, n2: string, r: unknown) => checkFields(f2, n2, r, { competence: field.nullable(field.finite) }) } : {}),
+      }),
     dash: field.optional(oneOf(DASHES)),
     mode: field.optional(oneOf(MODES)),
     color: field.optional(field.string),
+    halo: field.optional(field.boolean),
+    symbol: field.optional(field.string),
+    markerSize: field.optional(field.positive),
   });
   checkSeriesList(fn, "overlays", options.overlays, { xLog: logAlpha, yLog: false });
   const series: Series[] = options.curves.map((c, i) => {
@@ -89,13 +105,30 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
       mode: c.mode ?? "lines",
       dash: c.dash,
       color: c.color,
+      halo: c.halo,
+      symbol: c.symbol,
+      markerSize: c.markerSize,
       allowGaps: true,
     };
   });
   for (const o of options.overlays ?? []) series.push({ ...o });
+  // The alpha axis starts a little (3 % of the axis) before the first drawn point, so that a curve's
+  // left end (the smallest alpha with a non-vacuous guarantee) is seen as an end, not cut by the axis.
+  let lo = Infinity, hi = -Infinity;
+  for (const sr of series) {
+    for (let i = 0; i < sr.x.length; i++) {
+      if (!Number.isFinite(sr.y[i])) continue;
+      lo = Math.min(lo, sr.x[i]);
+      hi = Math.max(hi, sr.x[i]);
+    }
+  }
+  let range: [number, number] | undefined;
+  if (hi > lo && (!logAlpha || lo > 0)) {
+    range = logAlpha ? [lo / (hi / lo) ** 0.03, hi * (hi / lo) ** 0.01] : [lo - 0.03 * (hi - lo), hi + 0.01 * (hi - lo)];
+  }
   return lineFigure({
     title: options.title ?? "Guaranteed competence (Theorem 8 performance curve)",
-    x: { title: "α: fraction of skills allowed below the guarantee", log: options.logAlpha ?? true },
+    x: { title: "α: fraction of skills allowed below the guarantee", log: logAlpha, range },
     y: { title: "competence 1 − β_min·θ′ reached by ≥ 1 − α of skills", range: showVacuous ? undefined : [0, 1] },
     series,
     id: options.id,
@@ -107,7 +140,7 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
 export interface EmergenceVsScaleFigureOptions {
   /** One or more scaling laws (e.g. "lesson 01 fit", "Hoffmann 2022"), each the output of emergenceVsScale. */
   runs: readonly { name: string; rows: readonly EmergenceAtScale[]; dash?: Series["dash"] }[];
-  /** Also draw theta (failed fraction of text pieces) per run as a dotted line. Default true. */
+  /** Also draw theta (failed fraction of text pieces) per law, in a panel of its own above. Default true. */
   showTheta?: boolean;
   title?: string;
   id?: string;
@@ -115,11 +148,15 @@ export interface EmergenceVsScaleFigureOptions {
 }
 
 const TUPLE_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+const DASHES: NonNullable<Series["dash"]>[] = ["solid", "dash", "dashdot", "dot"];
 
 /**
  * Emergence versus scale: for each compute budget (x, FLOPs, log), the competence guaranteed to
- * 1 - alpha of the k'-tuples (y), one line per (scaling law, k'); infeasible or vacuous guarantees are
- * gaps. Colour = k', dash = scaling law; theta per law as a dotted grey line (darker for the first law).
+ * 1 - alpha of the k'-tuples (lower panel), one line per (scaling law, k') that has a guarantee
+ * somewhere in the range (colour = k', dash = law; gaps: none or vacuous), and theta per law in a
+ * panel of its own above. The budgets start just before the first one where theta < 1 for some law
+ * (below it theta = 1 and nothing is guaranteed). Tuple sizes without a guarantee in the range are
+ * named in a note under the legend instead of in the legend.
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
@@ -140,59 +177,104 @@ export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): 
         if (row.tuples.length !== all[0].tuples.length) failArg(f, `${n}[${i}].tuples.length`, row.tuples.length, `the same number of tuple sizes in every row (${all[0].tuples.length})`);
       }),
   });
-  const dashes: Series["dash"][] = ["solid", "dash", "dashdot", "dot"];
-  const series: Series[] = [];
   options.runs.forEach((run, r) => {
-    if (!nonEmpty(run.rows)) throw new TypeError(`${fn}: runs[${r}].rows must be a non-empty array from emergenceVsScale`);
-    const x = run.rows.map((row) => row.compute);
-    const kPrimes = run.rows[0].tuples.map((t) => t.kPrime);
-    kPrimes.forEach((kPrime, j) => {
-      series.push({
-        name: `${run.name}: k′ = ${kPrime}`,
-        x,
-        y: run.rows.map((row) => {
-          const t = row.tuples[j];
-          return t.competence === null || t.competence < 0 ? NaN : t.competence;
-        }),
-        dash: run.dash ?? dashes[r % dashes.length],
-        color: TUPLE_COLORS[j % TUPLE_COLORS.length],
-        allowGaps: true,
+    if (!run || !nonEmpty(run.rows)) throw new TypeError(`${fn}: runs[${r}].rows must be a non-empty array from emergenceVsScale`);
+  });
+  // First budget where anything happens: theta < 1 for some law; keep one budget before it.
+  let first = Infinity;
+  for (const run of options.runs) {
+    const i = run.rows.findIndex((row) => row.theta < 1);
+    if (i >= 0) first = Math.min(first, i);
+  }
+  const start = Number.isFinite(first) ? Math.max(0, first - 1) : 0;
+  const data: Trace[] = [];
+  const missing = new Map<string, number[]>();
+  options.runs.forEach((run, r) => {
+    const rows = run.rows.slice(start);
+    const x = rows.map((row) => row.compute);
+    const dash = run.dash ?? DASHES[r % DASHES.length];
+    rows[0].tuples.forEach((t0, j) => {
+      const y = rows.map((row) => {
+        const t = row.tuples[j];
+        return t.competence === null || !(t.competence > 0) ? null : t.competence;
       });
+      if (!y.some((v) => v !== null)) {
+        missing.set(run.name, [...(missing.get(run.name) ?? []), t0.kPrime]);
+        return;
+      }
+      data.push({ type: "scatter", mode: "lines", name: `k′ = ${t0.kPrime}, ${run.name}`, x, y, line: { color: TUPLE_COLORS[j % TUPLE_COLORS.length], dash } });
     });
-    if (options.showTheta ?? true) {
-      const grey = ["#444444", "#999999", "#666666", "#bbbbbb"][r % 4];
-      series.push({ name: `${run.name}: θ (failed pieces)`, x, y: run.rows.map((row) => row.theta), dash: "dot", color: grey });
-    }
   });
-  return lineFigure({
-    title: options.title ?? "Emergence versus scale: guaranteed competence on k′-tuples",
-    x: { title: "training compute C (FLOPs)", log: true },
-    y: { title: "guaranteed competence (≥ 1 − α of k′-tuples), or θ", range: [0, 1] },
-    series,
-    id: options.id,
-    caption: options.caption,
-  });
+  const showTheta = options.showTheta ?? true;
+  if (showTheta) {
+    options.runs.forEach((run, r) => {
+      const rows = run.rows.slice(start);
+      const grey = ["#333333", "#999999", "#666666", "#bbbbbb"][r % 4];
+      data.push({ type: "scatter", mode: "lines", name: `θ, ${run.name}`, x: rows.map((row) => row.compute), y: rows.map((row) => row.theta), line: { color: grey, dash: run.dash ?? DASHES[r % DASHES.length] }, yaxis: "y2" });
+    });
+  }
+  if (data.length === 0) throw new RangeError(`${fn}: no law gives a guarantee for any k′ at these budgets, and showTheta is false: nothing to draw`);
+  const split = showTheta ? 0.7 : 1;
+  let layout: Record<string, unknown> = {
+    title: { text: options.title ?? "Emergence versus scale: guaranteed competence on k′-tuples" },
+    width: FIGURE_WIDTH,
+    height: FIGURE_HEIGHT + 60,
+    margin: { t: 60, r: 20, b: 60, l: 70 },
+    xaxis: { title: { text: "training compute C (FLOPs)" }, type: "log", automargin: true },
+    yaxis: { title: { text: "guaranteed competence (≥ 1 − α of k′-tuples)" }, domain: [0, split], range: [0, 1], automargin: true },
+    annotations: missing.size
+      ? [{
+          xref: "paper", yref: "paper", x: 0.01, y: split - 0.01, xanchor: "left", yanchor: "top", showarrow: false, align: "left", font: { size: 11, color: "#555" },
+          text: `no guarantee up to ${formatBudget(Math.max(...options.runs.map((r) => r.rows[r.rows.length - 1].compute)))} FLOPs: ` +
+            [...missing].map(([law, ks]) => `k′ = ${ks.join(", ")} (${law})`).join("; "),
+        }]
+      : [],
+  };
+  if (showTheta) layout.yaxis2 = { title: { text: "θ" }, domain: [split + 0.08, 1], anchor: "x", automargin: true, nticks: 4 };
+  layout = dataRanges(data, layout, { x: 0, y: 0.06 });
+  layout = placeLegend(data, layout, ["x", "y"]);
+  return plotlyFigure({ title: options.title ?? "Emergence versus scale: guaranteed competence on k′-tuples", data, layout, id: options.id, caption: options.caption });
+}
+
+function formatBudget(c: number): string {
+  const e = Math.floor(Math.log10(c) + 1e-9);
+  const m = c / 10 ** e;
+  return Math.abs(m - 1) < 1e-6 ? `10<sup>${e}</sup>` : `${Number(m.toPrecision(2))}·10<sup>${e}</sup>`;
 }
 
 /** Options of {@link thetaVsDeltaFigure}. */
 export interface ThetaVsDeltaFigureOptions {
   /** Simulated scenarios, each the output of clozeFailureExperiment with a legend name. */
-  scenarios: readonly { name: string; points: readonly ClozeFailureRow[]; color?: string }[];
-  /** Draw Markov's 2 delta line (default true). */
+  scenarios: readonly { name: string; points: readonly ClozeFailureRow[]; color?: string; symbol?: string }[];
+  /**
+   * The theory lines on a dense grid of delta (clozeTheoryCurve). Default: clozeTheoryCurve on 200
+   * deltas across the scenarios' range, with `margin`.
+   */
+  theory?: readonly ClozeTheoryPoint[];
+  /** Margin m of the Pinsker-type bound (for its default theory line and its legend entry); default 0.5. */
+  margin?: number;
+  /** Which theory lines to draw (default all three). */
+  lines?: readonly ("markov" | "pinsker" | "exponential")[];
+  /** Draw Markov's 2 delta line (default true); same as leaving "markov" out of `lines`. */
   showMarkov?: boolean;
-  /** Extra bound or reference lines on the same axes (x = delta, y = fraction failed). */
+  /** Extra bound or reference lines on the same axes (x = delta, y = fraction). */
   overlays?: readonly Series[];
-  /** Logarithmic delta axis (default false). */
+  /** Logarithmic delta axis (default false: on linear axes the bound 2 delta is a straight line). */
   logDelta?: boolean;
   title?: string;
   id?: string;
   caption?: string;
 }
 
+const THEORY_LINES = ["markov", "pinsker", "exponential"];
+const SCENARIO_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross"];
+
 /**
- * Theta versus delta (lesson 02): the simulated fraction of failed cloze questions against the mean
- * excess loss per question, with the Markov line 2 delta (from the failure threshold 1/2) and any overlays
- * (e.g. the Pinsker-type bound delta / (2 m^2)).
+ * Wrong answers versus delta (lesson 02): the simulated fraction of cloze questions answered wrongly
+ * (markers) against the mean excess loss per question, under the theory lines drawn on top of them:
+ * Markov's bound 2 delta on the failures of the paper's threshold (loss >= 1/2, which for certain
+ * answers include every wrong answer), the Pinsker-type bound delta / (2 m^2) on wrong answers at
+ * margin m, and the exact exp(-ln 2 / delta) for certain answers with exponential loss.
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   const fn = "thetaVsDeltaFigure";
@@ -205,30 +287,51 @@ export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   checkRecords(fn, "scenarios", options.scenarios, {
     name: field.string,
     color: field.optional(field.string),
+    symbol: field.optional(field.string),
     points: (f, n, v) => void checkRecords(f, n, v, { meanLoss: logDelta ? field.positive : field.nonNegative, theta: field.fraction }),
   });
+  if (options.theory !== undefined) {
+    checkRecords(fn, "theory", options.theory, { delta: field.nonNegative, markovBound: field.fraction, pinskerBound: field.fraction, exponentialCertain: field.fraction });
+  }
+  if (options.margin !== undefined && (typeof options.margin !== "number" || !(options.margin > 0 && options.margin <= 0.5))) {
+    failArg(fn, "margin", options.margin, "a number in (0, 0.5]");
+  }
+  if (options.lines !== undefined) {
+    if (!Array.isArray(options.lines)) failArg(fn, "lines", options.lines, 'an array of "markov", "pinsker", "exponential"');
+    options.lines.forEach((v, i) => oneOf(THEORY_LINES)(fn, `lines[${i}]`, v));
+  }
   checkSeriesList(fn, "overlays", options.overlays, { xLog: logDelta, yLog: false });
-  const series: Series[] = options.scenarios.map((s) => ({
+  const series: Series[] = options.scenarios.map((s, i) => ({
     name: s.name,
     x: s.points.map((p) => p.meanLoss),
     y: s.points.map((p) => p.theta),
-    mode: "lines+markers",
+    mode: "markers",
     color: s.color,
+    symbol: s.symbol ?? SCENARIO_SYMBOLS[i % SCENARIO_SYMBOLS.length],
+    markerSize: 7,
   }));
-  if (options.showMarkov ?? true) {
+  const margin = options.margin ?? 0.5;
+  let theory = options.theory;
+  if (!theory) {
     const all = options.scenarios.flatMap((s) => s.points.map((p) => p.meanLoss));
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const xs = Array.from({ length: 50 }, (_, i) =>
-      options.logDelta && lo > 0 ? lo * Math.pow(hi / lo, i / 49) : lo + ((hi - lo) * i) / 49,
-    );
-    series.push({ name: "Markov bound 2δ (failure threshold 1/2)", x: xs, y: xs.map((d) => thetaFromReducibleLoss(d)), dash: "dash", color: "#000000" });
+    const lo = Math.min(...all), hi = Math.max(...all);
+    theory = clozeTheoryCurve({ deltas: valueGrid({ from: options.logDelta ? lo : 0, to: hi, count: 200, log: options.logDelta && lo > 0 }), margin });
+  }
+  const lines = new Set(options.lines ?? ["markov", "pinsker", "exponential"]);
+  if (options.showMarkov === false) lines.delete("markov");
+  const d = theory.map((p) => p.delta).filter((v) => !options.logDelta || v > 0);
+  const pick = (f: (p: ClozeTheoryPoint) => number) => theory!.filter((p) => !options.logDelta || p.delta > 0).map(f);
+  if (lines.has("markov")) series.push({ name: "Markov bound 2δ on failures (loss ≥ 1/2)", x: d, y: pick((p) => p.markovBound), dash: "dash", color: "#000000" });
+  if (lines.has("pinsker")) series.push({ name: `Pinsker-type bound δ/(2m²), m = ${margin}`, x: d, y: pick((p) => p.pinskerBound), dash: "dot", color: "#9467bd" });
+  if (lines.has("exponential")) {
+    const ys = pick((p) => p.exponentialCertain);
+    series.push({ name: "exact for exponential loss: e^(−ln 2/δ)", x: d, y: options.logDelta ? ys.map((v) => (v > 0 ? v : NaN)) : ys, color: "#17becf", allowGaps: true });
   }
   for (const o of options.overlays ?? []) series.push({ ...o });
   return lineFigure({
-    title: options.title ?? "Failed cloze questions θ versus excess loss δ",
+    title: options.title ?? "Wrong answers versus excess loss δ",
     x: { title: "δ: mean excess loss per cloze question (nats)", log: options.logDelta ?? false },
-    y: { title: "θ: fraction of cloze questions failed", range: [0, 1] },
+    y: { title: "fraction of cloze questions answered wrongly" },
     series,
     id: options.id,
     caption: options.caption,

@@ -69,8 +69,13 @@ test("coverageExperiment: z-scores are standard-normal-sized and the figure draw
   const f = coverageExperimentFigure({ points, skills: 30, k: 5, kPrime: 2, distinct: true, replicates: 50, seed: "test/figures", id: "F-07-coverage-sim" });
   assert.equal(f.id, "F-07-coverage-sim");
   assert.match(f.caption ?? "", /50 random skill graphs per corpus size, seed "test\/figures"/);
-  const err = (f.data[1] as { error_y: { array: number[] } }).error_y.array;
-  assert.equal(err[1], 2 * points[1].expectedStdErr);
+  // The error bars are drawn on the difference simulated − formula, in a panel of their own.
+  const diff = f.data.find((t) => t.error_y !== undefined) as { y: number[]; yaxis: string; error_y: { array: number[] } };
+  assert.equal(diff.yaxis, "y2");
+  assert.equal(diff.error_y.array[1], 2 * points[1].expectedStdErr);
+  assert.equal(diff.y[1], points[1].simulatedFraction - points[1].expectedFraction);
+  const formula = f.data.find((t) => t.mode === "lines" && t.yaxis === undefined) as { x: number[] };
+  assert.ok(formula.x.length >= 100, `the formula is drawn as a smooth curve, got ${formula.x.length} points`);
   assert.throws(() => coverageExperiment({ skills: 30, k: 5, kPrime: 2, texts: [10], distinct: true, replicates: 1, rng: 1 }), /coverageExperiment: replicates must be >= 2.*got 1/);
   assert.throws(() => coverageExperiment({ skills: 30, k: 5, kPrime: 2, texts: [0], distinct: true, replicates: 5, rng: 1 }), /coverageExperiment: texts\[0\] must be a positive integer, got 0/);
   assert.throws(() => tupleCountCurve({ skills: [], kPrimes: [2] }), /tupleCountCurve: skills must be a non-empty array/);

@@ -25,8 +25,9 @@ test("measureBoundFigure: by number and by measure draw their own bounds and sim
   for (const f of [n, m]) {
     assert.equal(f.data.length, 6);
     assert.ok(titles(f).every((s) => s.length > 3));
-    const last = f.data[5] as { y: number[] };
-    assert.deepEqual(last.y, [10, 10, 10]);
+    const last = f.data[5] as { x: number[]; y: number[] };
+    assert.deepEqual(last.y, [10, 10], "the rate-1 line is straight: its two ends");
+    assert.deepEqual(last.x, [0.05, 0.2]);
   }
   assert.deepEqual((n.data[0] as { y: number[] }).y, [15, 15, 15]);
   assert.deepEqual((m.data[0] as { y: number[] }).y, [4.5, 4.5, 4.5]);
@@ -37,11 +38,12 @@ test("measureBoundFigure: by number and by measure draw their own bounds and sim
 test("skillMeasureFigure and skillGuaranteeFigure: ranks from the most frequent skill; gaps where there is no guarantee", () => {
   const p = [0.1, 0.6, 0.3];
   const f = skillMeasureFigure({ skillMeasure: p, degrees: [10, 50, 40], edges: 100 });
-  assert.deepEqual((f.data[0] as { y: number[] }).y, [0.6, 0.3, 0.1]);
-  assert.deepEqual((f.data[1] as { y: number[] }).y, [0.5, 0.4, 0.1]);
+  // The shares (markers) first, the measure drawn on top of them.
+  assert.deepEqual((f.data[1] as { y: number[] }).y, [0.6, 0.3, 0.1]);
+  assert.deepEqual((f.data[0] as { y: number[] }).y, [0.5, 0.4, 0.1]);
   assert.throws(() => skillMeasureFigure({ skillMeasure: p, degrees: [1, 2] }), /skillMeasureFigure: degrees must have one entry per skill \(3\), got 2/);
   const g = skillGuaranteeFigure({ skillMeasure: p, guarantees: [{ theta: 0.1, competence: [-Infinity, 0.8, 0.5] }], simulated: [{ name: "adversary", competence: [0.2, 0.9, 0.7] }] });
-  assert.deepEqual((g.data[0] as { y: (number | null)[] }).y, [0.8, 0.5, null]);
+  assert.deepEqual((g.data[0] as { y: (number | null)[] }).y, [0.8, 0.5], "the line ends at the rarest skill with a guarantee");
   assert.deepEqual((g.data[1] as { y: number[] }).y, [0.9, 0.7, 0.2]);
   assert.ok(titles(g).every((s) => s.length > 3));
 });

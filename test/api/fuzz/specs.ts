@@ -35,6 +35,7 @@ export function buildSpecs(L: any): Record<string, Spec> {
   const ebRows = () => L.emergenceBoundExperiment({ graph: graph(), theta: 0.1, alphas: [0.2], rng: 9, adversarial: false });
   const fig = () => L.lineFigure({ title: "t", x: { title: "x" }, y: { title: "y" }, series: [{ name: "a", x: [1, 2], y: [3, 4] }] });
   const skillMix = { pS: 0.0144, pT: 0.0022, L: 5e10 };
+  const zipf = () => L.zipfMeasure({ n: 6, exponent: 1.1 });
 
   return {
     adversarialFailureSet: { args: () => [{ graph: graph(), theta: 0.2, alpha: 0.2, rng: 1, strategy: "balanced", maxRounds: 2, patience: 1, beta: 1.5 }] },
@@ -159,5 +160,19 @@ export function buildSpecs(L: any): Record<string, Spec> {
     tupleCoverageCurve: { args: () => [{ skills: 1000, k: 5, kPrimes: [2, 3], texts: [1e4, 1e6], distinct: true }] },
     tupleCoverageFigure: { args: () => [{ points: L.tupleCoverageCurve({ skills: 1000, k: 5, kPrimes: [2, 3], texts: [1e4, 1e6] }), markTexts: 1e5 }] },
     worstFractionFailureRate: { args: () => [[0.1, 0.3, 0.2], 0.3] },
+    // The figures' curve functions, grids and data frames.
+    betaMinOfMeasure: { args: () => [{ theta: 0.1, k: 8, alpha: 0.2, by: "number", skillMeasure: zipf() }] },
+    clozeTheoryCurve: { args: () => [{ deltas: [0, 0.1, 0.4], margin: 0.3 }] },
+    computeOptimalCurve: { args: () => [{ params: H(), from: 1e20, to: 1e24, points: 5 }] },
+    emergenceBoundCurve: { args: () => [{ theta: 0.1, k: 8, alphas: [0.1, 0.3] }] },
+    giantFractionCurve: { args: () => [{ from: 0, to: 3, points: 5 }] },
+    isoLossCurve: { args: () => [{ params: H(), loss: 2.5, N: [1e8, 1e11], D: [1e9, 1e13], points: 5 }] },
+    measureBoundCurve: { args: () => [{ theta: 0.1, k: 8, alphas: [0.1, 0.3], skillMeasure: zipf() }] },
+    noIsolatedLimitCurve: { args: () => [{ from: -2, to: 3, points: 5 }] },
+    rarestSkillsMeasure: { args: () => [{ skillMeasure: zipf(), alpha: 0.3 }] },
+    skillsByRank: { args: () => [{ skillMeasure: zipf(), degrees: [5, 3, 2, 1, 1, 0], edges: 12 }] },
+    toDataFrame: { args: () => [[{ N: 1e9, loss: 2.5 }, { N: 2e9, loss: 2.4 }], { columns: ["N", "loss"] }] },
+    valueGrid: { args: () => [{ from: 1, to: 100, count: 5, log: true }] },
+    zipfMeasure: { args: () => [{ n: 6, exponent: 1.1 }] },
   };
 }
