@@ -55,8 +55,8 @@ export interface IsoLossCurveOptions {
 export function isoLossCurve(options: IsoLossCurveOptions): { N: number; D: number }[] {
   const fn = "isoLossCurve";
   checkOptions(fn, options, "{ params, loss, N, D, points? }");
-  const [n0, n1] = Array.isArray(options.N) ? options.N : [];
-  const [d0, d1] = Array.isArray(options.D) ? options.D : [];
+  const [n0, n1] = (Array.isArray(options.N) ? options.N : [NaN, NaN]) as [number, number];
+  const [d0, d1] = (Array.isArray(options.D) ? options.D : [NaN, NaN]) as [number, number];
   if (!(Array.isArray(options.N) && options.N.length === 2 && n0 > 0 && n1 > n0 && Number.isFinite(n1))) throw new RangeError(`${fn}: N must be [low, high] with 0 < low < high, got ${describeValue(options.N)}`);
   if (!(Array.isArray(options.D) && options.D.length === 2 && d0 > 0 && d1 > d0 && Number.isFinite(d1))) throw new RangeError(`${fn}: D must be [low, high] with 0 < low < high, got ${describeValue(options.D)}`);
   const params = checkFrontierParams(fn, options.params);
