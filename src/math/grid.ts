@@ -18,7 +18,7 @@ export function checkPointCount(fn: string, name: string, value: unknown, bytesP
 export function checkCurveRange(fn: string, from: unknown, to: unknown, log: boolean): [number, number] {
   const a = checkFinite(fn, "from", from);
   const b = checkFinite(fn, "to", to);
-  if (log && !(a > 0)) throw new RangeError(`${fn}: from must be > 0: a log grid needs from > 0, got from = ${a}`);
+  if (log && !(a > 0)) throw new RangeError(`${fn}: a log grid needs from > 0, got from = ${a}`);
   if (!(b > a)) throw new RangeError(`${fn}: to must be > from, got from = ${a}, to = ${b}`);
   return [a, b];
 }

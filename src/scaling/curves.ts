@@ -28,6 +28,7 @@ export function computeOptimalCurve(options: ComputeOptimalCurveOptions): Comput
   const fn = "computeOptimalCurve";
   checkOptions(fn, options, "{ params, from, to, points? }");
   const params = checkFrontierParams(fn, options.params);
+  checkPositive(fn, "from", options.from);
   const [from, to] = checkCurveRange(fn, options.from, options.to, true);
   const count = checkPointCount(fn, "points", options.points ?? 200, 96);
   return Array.from(valueGrid({ from, to, count, log: true }), (C) => ({ compute: C, ...computeOptimal(C, params) }));
