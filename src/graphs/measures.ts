@@ -10,6 +10,7 @@
  */
 import { aliasTable, checkWeights, drawAlias, type AliasTable } from "../random/alias";
 import type { Rng } from "../random/rng";
+import { checkBytes, checkSteps } from "../budget";
 import { checkFinite, describeValue } from "../validate";
 
 /** A named family of measures on n items (item 0 is the most frequent). */
@@ -43,6 +44,13 @@ export function zipfMeasure(options: ZipfMeasureOptions): Float64Array {
   }
   const s = checkFinite(fn, "exponent", options.exponent);
   if (s < 0) throw new RangeError(`${fn}: exponent must be a finite number >= 0, got ${s}`);
+  return zipfWeights(fn, n, s);
+}
+
+/** The Zipf weights (n, s checked), within the budget of the public function `fn`. */
+function zipfWeights(fn: string, n: number, s: number): Float64Array {
+  checkBytes(fn, 8 * n, `${n} Zipf weights`, "use a smaller n");
+  checkSteps(fn, 2 * n, `${n} Zipf weights`, "use a smaller n");
   const p = new Float64Array(n);
   let total = 0;
   for (let r = n - 1; r >= 0; r--) {
@@ -68,7 +76,7 @@ export function resolveMeasure(fn: string, name: string, spec: MeasureSpec | und
       if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
         throw new RangeError(`${fn}: ${name}.exponent must be a finite number >= 0, got ${describeValue(s)}`);
       }
-      return s === 0 ? undefined : zipfMeasure({ n, exponent: s });
+      return s === 0 ? undefined : zipfWeights(fn, n, s);
     }
     throw new RangeError(`${fn}: ${name}.family must be "uniform" or "zipf", got ${describeValue(fam)}`);
   }

@@ -4,7 +4,7 @@
  */
 import { checkCurveRange, checkPointCount, valueGrid } from "../math/grid";
 import { checkPositive, checkOptions, describeValue, failArg } from "../validate";
-import { checkFrontierParams, computeOptimal, isoLossParameters, isoLossTokens, type ComputeOptimum, type ScalingParams } from "./law";
+import { checkFrontierParams, computeOptimalFor, isoLossParameters, isoLossTokens, type ComputeOptimum, type ScalingParams } from "./law";
 
 /** One budget of {@link computeOptimalCurve}. */
 export interface ComputeOptimalPoint extends ComputeOptimum {
@@ -31,7 +31,7 @@ export function computeOptimalCurve(options: ComputeOptimalCurveOptions): Comput
   checkPositive(fn, "from", options.from);
   const [from, to] = checkCurveRange(fn, options.from, options.to, true);
   const count = checkPointCount(fn, "points", options.points ?? 200, 96);
-  return Array.from(valueGrid({ from, to, count, log: true }), (C) => ({ compute: C, ...computeOptimal(C, params) }));
+  return Array.from(valueGrid({ from, to, count, log: true }), (C) => ({ compute: C, ...computeOptimalFor(fn, C, params) }));
 }
 
 /** Options of {@link isoLossCurve}. */
@@ -58,8 +58,8 @@ export function isoLossCurve(options: IsoLossCurveOptions): { N: number; D: numb
   checkOptions(fn, options, "{ params, loss, N, D, points? }");
   const [n0, n1] = (Array.isArray(options.N) ? options.N : [NaN, NaN]) as [number, number];
   const [d0, d1] = (Array.isArray(options.D) ? options.D : [NaN, NaN]) as [number, number];
-  if (!(Array.isArray(options.N) && options.N.length === 2 && n0 > 0 && n1 > n0 && Number.isFinite(n1))) throw new RangeError(`${fn}: N must be [low, high] with 0 < low < high, got ${describeValue(options.N)}`);
-  if (!(Array.isArray(options.D) && options.D.length === 2 && d0 > 0 && d1 > d0 && Number.isFinite(d1))) throw new RangeError(`${fn}: D must be [low, high] with 0 < low < high, got ${describeValue(options.D)}`);
+  if (!(Array.isArray(options.N) && options.N.length === 2 && typeof n0 === "number" && typeof n1 === "number" && n0 > 0 && n1 > n0 && Number.isFinite(n1))) throw new RangeError(`${fn}: N must be [low, high] with 0 < low < high, got ${describeValue(options.N)}`);
+  if (!(Array.isArray(options.D) && options.D.length === 2 && typeof d0 === "number" && typeof d1 === "number" && d0 > 0 && d1 > d0 && Number.isFinite(d1))) throw new RangeError(`${fn}: D must be [low, high] with 0 < low < high, got ${describeValue(options.D)}`);
   const params = checkFrontierParams(fn, options.params);
   const loss = checkPositive(fn, "loss", options.loss);
   const count = checkPointCount(fn, "points", options.points ?? 120, 64);

@@ -198,6 +198,23 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   };
 }
 
+/** The support window [loX, hiX] (mean ± 40 sd) that adversaryLimitBeta walks for Binomial(k, alpha), alpha in (0, 1). */
+function limitWindow(k: number, alpha: number): [number, number] {
+  const mean = k * alpha;
+  const sd = Math.sqrt(mean * (1 - alpha));
+  return [Math.max(0, Math.floor(mean - 40 * sd - 40)), Math.min(k, Math.ceil(mean + 40 * sd + 40))];
+}
+
+/**
+ * Work steps of adversaryLimitBeta at (k, alpha), alpha in (0, 1] (internal): callers that loop over it
+ * check their budget with it first, so that the error names them.
+ */
+export function adversaryLimitSteps(k: number, alpha: number): number {
+  if (alpha >= 1) return 1;
+  const [loX, hiX] = limitWindow(k, alpha);
+  return hiX - loX + 1;
+}
+
 /** Options of {@link adversaryLimitBeta}. */
 export interface AdversaryLimitOptions {
   /** Fraction of failed text pieces, in (0, 1]. */
@@ -241,10 +258,7 @@ export function adversaryLimitBeta(options: AdversaryLimitOptions): AdversaryLim
   if (alpha === 1) {
     edges = theta * k; // every skill of every piece is in Z
   } else {
-    const mean = k * alpha;
-    const sd = Math.sqrt(mean * (1 - alpha));
-    const hiX = Math.min(k, Math.ceil(mean + 40 * sd + 40));
-    const loX = Math.max(0, Math.floor(mean - 40 * sd - 40));
+    const [loX, hiX] = limitWindow(k, alpha);
     checkSteps(fn, hiX - loX + 1, `the Binomial(k = ${k}, alpha = ${alpha}) tail`, "use a smaller k");
     const logRatio = Math.log1p(-alpha) - Math.log(alpha); // log((1 - alpha) / alpha)
     let logP = logChoose(k, hiX) + hiX * Math.log(alpha) + (k - hiX) * Math.log1p(-alpha);

@@ -7,7 +7,7 @@ import { betaMin } from "../theory/theorem8";
 import { checkBytes, checkSteps } from "../budget";
 import { betaMinOfMeasure, checkMeasure } from "../theory/generalMeasure";
 import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
-import { adversaryLimitBeta } from "./adversary";
+import { adversaryLimitBeta, adversaryLimitSteps } from "./adversary";
 
 /** One alpha of {@link emergenceBoundCurve}. */
 export interface EmergenceBoundPoint {
@@ -38,6 +38,10 @@ function boundRows(fn: string, options: EmergenceBoundCurveOptions, shape: strin
   const k = checkInteger(fn, "k", options.k, 1);
   const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
   checkBytes(fn, 64 * alphas.length, `${alphas.length} rows`, "use fewer alphas");
+  // The adversary's limit walks O(sqrt(k·alpha·(1 − alpha))) terms of a binomial per alpha.
+  let steps = 0;
+  for (const alpha of alphas) steps += adversaryLimitSteps(k, alpha);
+  checkSteps(fn, steps, `the adversary's limit at ${alphas.length} alphas with k = ${k}`, "use a smaller k or fewer alphas");
   return alphas.map((alpha) => {
     const th = betaMin({ theta, k, alpha });
     return { alpha, theoremBeta: th.feasible ? th.beta : null, limitBeta: adversaryLimitBeta({ theta, k, alpha }).beta };
@@ -71,7 +75,7 @@ export function measureBoundCurve(options: MeasureBoundCurveOptions): MeasureBou
   checkSteps(fn, rows.length * skillMeasure.length * Math.max(1, Math.log2(skillMeasure.length)), `${rows.length} alphas over ${skillMeasure.length} skills`, "use fewer alphas or skills");
   checkBytes(fn, 8 * skillMeasure.length, `a copy of ${skillMeasure.length} skill weights`, "use fewer skills");
   return rows.map((r) => {
-    const byNumber = betaMinOfMeasure({ theta: options.theta, k: options.k, alpha: r.alpha, by: "number", skillMeasure });
+    const byNumber = betaMinOfMeasure({ theta: options.theta as number, k: options.k as number, alpha: r.alpha, by: "number", skillMeasure });
     return { ...r, rarestMeasure: byNumber.alphaMeasure, numberBeta: byNumber.feasible ? byNumber.beta : null };
   });
 }
