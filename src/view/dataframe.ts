@@ -76,12 +76,12 @@ function checkColumnNames(fn: string, names: string[], what: string): void {
   if (names.length === 0) throw new RangeError(`${fn}: ${what} has no columns; expected at least one`);
   const seen = new Set<string>();
   for (const c of names) {
-    if (typeof c !== "string") throw new TypeError(`${fn}: ${what} column names must be strings, got ${show(c)}`);
+    if (typeof c !== "string") throw new TypeError(`${fn}: column names in ${what} must be strings, got ${show(c)}`);
     if (seen.has(c)) throw new RangeError(`${fn}: ${what} lists column ${JSON.stringify(c)} twice`);
     seen.add(c);
     if (isReservedColumn(c)) {
       throw new RangeError(
-        `${fn}: ${what} column name ${JSON.stringify(c)} cannot be used in a danfojs DataFrame (it would overwrite a member of the DataFrame itself; ` +
+        `${fn}: column name ${JSON.stringify(c)} in ${what} cannot be used in a danfojs DataFrame (it would overwrite a member of the DataFrame itself; ` +
           `reserved: "", "$…", ${[...RESERVED_COLUMNS].filter((n) => n !== "").map((n) => JSON.stringify(n)).join(", ")}); rename it first`,
       );
     }
