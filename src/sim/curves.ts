@@ -6,7 +6,7 @@
 import { betaMin } from "../theory/theorem8";
 import { checkBytes, checkSteps } from "../budget";
 import { betaMinOfMeasure, checkMeasure } from "../theory/generalMeasure";
-import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
 import { adversaryLimitBeta, adversaryLimitSteps } from "./adversary";
 
 /** One alpha of {@link emergenceBoundCurve}. */
@@ -36,7 +36,7 @@ function boundRows(fn: string, options: EmergenceBoundCurveOptions, shape: strin
   checkOptions(fn, options, shape);
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
   checkBytes(fn, 64 * alphas.length, `${alphas.length} rows`, "use fewer alphas");
   // The adversary's limit walks O(sqrt(k·alpha·(1 − alpha))) terms of a binomial per alpha.
   let steps = 0;

@@ -7,6 +7,7 @@
  */
 import { tupleCoverageCurve, type TupleCountPoint, type TupleCoveragePoint } from "../combinatorics/curves";
 import { valueGrid } from "../math/grid";
+import { checkCover } from "../combinatorics/occupancy";
 import type { CoverageRow } from "../combinatorics/experiments";
 import { SKILL_MIX_REPORTED, type SkillMixPoint } from "../combinatorics/skillmix";
 import { checkNonEmptyList } from "../validate";
@@ -217,6 +218,9 @@ export function coverageExperimentFigure(options: CoverageExperimentFigureOption
     },
   });
   if (options.theory !== undefined) checkRecords(fn, "theory", options.theory, { texts: field.positive, expectedFraction: field.fraction });
+  // The formula's parameters are checked here whether or not the theory line is given, so that an
+  // impossible k or kPrime is reported under this figure's name.
+  checkCover(fn, { skills: options.skills, k: options.k, kPrime: options.kPrime, distinct: options.distinct });
   const p = options.points;
   const T = p.map((x) => x.texts);
   let theory = options.theory;

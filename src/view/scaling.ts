@@ -6,7 +6,7 @@
  */
 import { histogramBins, histogramCounts } from "../math/histogram";
 import { computeOptimalCurve, isoLossCurve } from "../scaling/curves";
-import { chinchillaLoss, checkFrontierParams, isoLossLevels, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { chinchillaLoss, checkFrontierParams, computeOptimalFor, isoLossLevels, tokensForCompute, type ScalingParams } from "../scaling/law";
 import { checkScalingParams } from "../scaling/validate";
 import { checkFiniteResult, checkInteger, checkNumberList, checkPositive, describeParams, describeValue, failArg } from "../validate";
 import { checkBytes } from "../budget";
@@ -47,7 +47,7 @@ function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
 
 /** A range [low, high] with 1e-100 <= low < high <= 1e100 (products of two ends stay finite). */
 function checkRange(fn: string, name: string, r: unknown): [number, number] {
-  if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 1e-100) || !(r[1] > r[0]) || !(r[1] <= 1e100)) {
+  if (!Array.isArray(r) || r.length !== 2 || typeof r[0] !== "number" || typeof r[1] !== "number" || !(r[0] >= 1e-100) || !(r[1] > r[0]) || !(r[1] <= 1e100)) {
     throw new RangeError(`${fn}: ${name} must be [low, high] with 1e-100 <= low < high <= 1e100, got ${describeValue(r)}`);
   }
   return [r[0], r[1]];
@@ -188,6 +188,8 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     });
   }
   if (options.frontier ?? true) {
+    // The frontier is monotone in C: finite at both ends of the box's budgets, finite between them.
+    for (const C of [6 * n0 * d0, 6 * n1 * d1]) computeOptimalFor(fn, C, options.params);
     const opt = computeOptimalCurve({ params: options.params, from: 6 * n0 * d0, to: 6 * n1 * d1, points: 200 }).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
     data.push({
       type: "scatter",
@@ -252,6 +254,7 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
   const points = checkPoints(fn, "points", options.points ?? 100, 2 * options.laws.length + 1);
   const series: Series[] = [];
   options.laws.forEach((l, i) => {
+    for (const C of [c0, c1]) computeOptimalFor(fn, C, l.params);
     const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
     const x = opt.map((o) => o.compute);
     const style = lawStyle(l, i);
@@ -276,6 +279,7 @@ export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions):
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
   const points = checkPoints(fn, "points", options.points ?? 100, options.laws.length + 1);
   const series: Series[] = options.laws.map((l, i) => {
+    for (const C of [c0, c1]) computeOptimalFor(fn, C, l.params);
     const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
     return { name: l.name, x: opt.map((o) => o.compute), y: opt.map((o) => o.tokensPerParameter), ...lawStyle(l, i), dash: l.halo ? undefined : l.dash };
   });
