@@ -49,8 +49,8 @@ export function valueGrid(options: ValueGridOptions): Float64Array {
   const out = new Float64Array(count);
   const a = log ? Math.log(from) : from;
   const b = log ? Math.log(to) : to;
-  // b − a overflows only for ends of opposite sign near ±Number.MAX_VALUE: then step between halves.
-  const wide = !Number.isFinite(b - a);
+  // (b − a)·i overflows only for spans near Number.MAX_VALUE: then step between halves.
+  const wide = !Number.isFinite((b - a) * (count - 1));
   const halfStep = (b / 2 - a / 2) / (count - 1);
   for (let i = 0; i < count; i++) {
     const v = wide ? a + halfStep * i + halfStep * i : a + ((b - a) * i) / (count - 1);

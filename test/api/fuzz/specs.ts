@@ -171,7 +171,8 @@ export function buildSpecs(L: any): Record<string, Spec> {
     noIsolatedLimitCurve: { args: () => [{ from: -2, to: 3, points: 5 }] },
     rarestSkillsMeasure: { args: () => [{ skillMeasure: zipf(), alpha: 0.3 }] },
     skillsByRank: { args: () => [{ skillMeasure: zipf(), degrees: [5, 3, 2, 1, 1, 0], edges: 12 }] },
-    toDataFrame: { args: () => [[{ N: 1e9, loss: 2.5 }, { N: 2e9, loss: 2.4 }], { columns: ["N", "loss"] }] },
+    // Documented: ±Infinity in the input is kept as a cell (as in pandas); only the cells may hold it.
+    toDataFrame: { args: () => [[{ N: 1e9, loss: 2.5 }, { N: 2e9, loss: 2.4 }], { columns: ["N", "loss"] }], allow: /^\.\$data(IncolumnFormat)?\[\d+\]\[\d+\]$/ },
     valueGrid: { args: () => [{ from: 1, to: 100, count: 5, log: true }] },
     zipfMeasure: { args: () => [{ n: 6, exponent: 1.1 }] },
   };
