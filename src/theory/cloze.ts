@@ -65,8 +65,9 @@ export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = 
   if (typeof m !== "number" || !Number.isFinite(m) || m <= 0 || m > 0.5) {
     throw new RangeError(`${fn}: margin must be a finite number in (0, 0.5], got ${String(m)}`);
   }
-  // delta / (2 m^2) divided in two steps: m * m underflows to 0 for m below about 1e-154.
-  return delta === 0 ? 0 : Math.min(1, delta / (2 * m) / m);
+  // m * m underflows (to 0 or to a denormal) below m = 1e-150: there divide in two steps.
+  if (delta === 0) return 0;
+  return Math.min(1, m >= 1e-150 ? delta / (2 * m * m) : delta / (2 * m) / m);
 }
 
 /** The analytic failed fraction for certain answers (margin 1/2) and exponential loss: P(Exp(delta) > ln 2) = exp(-ln 2 / delta). */
