@@ -15,6 +15,10 @@
  * live in their area's experiments.ts; pure theory sweeps are `*Curve`; figure builders are `*Figure`.
  */
 
+// Memory and work budgets of every call whose cost grows with an argument
+export { setBudget, getBudget, BudgetError } from "./budget";
+export type { Budget } from "./budget";
+
 // Random streams and samplers
 export { createRng } from "./random/rng";
 export type { Rng, RngOrSeed } from "./random/rng";

@@ -6,13 +6,32 @@
  * (`checkScalingParams`, `checkKAtMostSkills`, `checkGraph`, ...) live in their areas, built on these.
  */
 
-/** A value as shown in an error message: numbers as they print, strings quoted, objects with their type. */
+/**
+ * A value as shown in an error message, short whatever its size: numbers as they print (-0 as -0),
+ * strings quoted (cut after 60 characters), bigints with their n, arrays and typed arrays by type and
+ * length, other objects as short JSON.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  if (typeof value === "bigint") return `${value}n`;
   if (value === undefined) return "undefined";
   if (value === null) return "null";
-  if (typeof value === "object" || typeof value === "function") return `${typeof value} (${String(value)})`;
+  if (typeof value === "function") return "a function";
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name} of length ${(value as unknown as ArrayLike<unknown>).length}`;
+  if (Array.isArray(value)) {
+    if (value.length <= 4 && value.every((v) => typeof v === "number" || typeof v === "string")) return `[${value.map(describeValue).join(", ")}]`;
+    return `an array of length ${value.length}`;
+  }
+  if (typeof value === "object") {
+    try {
+      const s = JSON.stringify(value);
+      if (s !== undefined) return `object ${s.length > 60 ? s.slice(0, 57) + "..." : s}`;
+    } catch {
+      // cyclic or with bigints: fall through
+    }
+    return `object (${Object.prototype.toString.call(value)})`;
+  }
   return String(value);
 }
 
@@ -114,6 +133,31 @@ export function checkNumberList(
 export function checkNonEmptyList<T>(fn: string, name: string, value: ArrayLike<T> | null | undefined): ArrayLike<T> {
   if (!value || typeof value !== "object" || typeof (value as ArrayLike<T>).length !== "number" || (value as ArrayLike<T>).length === 0) {
     throw new TypeError(`${fn}: ${name} must be a non-empty array, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A computed number that must be finite: returned as is, otherwise a RangeError
+ * `fn: <what> is <value> (outside the double range) for <inputs>` that names the arguments to change.
+ * For results a function promises finite when its arguments are valid but extreme (e.g. A = 1e300).
+ */
+export function checkFiniteResult(fn: string, what: string, value: number, inputs: string): number {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${fn}: ${what} is ${value} (outside the double range) for ${inputs}; use arguments of a more moderate size`);
+  }
+  return value;
+}
+
+/** Short text of a scaling law's parameters for messages: "{E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28}". */
+export function describeParams(p: object): string {
+  return `{${["E", "A", "B", "alpha", "beta"].map((k) => `${k}: ${describeValue((p as Record<string, unknown>)[k])}`).join(", ")}}`;
+}
+
+/** A fraction in the open interval (0, 1) whose reciprocal is finite (1/alpha appears in the bounds). */
+export function checkFraction(fn: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !(value > 0 && value < 1) || !Number.isFinite(1 / value)) {
+    failArg(fn, name, value, "a number in (0, 1) with a finite reciprocal (>= 5.6e-309)");
   }
   return value;
 }

@@ -12,6 +12,7 @@ export function checkLesson01(answer: number | undefined): string {
   const k = answerNumber(answer);
   if (k === undefined) return notAnswered("myK", answer) + " Hint: both terms of δ become proportional to the same power of C.";
   if (!(k > 0)) return `Not quite (${k}): a factor of compute is a positive number.`;
+  if (!(k <= 1e200)) return `Not quite (${k}): far too large; the factor is a modest number.`;
   const C = 1e21;
   const achieved = computeOptimal(k * C, HOFFMANN_2022).reducibleLoss / computeOptimal(C, HOFFMANN_2022).reducibleLoss;
   if (Math.abs(achieved - 0.5) < 0.005) {

@@ -3,6 +3,8 @@
  * check computes itself. A check never prints the reference value unless the answer matches it.
  */
 
+import { describeValue } from "../validate";
+
 /** The answer as a finite number, or undefined when it is missing or not a finite number. */
 export function answerNumber(answer: unknown): number | undefined {
   return typeof answer === "number" && Number.isFinite(answer) ? answer : undefined;
@@ -16,5 +18,5 @@ export function withinRelative(answer: number, reference: number, relative: numb
 /** The line a check prints for an answer that is still `undefined` (or not a number). */
 export function notAnswered(variable: string, answer: unknown): string {
   if (answer === undefined) return `Not answered yet: set ${variable} above and re-run this cell.`;
-  return `${variable} must be a finite number, got ${typeof answer === "number" ? String(answer) : JSON.stringify(answer)}.`;
+  return `${variable} must be a finite number, got ${describeValue(answer)}.`;
 }

@@ -17,7 +17,8 @@
  * - "unorderedWithRepetition": multisets of k skills: C(N + k - 1, k).
  */
 import * as gamma from "../math/gamma";
-import { checkOptions } from "../validate";
+import { checkOptions, describeValue } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** The four ways to count k-tuples of skills (see the module comment). */
@@ -32,7 +33,7 @@ const TUPLE_KINDS: readonly TupleKind[] = [
 
 function checkKind(fn: string, kind: unknown): TupleKind {
   if (!TUPLE_KINDS.includes(kind as TupleKind)) {
-    throw new RangeError(`${fn}: kind must be one of ${TUPLE_KINDS.join(", ")}, got ${String(kind)}`);
+    throw new RangeError(`${fn}: kind must be one of ${TUPLE_KINDS.join(", ")}, got ${describeValue(kind)}`);
   }
   return kind as TupleKind;
 }
@@ -48,7 +49,7 @@ export interface TupleCountOptions {
 }
 
 /** Check the options of a count of `kind`; without repetition k must not exceed skills. */
-function checkTupleCount(fn: string, options: TupleCountOptions): [TupleKind, number, number] {
+export function checkTupleCount(fn: string, options: TupleCountOptions): [TupleKind, number, number] {
   checkOptions(fn, options, "{ kind, skills, k }");
   const kind = checkKind(fn, options.kind);
   const n = checkPositiveCount(fn, "skills", options.skills);
@@ -86,6 +87,9 @@ export function fallingFactorialBig(n: number, k: number): bigint {
   return c;
 }
 
+/** V8's largest BigInt has 2^30 bits. */
+const MAX_BIGINT_BITS = 2 ** 30;
+
 /**
  * Number of k-tuples of `skills` skills of the given kind, exactly (BigInt).
  * @example
@@ -96,6 +100,13 @@ export function fallingFactorialBig(n: number, k: number): bigint {
 export function tupleCountBig(options: TupleCountOptions): bigint {
   const fn = "tupleCountBig";
   const [kind, n, kk] = checkTupleCount(fn, options);
+  // Size of the result (bits) and work: the products multiply a growing number by small factors.
+  const bits = Math.ceil(logCount(kind, n, kk) / Math.LN2) + 1;
+  if (!(bits <= MAX_BIGINT_BITS)) {
+    throw new RangeError(`${fn}: the ${kind} count for skills = ${n}, k = ${kk} has about ${bits.toExponential(2)} bits, beyond JavaScript's BigInt limit of 2^30 bits; use log10TupleCount`);
+  }
+  checkBytes(fn, bits / 8, `a BigInt of about ${bits} bits`, "use a smaller skills or k, or log10TupleCount");
+  checkSteps(fn, (kind === "orderedWithRepetition" ? Math.log2(kk + 1) : Math.min(kk, n)) * (bits / 64 + 1), `a BigInt of about ${bits} bits`, "use a smaller skills or k, or log10TupleCount");
   switch (kind) {
     case "orderedWithRepetition":
       return BigInt(n) ** BigInt(kk);
@@ -134,20 +145,24 @@ export function logFallingFactorial(n: number, k: number): number {
   return gamma.logFallingFactorial(n, k);
 }
 
-/** Natural log of the number of k-tuples of `skills` skills of the given kind. */
-export function logTupleCount(options: TupleCountOptions): number {
-  const fn = "logTupleCount";
-  const [kind, n, kk] = checkTupleCount(fn, options);
+/** Natural log of the number of k-tuples (arguments already checked). */
+export function logCount(kind: TupleKind, n: number, kk: number): number {
   switch (kind) {
     case "orderedWithRepetition":
       return kk * Math.log(n);
     case "orderedDistinct":
-      return logFallingFactorial(n, kk);
+      return gamma.logFallingFactorial(n, kk);
     case "unorderedDistinct":
-      return logChoose(n, kk);
+      return gamma.logChoose(n, kk);
     case "unorderedWithRepetition":
-      return logChoose(n + kk - 1, kk);
+      return gamma.logChoose(n + kk - 1, kk);
   }
+}
+
+/** Natural log of the number of k-tuples of `skills` skills of the given kind. */
+export function logTupleCount(options: TupleCountOptions): number {
+  const [kind, n, kk] = checkTupleCount("logTupleCount", options);
+  return logCount(kind, n, kk);
 }
 
 /**
@@ -158,7 +173,8 @@ export function logTupleCount(options: TupleCountOptions): number {
  * @see {@link tupleCount}, {@link tupleCountBig}
  */
 export function log10TupleCount(options: TupleCountOptions): number {
-  return logTupleCount(options) / Math.LN10;
+  const [kind, n, kk] = checkTupleCount("log10TupleCount", options);
+  return logCount(kind, n, kk) / Math.LN10;
 }
 
 /**
@@ -171,8 +187,9 @@ export function log10TupleCount(options: TupleCountOptions): number {
  * @see {@link tupleCountBig}, {@link log10TupleCount}, {@link tupleCountCurve}
  */
 export function tupleCount(options: TupleCountOptions): number {
-  const ln = logTupleCount(options);
-  if (ln < 53 * Math.LN2 - 1e-6) return Number(tupleCountBig(options));
+  const [kind, n, kk] = checkTupleCount("tupleCount", options);
+  const ln = logCount(kind, n, kk);
+  if (ln < 53 * Math.LN2 - 1e-6) return Number(tupleCountBig({ kind, skills: n, k: kk }));
   const v = Math.exp(ln);
   if (!Number.isFinite(v)) {
     throw new RangeError(

@@ -3,9 +3,11 @@
  * given skill graph, and for a seeded random corpus (the random skill graph).
  */
 import type { SkillGraph } from "../graphs/skillGraph";
-import { skillGraph } from "../graphs/skillGraph";
+import { checkSkillGraphBudget, skillGraph } from "../graphs/skillGraph";
+import { logChoose } from "../math/gamma";
+import { checkBytes, checkSteps } from "../budget";
 import { toRng, type RngOrSeed } from "../random/rng";
-import { checkBoolean, checkOptions } from "../validate";
+import { checkBoolean, checkOptions, failArg } from "../validate";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 /** What a corpus showed. */
@@ -140,6 +142,29 @@ export function countSeenTuples(graph: TextSkills, kPrime: number): TupleCoverag
   return marker.result();
 }
 
+/**
+ * Check what sampling and counting the coverage of `count` random corpora costs, before any is
+ * drawn: sizes the skill graph can hold (skills < 2^32, texts·k < 2^32), C(N, k') <= 2^53 (tuples are
+ * ranked exactly in a double), the graph's and the tuple marker's memory (a bitmap of C(N, k') bits
+ * up to 2^28 tuples, else a set of the tuples seen), and the work: C(k, k') subsets of k' skills per
+ * text piece.
+ */
+export function checkCoverageBudget(fn: string, N: number, k: number, kPrime: number, T: number, distinct: boolean, count = 1): void {
+  if (N > 2 ** 32 - 1) failArg(fn, "skills", N, "at most 2^32 - 1 for a sampled corpus");
+  if (T * k > 2 ** 32 - 1) failArg(fn, "texts", T, `at most (2^32 - 1)/k = ${Math.floor((2 ** 32 - 1) / k)} for k = ${k} (the skill graph's typed arrays)`);
+  const lnTotal = logChoose(N, kPrime);
+  if (lnTotal > 53 * Math.LN2 + 1e-9) {
+    throw new RangeError(`${fn}: C(skills, kPrime) = C(${N}, ${kPrime}) is about 10^${(lnTotal / Math.LN10).toFixed(1)}, above 2^53; tuples cannot be ranked exactly (use a smaller skills or kPrime)`);
+  }
+  const total = Math.exp(lnTotal);
+  const perText = Math.exp(logChoose(Math.min(k, N), kPrime)); // k'-subsets of a text's distinct skills
+  const marks = Math.min(total, T * perText);
+  checkSkillGraphBudget(fn, N, Math.max(T, 1), k, distinct, count);
+  const what = `${count > 1 ? `${count} corpora` : "a corpus"} of ${T} text pieces showing up to ${marks.toExponential(1)} of C(${N}, ${kPrime}) k'-tuples`;
+  checkBytes(fn, 8 * N * (kPrime + 1) + (total <= BITMAP_LIMIT ? total / 8 : 64 * marks) + 8 * T * k, what, "use fewer skills, text pieces or a smaller k or kPrime");
+  checkSteps(fn, count * (T * (k * k + perText * (kPrime + 1)) + N * kPrime), what, "use fewer skills, text pieces or a smaller k or kPrime");
+}
+
 /** Options of {@link sampleTupleCoverage}. */
 export interface SampleTupleCoverageOptions {
   /** N, the number of skills. */
@@ -171,6 +196,7 @@ export function sampleTupleCoverage(options: SampleTupleCoverageOptions): TupleC
   checkBoolean(fn, "distinct", options.distinct);
   if (options.distinct) checkKAtMostSkills(fn, "k", k, N);
   checkKAtMostSkills(fn, "kPrime", kPrime, N);
+  checkCoverageBudget(fn, N, k, kPrime, T, options.distinct);
   const rng = toRng(options.rng, `${fn}: rng`);
   if (T === 0) return countSeenTuples({ skills: N, texts: 0, k, textSkills: new Uint32Array(0) }, kPrime);
   return countSeenTuples(skillGraph({ skills: N, texts: T, k, distinct: options.distinct, rng }), kPrime);

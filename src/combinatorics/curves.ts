@@ -3,9 +3,14 @@
  * counting behind "paucity of stimulus"): tuple counts against the number of skills, and the
  * fraction of k'-tuples a corpus can show against its size. One point per swept value, for a figure.
  */
-import { checkBoolean, checkFinite, checkNumberList, checkOptions } from "../validate";
-import { log10TupleCount, type TupleKind } from "./counts";
-import { expectedSeenTupleFraction, maxSeenTupleFraction } from "./occupancy";
+import { checkBoolean, checkNumberList, checkOptions, failArg } from "../validate";
+import { checkBytes } from "../budget";
+import { checkTupleCount, logCount, type TupleKind } from "./counts";
+import { checkCover, maxSeenTupleFraction, seenFraction } from "./occupancy";
+import { checkCount, checkPositiveCount } from "./validate";
+
+/** Bytes of one point object of a curve (a small plain object). */
+const POINT_BYTES = 120;
 
 /** Options of {@link tupleCountCurve}. */
 export interface TupleCountCurveOptions {
@@ -36,10 +41,13 @@ export interface TupleCountPoint {
 export function tupleCountCurve(options: TupleCountCurveOptions): TupleCountPoint[] {
   const fn = "tupleCountCurve";
   checkOptions(fn, options, "{ skills, kPrimes, kind? }");
-  const skills = checkNumberList(fn, "skills", options.skills, checkFinite);
-  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkFinite);
+  const skills = checkNumberList(fn, "skills", options.skills, checkPositiveCount);
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkCount);
   const kind = options.kind ?? "unorderedDistinct";
-  return kPrimes.flatMap((kPrime) => skills.map((N) => ({ kind, skills: N, kPrime, log10Count: log10TupleCount({ kind, skills: N, k: kPrime }) })));
+  checkBytes(fn, POINT_BYTES * skills.length * kPrimes.length, `${skills.length} x ${kPrimes.length} points`, "use fewer skills or kPrimes");
+  // Every (N, k') checked with this function's name before any point is computed.
+  for (const kPrime of kPrimes) for (const N of skills) checkTupleCount(fn, { kind, skills: N, k: kPrime });
+  return kPrimes.flatMap((kPrime) => skills.map((N) => ({ kind, skills: N, kPrime, log10Count: logCount(kind, N, kPrime) / Math.LN10 })));
 }
 
 /** Options of {@link tupleCoverageCurve}. */
@@ -80,10 +88,15 @@ export interface TupleCoveragePoint {
 export function tupleCoverageCurve(options: TupleCoverageCurveOptions): TupleCoveragePoint[] {
   const fn = "tupleCoverageCurve";
   checkOptions(fn, options, "{ skills, k, kPrimes, texts, distinct? }");
-  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkFinite);
-  const texts = checkNumberList(fn, "texts", options.texts, checkFinite);
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, checkPositiveCount);
+  const texts = checkNumberList(fn, "texts", options.texts, (f, n, v) => {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || !Number.isFinite(v)) failArg(f, n, v, "a corpus size: an integer >= 0 (a finite double)");
+    return v;
+  });
   const distinct = checkBoolean(fn, "distinct", options.distinct ?? true);
   const { skills, k } = options;
+  checkBytes(fn, POINT_BYTES * kPrimes.length * texts.length, `${kPrimes.length} x ${texts.length} points`, "use fewer kPrimes or texts");
+  for (const kPrime of kPrimes) checkCover(fn, { skills, k, kPrime, distinct });
   return kPrimes.flatMap((kPrime) =>
     texts.map((T) => ({
       skills,
@@ -91,7 +104,7 @@ export function tupleCoverageCurve(options: TupleCoverageCurveOptions): TupleCov
       kPrime,
       texts: T,
       distinct,
-      expectedFraction: expectedSeenTupleFraction({ skills, k, kPrime, texts: T, distinct }),
+      expectedFraction: seenFraction(skills, k, kPrime, distinct, T),
       maxFraction: maxSeenTupleFraction({ skills, k, kPrime, texts: T }),
     })),
   );

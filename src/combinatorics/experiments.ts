@@ -3,9 +3,9 @@
  * per corpus size, simulation next to the occupancy formula.
  */
 import { toRng, type RngOrSeed } from "../random/rng";
-import { checkOptions } from "../validate";
-import { sampleTupleCoverage } from "./coverage";
-import { expectedSeenTupleFraction, seenTuplesVariance } from "./occupancy";
+import { checkNumberList, checkOptions, failArg } from "../validate";
+import { checkCoverageBudget, sampleTupleCoverage } from "./coverage";
+import { checkCover, seenFraction, seenVariance } from "./occupancy";
 import { checkCount, checkPositiveCount } from "./validate";
 
 /** Options of {@link coverageExperiment}. */
@@ -51,13 +51,17 @@ export interface CoverageRow {
  */
 export function coverageExperiment(options: CoverageExperimentOptions): CoverageRow[] {
   const fn = "coverageExperiment";
-  checkOptions(fn, options);
+  checkOptions(fn, options, "{ skills, k, kPrime, texts, distinct, replicates, rng }");
   const { skills, k, kPrime, distinct } = options;
+  // The sampler's and the formulas' checks, with this function's name, before anything runs.
+  checkCover(fn, { skills, k, kPrime, distinct }, true);
+  if (k < 1) failArg(fn, "k", k, "a positive integer");
   const R = checkCount(fn, "replicates", options.replicates);
   if (R < 2) throw new RangeError(`${fn}: replicates must be >= 2 (a standard error needs two runs), got ${R}`);
-  if (!options.texts || typeof options.texts.length !== "number" || options.texts.length === 0) {
-    throw new TypeError(`${fn}: texts must be a non-empty array of corpus sizes, got ${String(options.texts)}`);
-  }
+  const sizes = checkNumberList(fn, "texts", options.texts, checkPositiveCount);
+  let maxT = 1;
+  for (const T of sizes) maxT = Math.max(maxT, T);
+  checkCoverageBudget(fn, skills, k, kPrime, maxT, distinct, R * sizes.length);
   const rng = toRng(options.rng, `${fn}: rng`);
   const out: CoverageRow[] = [];
   for (let i = 0; i < options.texts.length; i++) {
@@ -74,9 +78,8 @@ export function coverageExperiment(options: CoverageExperimentOptions): Coverage
     }
     const mean = sum / R;
     const sampleVar = Math.max(0, (sumSq - R * mean * mean) / (R - 1));
-    const o = { skills, k, kPrime, texts: T, distinct };
-    const expectedFraction = expectedSeenTupleFraction(o);
-    const expectedStdErr = Math.sqrt(seenTuplesVariance(o) / R) / total;
+    const expectedFraction = seenFraction(skills, k, kPrime, distinct, T);
+    const expectedStdErr = Math.sqrt(seenVariance(skills, k, kPrime, distinct, T) / R) / total;
     out.push({
       texts: T,
       simulatedFraction: mean,

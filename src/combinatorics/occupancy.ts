@@ -32,6 +32,7 @@
  */
 import { logChoose } from "./counts";
 import { checkBoolean, checkOptions, failArg } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { checkCount, checkKAtMostSkills, checkPositiveCount } from "./validate";
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +129,12 @@ export interface CorpusCoverOptions extends TupleCoverOptions {
   texts: number;
 }
 
-function checkCover(fn: string, o: TupleCoverOptions): [number, number, number, boolean] {
+/**
+ * Check the k'-subset coverage options (and, with `variance`, the budget of the variance's sum over
+ * intersection sizes): r_m costs m steps for distinct skills and k m steps (and 16 m bytes) for
+ * i.i.d. draws.
+ */
+export function checkCover(fn: string, o: TupleCoverOptions, variance = false): [number, number, number, boolean] {
   checkOptions(fn, o, "{ skills, k, kPrime, distinct }");
   const N = checkPositiveCount(fn, "skills", o.skills);
   const k = checkCount(fn, "k", o.k);
@@ -136,6 +142,11 @@ function checkCover(fn: string, o: TupleCoverOptions): [number, number, number, 
   checkBoolean(fn, "distinct", o.distinct);
   if (o.distinct) checkKAtMostSkills(fn, "k", k, N);
   checkKAtMostSkills(fn, "kPrime", kPrime, N);
+  const m = Math.min(2 * kPrime, k + 1);
+  const per = o.distinct ? m : k * m;
+  const what = `P(a text shows a given set of up to ${m} skills)${variance ? ` for each of ${kPrime + 1} intersection sizes` : ""} with k = ${k}`;
+  if (!o.distinct) checkBytes(fn, 16 * m, what, "use a smaller kPrime");
+  checkSteps(fn, per * (variance ? kPrime + 1 : 1), what, "use a smaller k or kPrime");
   return [N, k, kPrime, o.distinct];
 }
 
@@ -207,13 +218,29 @@ export function expectedSeenTupleFraction(options: CorpusCoverOptions): number {
   const fn = "expectedSeenTupleFraction";
   const [N, k, kPrime, distinct] = checkCover(fn, options);
   const T = checkSize(fn, "texts", options.texts, 0);
+  return seenFraction(N, k, kPrime, distinct, T);
+}
+
+/** 1 - (1 - q)^T for checked arguments. */
+export function seenFraction(N: number, k: number, kPrime: number, distinct: boolean, T: number): number {
   return oneMinusPowOneMinus(containsSetProbability(N, k, kPrime, distinct), T);
 }
 
-/** Expected number of k'-tuples shown at least once: C(N, k') (1 - (1 - q)^T). */
+/**
+ * Expected number of k'-tuples shown at least once: C(N, k') (1 - (1 - q)^T). Throws when it exceeds
+ * the double range (C(N, k') > 1.8e308: use expectedSeenTupleFraction then).
+ */
 export function expectedSeenTuples(options: CorpusCoverOptions): number {
-  const fraction = expectedSeenTupleFraction(options);
-  return Math.exp(logChoose(options.skills, options.kPrime)) * fraction;
+  const fn = "expectedSeenTuples";
+  const [N, k, kPrime, distinct] = checkCover(fn, options);
+  const T = checkSize(fn, "texts", options.texts, 0);
+  const fraction = seenFraction(N, k, kPrime, distinct, T);
+  const lnTotal = logChoose(N, kPrime);
+  const v = fraction === 0 ? 0 : Math.exp(lnTotal + Math.log(fraction));
+  if (!Number.isFinite(v)) {
+    throw new RangeError(`${fn}: the expected number of k'-tuples seen is about 10^${((lnTotal + Math.log(fraction)) / Math.LN10).toFixed(1)} for skills = ${N}, kPrime = ${kPrime}, beyond the double range; use expectedSeenTupleFraction`);
+  }
+  return v;
 }
 
 /**
@@ -223,27 +250,48 @@ export function expectedSeenTuples(options: CorpusCoverOptions): number {
  */
 export function seenTuplesVariance(options: CorpusCoverOptions): number {
   const fn = "seenTuplesVariance";
-  const [N, k, kPrime, distinct] = checkCover(fn, options);
+  const [N, k, kPrime, distinct] = checkCover(fn, options, true);
   const T = checkSize(fn, "texts", options.texts, 0);
+  const v = seenVariance(N, k, kPrime, distinct, T);
+  if (!Number.isFinite(v)) {
+    throw new RangeError(`${fn}: the variance overflows a double for skills = ${N}, kPrime = ${kPrime}, texts = ${T} (C(N, k') is about 10^${(logChoose(N, kPrime) / Math.LN10).toFixed(0)})`);
+  }
+  return v;
+}
+
+/** log |expm1(y)| for any finite y (expm1(y) has the sign of y). */
+function logAbsExpm1(y: number): number {
+  return y > 0 ? y + Math.log(-Math.expm1(-y)) : Math.log(-Math.expm1(y));
+}
+
+/**
+ * The variance for checked arguments. Every term n_j (c_j - a^2) is formed in logs: a = (1 - q)^T
+ * underflows to 0 for a large corpus while expm1(T log1p(x)) overflows, and their product would
+ * be 0 * Infinity = NaN; as exp(log n_j + 2 log a + log|expm1(T log1p(x))|) it is the tiny number it is.
+ */
+export function seenVariance(N: number, k: number, kPrime: number, distinct: boolean, T: number): number {
   const q = containsSetProbability(N, k, kPrime, distinct);
-  if (T === 0 || q === 0) return 0;
+  if (T === 0 || q === 0 || q === 1) return 0; // q = 1: every text shows every tuple, nothing varies
   const lnTuples = logChoose(N, kPrime);
-  const a = powOneMinus(q, T);
+  const lnA = T * Math.log1p(-q); // log a
   let v = 0;
   for (let j = 0; j <= kPrime; j++) {
     if (2 * kPrime - j > N) continue; // no two k'-sets of N skills meet in only j skills
-    const nj = Math.exp(lnTuples + logChoose(kPrime, j) + logChoose(N - kPrime, kPrime - j));
-    let cov: number;
+    const lnNj = lnTuples + logChoose(kPrime, j) + logChoose(N - kPrime, kPrime - j);
+    let lnCov: number;
+    let sign = 1;
     if (j === kPrime) {
-      cov = a * oneMinusPowOneMinus(q, T); // a - a^2
+      lnCov = lnA + Math.log(-Math.expm1(lnA)); // a - a^2 = a (1 - a)
     } else {
       const r = containsSetProbability(N, k, 2 * kPrime - j, distinct);
       const oneMinusQ = 1 - q;
-      const x = (r - q * q) / (oneMinusQ * oneMinusQ);
-      // (1 - 2q + r)/(1 - q)^2 = 1 + x; if q = 1 every text shows every tuple and nothing varies.
-      cov = oneMinusQ === 0 ? 0 : a * a * Math.expm1(T * Math.log1p(x));
+      const x = (r - q * q) / (oneMinusQ * oneMinusQ); // (1 - 2q + r)/(1 - q)^2 = 1 + x
+      const y = T * Math.log1p(x);
+      if (y === 0) continue;
+      sign = y > 0 ? 1 : -1;
+      lnCov = 2 * lnA + logAbsExpm1(y);
     }
-    v += nj * cov;
+    v += sign * Math.exp(lnNj + lnCov);
   }
   return Math.max(0, v);
 }

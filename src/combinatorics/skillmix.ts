@@ -21,7 +21,7 @@
  * then "more than one-third of the successful generations contain combinations not seen"
  * ({@link skillMixUnseenShare} computes the share).
  */
-import { checkFinite, checkNonNegative, checkNumberList, checkOptions, checkPositive, checkProbability } from "../validate";
+import { checkNonNegative, checkNumberList, checkOptions, checkPositive, checkProbability } from "../validate";
 import { checkCount } from "./validate";
 
 /** Inputs of the Skill-Mix counting bound. */
@@ -120,10 +120,12 @@ export interface SkillMixPoint extends SkillMixInputs {
 export function skillMixCurve(options: SkillMixCurveOptions): SkillMixPoint[] {
   const fn = "skillMixCurve";
   checkOptions(fn, options, "{ ks, pS?, pT?, L? }");
-  const ks = checkNumberList(fn, "ks", options.ks, checkFinite);
-  const pS = options.pS ?? SKILL_MIX_REPORTED.pS;
-  const pT = options.pT ?? SKILL_MIX_REPORTED.pT;
-  const L = options.L ?? SKILL_MIX_REPORTED.L;
+  const ks = checkNumberList(fn, "ks", options.ks, checkCount);
+  const { pS, pT, L } = checkInputs(fn, {
+    pS: options.pS ?? SKILL_MIX_REPORTED.pS,
+    pT: options.pT ?? SKILL_MIX_REPORTED.pT,
+    L: options.L ?? SKILL_MIX_REPORTED.L,
+  });
   const reportedInputs = pS === SKILL_MIX_REPORTED.pS && pT === SKILL_MIX_REPORTED.pT && L === SKILL_MIX_REPORTED.L;
   return ks.map((k) => ({ k, pS, pT, L, bound: skillMixBound({ k, pS, pT, L }), reportedInputs }));
 }

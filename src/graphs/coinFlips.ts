@@ -6,7 +6,8 @@
  */
 import { RngOrSeed, toRng } from "../random/rng";
 import { Graph, graphFromEdges } from "./graph";
-import { checkInteger, checkOptions, checkProbability } from "../validate";
+import { checkInteger, checkOptions, checkProbability, failArg } from "../validate";
+import { checkBytes } from "../budget";
 
 /** Options of {@link coinFlipGraph}. */
 export interface CoinFlipOptions {
@@ -44,6 +45,7 @@ export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
   const p = checkProbability(fn, "p", options.p);
   const rng = toRng(options.rng, `${fn}: rng`);
   const pairs = (n * (n - 1)) / 2;
+  checkBytes(fn, 16 * pairs + 24 * pairs * p + 8 * n, `the coins of ${pairs} pairs (n = ${n})`, "use a smaller n");
   const pairV = new Uint32Array(pairs);
   const pairW = new Uint32Array(pairs);
   const coin = new Float64Array(pairs);
@@ -63,6 +65,27 @@ export function coinFlipGraph(options: CoinFlipOptions): CoinFlipGraph {
 export type CoinFlips = Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">;
 
 /**
+ * Throw unless `coins` looks like the result of {@link coinFlipGraph}: n an integer in [1, 2000],
+ * pairV, pairW (Uint32Array) and coin (Float64Array) of length n(n-1)/2 with pairV[i] > pairW[i].
+ */
+export function checkCoins(fn: string, coins: unknown): CoinFlips {
+  const c = coins as CoinFlips;
+  if (c === null || typeof c !== "object") failArg(fn, "coins", coins, "the result of coinFlipGraph { n, pairV, pairW, coin }");
+  const n = checkInteger(fn, "coins.n", c.n, 1, 2000);
+  const pairs = (n * (n - 1)) / 2;
+  for (const [key, type] of [["pairV", Uint32Array], ["pairW", Uint32Array], ["coin", Float64Array]] as const) {
+    const v = c[key];
+    if (!(v instanceof type) || v.length !== pairs) {
+      failArg(fn, `coins.${key}`, v, `a ${type.name} of length n(n-1)/2 = ${pairs} (the result of coinFlipGraph)`);
+    }
+  }
+  for (let i = 0; i < pairs; i++) {
+    if (!(c.pairV[i] < n && c.pairW[i] < c.pairV[i])) failArg(fn, `coins.pairV[${i}] / coins.pairW[${i}]`, `${c.pairV[i]} / ${c.pairW[i]}`, `a pair w < v < n = ${n}`);
+  }
+  return c;
+}
+
+/**
  * The graph the same coins make at another edge probability p (edges: coin < p).
  * @example
  * coinGraphAt(coinFlipGraph({ n: 10, p: 0.5, rng: 1 }), 0.2)
@@ -70,6 +93,7 @@ export type CoinFlips = Pick<CoinFlipGraph, "n" | "pairV" | "pairW" | "coin">;
  * @see {@link coinFlipGraph}, {@link connectedComponents}
  */
 export function coinGraphAt(coins: CoinFlips, p: number): Graph {
+  checkCoins("coinGraphAt", coins);
   checkProbability("coinGraphAt", "p", p);
   let m = 0;
   for (let i = 0; i < coins.coin.length; i++) if (coins.coin[i] < p) m++;

@@ -2,7 +2,7 @@
  * Connected components by union–find (union by size, path halving): labels, sizes, the largest
  * component and the isolated vertices. O((n + m) α(n)) time, typed arrays throughout.
  */
-import { EdgeList, Graph } from "./graph";
+import { checkCsrGraph, EdgeList, Graph } from "./graph";
 import { UnionFind } from "./unionFind";
 import { checkInteger } from "../validate";
 
@@ -48,10 +48,7 @@ function summarize(uf: UnionFind, n: number): Components {
  * @see {@link gnp}, {@link gnm}, {@link giantFraction}
  */
 export function connectedComponents(graph: Graph): Components {
-  if (graph === null || typeof graph !== "object" || !(graph.offsets instanceof Uint32Array)) {
-    throw new TypeError(`connectedComponents: expected a Graph { n, m, offsets, neighbors }, got ${String(graph)}`);
-  }
-  const { n, offsets, neighbors } = graph;
+  const { n, offsets, neighbors } = checkCsrGraph("connectedComponents", graph);
   const uf = new UnionFind(n);
   for (let v = 0; v < n; v++) {
     for (let j = offsets[v], end = offsets[v + 1]; j < end; j++) {

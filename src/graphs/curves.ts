@@ -2,8 +2,8 @@
  * Theory curves of lesson 03 on a grid, for drawing: the Poisson limit of P(no isolated vertex) and
  * the giant-component fraction of G(n, c/n) (src/graphs/thresholds.ts).
  */
-import { valueGrid } from "../math/grid";
-import { checkOptions } from "../validate";
+import { checkCurveRange, checkPointCount, valueGrid } from "../math/grid";
+import { checkOptions, failArg } from "../validate";
 import { giantFraction, noIsolatedLimit } from "./thresholds";
 
 /** Options of the curves of this file: `points` values of c from `from` to `to`. */
@@ -24,8 +24,11 @@ export interface NoIsolatedLimitPoint {
 
 /** exp(−e^(−c)) (Erdős & Rényi 1959) at `points` values of c from `from` to `to`. */
 export function noIsolatedLimitCurve(options: ThresholdCurveOptions): NoIsolatedLimitPoint[] {
-  checkOptions("noIsolatedLimitCurve", options, "{ from, to, points? }");
-  return Array.from(valueGrid({ from: options.from, to: options.to, count: options.points ?? 200 }), (c) => ({ c, probability: noIsolatedLimit(c) }));
+  const fn = "noIsolatedLimitCurve";
+  checkOptions(fn, options, "{ from, to, points? }");
+  const [from, to] = checkCurveRange(fn, options.from, options.to, false);
+  const count = checkPointCount(fn, "points", options.points ?? 200, 64);
+  return Array.from(valueGrid({ from, to, count }), (c) => ({ c, probability: noIsolatedLimit(c) }));
 }
 
 /** One c of {@link giantFractionCurve}. */
@@ -38,6 +41,10 @@ export interface GiantFractionPoint {
 
 /** G(c) = 1 + W₀(−c e^(−c))/c (Erdős & Rényi 1960; 0 for c <= 1) at `points` values of c from `from` (>= 0) to `to`. */
 export function giantFractionCurve(options: ThresholdCurveOptions): GiantFractionPoint[] {
-  checkOptions("giantFractionCurve", options, "{ from, to, points? }");
-  return Array.from(valueGrid({ from: options.from, to: options.to, count: options.points ?? 200 }), (c) => ({ c, fraction: giantFraction(c) }));
+  const fn = "giantFractionCurve";
+  checkOptions(fn, options, "{ from, to, points? }");
+  const [from, to] = checkCurveRange(fn, options.from, options.to, false);
+  if (from < 0) failArg(fn, "from", from, "a mean degree c >= 0");
+  const count = checkPointCount(fn, "points", options.points ?? 200, 64);
+  return Array.from(valueGrid({ from, to, count }), (c) => ({ c, fraction: giantFraction(c) }));
 }

@@ -13,7 +13,8 @@ import { gnpEdgeList } from "./gnp";
 import { forEachGnpEdge } from "./gnpSkip";
 import { giantFraction, isolatedThresholdP, noIsolatedLimit, noIsolatedPoisson } from "./thresholds";
 import { UnionFind } from "./unionFind";
-import { checkFinite, checkInteger, checkNumberList, checkOptions } from "../validate";
+import { checkFinite, checkInteger, checkNumberList, checkOptions, failArg } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 
 /**
  * The smallest coin of every vertex that can still be isolated at some p >= pMin, for one coupled
@@ -142,25 +143,39 @@ export function isolatedThresholdExperiment(options: IsolatedThresholdOptions): 
   const cs = checkCs(fn, options.cs);
   const rng = toRng(options.rng, `${fn}: rng`);
   const L = cs.length;
-  const p = cs.map((c) => isolatedThresholdP(n, c));
+  const p = cs.map((c, i) => {
+    const q = (Math.log(n) + c) / n;
+    if (!(q >= 0 && q <= 1)) failArg(fn, `cs[${i}]`, c, `a window offset with p = (ln n + c)/n in [0, 1] for n = ${n}, i.e. c in [${-Math.log(n)}, ${n - Math.log(n)}]`);
+    return q;
+  });
   let pMax = 0;
   for (const q of p) pMax = Math.max(pMax, q);
   const order = Array.from({ length: L }, (_, i) => i).sort((a, b) => p[a] - p[b]);
   const sortedP = Float64Array.from(order, (i) => p[i]);
-  const noIso = new Float64Array(L);
-  const isoSum = new Float64Array(L);
-  const hittingC = new Float64Array(trials);
-  const isoAtSorted = new Float64Array(L + 1);
   // The two-level method's p0: c0 = min(min cs, max(-6, -ln(n)/2)), so p0 > 0 and about e^{-c0}
   // vertices stay isolated at p0.
-  const cMin = Math.min(...cs);
+  let cMin = Infinity;
+  for (const c of cs) cMin = Math.min(cMin, c);
   const c0 = Math.min(cMin, Math.max(-6, -Math.log(n) / 2));
   const p0 = isolatedThresholdP(n, c0);
   const method = options.method ?? "auto";
   if (method !== "auto" && method !== "direct" && method !== "twoLevel") {
     throw new RangeError(`${fn}: method must be "auto", "direct" or "twoLevel", got ${String(method)}`);
   }
-  const use = method === "auto" ? (n * Math.exp((n - 1) * Math.log1p(-p0)) <= 2000 ? "twoLevel" : "direct") : method;
+  const isolatedAtP0 = n * Math.exp((n - 1) * Math.log1p(-p0));
+  const use = method === "auto" ? (isolatedAtP0 <= 2000 ? "twoLevel" : "direct") : method;
+  // Budget: per trial one pass over the sampled pairs (all pairs with a coin below pMax, or below p0
+  // and then the pairs among the s vertices still isolated), and a search per vertex.
+  const pairs = (n * (n - 1)) / 2;
+  const s = Math.min(n, isolatedAtP0 + 6 * Math.sqrt(isolatedAtP0) + 16);
+  const perTrial = n * (1 + Math.log2(L + 1)) + (use === "direct" ? pairs * Math.min(1, pMax) : pairs * p0 + (s * s) / 2);
+  const what = `${trials} trials on G(n, p) with n = ${n} (method ${use})`;
+  checkBytes(fn, 8 * n + 8 * trials + 8 * s + 64 * L, what, "use a smaller n or fewer trials");
+  checkSteps(fn, trials * perTrial, what, "use a smaller n or fewer trials");
+  const noIso = new Float64Array(L);
+  const isoSum = new Float64Array(L);
+  const hittingC = new Float64Array(trials);
+  const isoAtSorted = new Float64Array(L + 1);
   const scratch = new Float64Array(n);
   for (let t = 0; t < trials; t++) {
     const coins = candidateMinCoins(n, pMax, p0, use, rng, scratch);
@@ -251,9 +266,16 @@ export function giantComponentExperiment(options: GiantComponentOptions): GiantC
   });
   const rng = toRng(options.rng, `${fn}: rng`);
   const L = cs.length;
+  if (L > 65535) throw new RangeError(`${fn}: cs must have at most 65535 mean degrees (edges are bucketed in 16 bits), got ${L}`);
   const order = Array.from({ length: L }, (_, i) => i).sort((a, b) => cs[a] - cs[b]);
   const sortedP = Float64Array.from(order, (i) => cs[i] / n);
   const pMax = sortedP[L - 1];
+  // Budget: one G(n, pMax) per trial (edge list, bucket, permutation: about 22 bytes per edge).
+  const meanEdges = ((n * (n - 1)) / 2) * pMax;
+  const edges = meanEdges + 6 * Math.sqrt(meanEdges) + 16;
+  const what = `${trials} graph processes up to G(n, c/n) with n = ${n}, c = ${pMax * n} (about ${edges.toExponential(1)} edges each)`;
+  checkBytes(fn, 22 * edges + 16 * n + 32 * L, what, "use a smaller n, smaller cs or fewer trials");
+  checkSteps(fn, trials * (n + edges * (2 + Math.log2(L + 1))), what, "use a smaller n, smaller cs or fewer trials");
   const sum = new Float64Array(L);
   const sumSq = new Float64Array(L);
   for (let t = 0; t < trials; t++) {

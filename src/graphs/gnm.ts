@@ -5,6 +5,7 @@
 import { Rng, RngOrSeed, toRng } from "../random/rng";
 import { EdgeList, Graph, graphFromEdges, MAX_CSR_ENTRIES } from "./graph";
 import { checkInteger, checkOptions } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 
 /** Options of {@link gnm}. */
 export interface GnmOptions {
@@ -78,6 +79,13 @@ export function gnmEdgeList(options: GnmOptions): EdgeList {
   if (pairs > 2 ** 53) throw new RangeError(`${fn}: n(n-1)/2 must be <= 2^53, got n = ${n}`);
   checkInteger(fn, "m", m, 0, Math.min(pairs, Math.floor(MAX_CSR_ENTRIES / 2)));
   const rng = toRng(options.rng, `${fn}: rng`);
+  // Budget: src/dst and CSR (16 bytes per edge), the sampled indices and their scratch (about 24 bytes
+  // per sampled index), 8 bytes per vertex; steps: the sort of the sample, plus one pass over all
+  // pairs when the complement is sampled.
+  const sampled = Math.min(m, pairs - m);
+  const what = `G(n, m) with n = ${n}, m = ${m}`;
+  checkBytes(fn, 16 * m + 24 * sampled + 8 * n, what, "use a smaller n or m");
+  checkSteps(fn, n + m + sampled * Math.log2(sampled + 2) + (m > pairs / 2 ? pairs : 0), what, "use a smaller n or m");
   const src = new Uint32Array(m);
   const dst = new Uint32Array(m);
   const complement = m > pairs / 2;

@@ -6,6 +6,7 @@ import { RngOrSeed, toRng } from "../random/rng";
 import { EdgeList, Graph, graphFromEdges, MAX_CSR_ENTRIES } from "./graph";
 import { checkInteger, checkOptions, checkProbability } from "../validate";
 import { forEachGnpEdge } from "./gnpSkip";
+import { checkBytes, checkSteps } from "../budget";
 
 /** Options of {@link gnp} and {@link gnpEdgeList}. */
 export interface GnpOptions {
@@ -39,6 +40,7 @@ export function gnpEdgeList(options: GnpOptions): EdgeList {
   if (mean > maxM) {
     throw new RangeError(`${fn}: expected edge count n(n-1)/2 * p = ${mean} exceeds the CSR limit ${maxM}; use a smaller n or p`);
   }
+  checkGnpBudget(fn, n, p);
   if (p === 0 || n < 2) return { n, m: 0, src: new Uint32Array(0), dst: new Uint32Array(0) };
   let cap = Math.min(pairs, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
   let src = new Uint32Array(cap);
@@ -64,6 +66,20 @@ export function gnpEdgeList(options: GnpOptions): EdgeList {
     m++;
   });
   return { n, m, src, dst };
+}
+
+/**
+ * Check the memory and work budget of one G(n, p) sample before drawing it: about 16 bytes per edge
+ * (the edge list and the CSR) plus 8 per vertex, and n + m steps, at the expected edge count plus six
+ * standard deviations. Also used by the coupled experiments (with their own function name).
+ */
+export function checkGnpBudget(fn: string, n: number, p: number, trials = 1): void {
+  const pairs = (n * (n - 1)) / 2;
+  const mean = pairs * p;
+  const edges = Math.min(pairs, mean + 6 * Math.sqrt(mean) + 16);
+  const what = `the edge list and CSR of about ${edges.toExponential(1)} edges (n = ${n}, p = ${p})`;
+  checkBytes(fn, 16 * edges + 8 * n, what, "use a smaller n or p");
+  checkSteps(fn, trials * (n + edges), trials > 1 ? `${trials} samples of ${what}` : what, "use a smaller n or p");
 }
 
 /**

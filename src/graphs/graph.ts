@@ -2,7 +2,7 @@
  * An undirected simple graph on vertices 0..n-1 in CSR (compressed sparse row) typed arrays, and
  * the counting-sort construction from an edge list. O(n + m) time and memory.
  */
-import { checkInteger } from "../validate";
+import { checkInteger, failArg } from "../validate";
 
 /** Largest number of entries a Uint32Array-indexed CSR can hold here. */
 export const MAX_CSR_ENTRIES = 2 ** 32 - 1;
@@ -62,8 +62,28 @@ export function graphFromEdges(edges: EdgeList): Graph {
   return { n, m, offsets, neighbors };
 }
 
+/**
+ * Throw unless `g` is a CSR graph: n, m integers, offsets a Uint32Array of length n + 1 from 0 to 2m,
+ * neighbors a Uint32Array of length 2m. O(1) checks; `name` is the argument's name in the message.
+ */
+export function checkCsrGraph(fn: string, g: unknown, name = "graph"): Graph {
+  const graph = g as Graph;
+  if (graph === null || typeof graph !== "object") failArg(fn, name, g, "a Graph { n, m, offsets, neighbors } (from gnp, gnm or coinFlipGraph)");
+  const n = checkInteger(fn, `${name}.n`, graph.n, 0, MAX_CSR_ENTRIES - 1);
+  const m = checkInteger(fn, `${name}.m`, graph.m, 0, Math.floor(MAX_CSR_ENTRIES / 2));
+  const { offsets, neighbors } = graph;
+  if (!(offsets instanceof Uint32Array) || offsets.length !== n + 1 || offsets[0] !== 0 || offsets[n] !== 2 * m) {
+    failArg(fn, `${name}.offsets`, offsets, `a Uint32Array of length n + 1 = ${n + 1} from 0 to 2m = ${2 * m}`);
+  }
+  if (!(neighbors instanceof Uint32Array) || neighbors.length !== 2 * m) {
+    failArg(fn, `${name}.neighbors`, neighbors, `a Uint32Array of length 2m = ${2 * m}`);
+  }
+  return graph;
+}
+
 /** Degree of every vertex. */
 export function graphDegrees(graph: Graph): Uint32Array {
+  checkCsrGraph("graphDegrees", graph);
   const d = new Uint32Array(graph.n);
   for (let v = 0; v < graph.n; v++) d[v] = graph.offsets[v + 1] - graph.offsets[v];
   return d;

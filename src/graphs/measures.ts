@@ -10,6 +10,7 @@
  */
 import { aliasTable, checkWeights, drawAlias, type AliasTable } from "../random/alias";
 import type { Rng } from "../random/rng";
+import { checkBytes, checkSteps } from "../budget";
 import { checkFinite, describeValue } from "../validate";
 
 /** A named family of measures on n items (item 0 is the most frequent). */
@@ -47,6 +48,13 @@ export function zipfMeasure(options: ZipfMeasureOptions): Float64Array {
   }
   const s = checkFinite(fn, "exponent", options.exponent);
   if (s < 0) throw new RangeError(`${fn}: exponent must be a finite number >= 0, got ${s}`);
+  return zipfWeights(fn, n, s);
+}
+
+/** The Zipf weights (n, s checked), within the budget of the public function `fn`. */
+function zipfWeights(fn: string, n: number, s: number): Float64Array {
+  checkBytes(fn, 8 * n, `${n} Zipf weights`, "use a smaller n");
+  checkSteps(fn, 2 * n, `${n} Zipf weights`, "use a smaller n");
   const p = new Float64Array(n);
   let total = 0;
   for (let r = n - 1; r >= 0; r--) {
@@ -72,7 +80,7 @@ export function resolveMeasure(fn: string, name: string, spec: MeasureSpec | und
       if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
         throw new RangeError(`${fn}: ${name}.exponent must be a finite number >= 0, got ${describeValue(s)}`);
       }
-      return s === 0 ? undefined : zipfMeasure({ n, exponent: s });
+      return s === 0 ? undefined : zipfWeights(fn, n, s);
     }
     throw new RangeError(`${fn}: ${name}.family must be "uniform" or "zipf", got ${describeValue(fam)}`);
   }
@@ -177,7 +185,11 @@ export function skillsByRank(options: SkillsByRankOptions): RankedSkill[] {
   const d = options.degrees;
   if (d !== undefined) {
     if (d.length !== p.length) throw new RangeError(`${fn}: degrees must have one entry per skill (${p.length}), got ${d.length}`);
-    if (typeof options.edges !== "number" || !(options.edges > 0)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${describeValue(options.edges)}`);
+    if (!(Array.isArray(d) || ArrayBuffer.isView(d))) throw new TypeError(`${fn}: degrees must be an array of skill degrees, got ${describeValue(d)}`);
+    for (let i = 0; i < d.length; i++) {
+      if (typeof d[i] !== "number" || !Number.isInteger(d[i]) || d[i] < 0) throw new RangeError(`${fn}: degrees[${i}] must be an integer >= 0, got ${describeValue(d[i])}`);
+    }
+    if (typeof options.edges !== "number" || !(options.edges > 0) || !Number.isFinite(options.edges)) throw new RangeError(`${fn}: edges (k·N_t) must be a number > 0 when degrees are given, got ${describeValue(options.edges)}`);
   }
   const order = Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
   return order.map((skill, r) => ({

@@ -5,7 +5,8 @@
  * (the paper's general setting; see ./measures).
  */
 import { type RngOrSeed, toRng } from "../random/rng";
-import { checkBoolean, checkInteger, checkOptions } from "../validate";
+import { checkBoolean, checkInteger, checkOptions, failArg } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { MAX_CSR_ENTRIES } from "./graph";
 import { drawSkillsFromMeasure, massOutsideHeaviest, resolveMeasure, type MeasureSpec } from "./measures";
 
@@ -102,6 +103,7 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
   if (texts * k > MAX_CSR_ENTRIES) {
     throw new RangeError(`${fn}: texts * k must be <= ${MAX_CSR_ENTRIES} (Uint32 CSR), got ${texts} * ${k} = ${texts * k}`);
   }
+  checkSkillGraphBudget(fn, skills, texts, k, distinct);
   const skillMeasure = resolveMeasure(fn, "skillMeasure", options.skillMeasure, skills);
   const textMeasure = resolveMeasure(fn, "textMeasure", options.textMeasure, texts);
   if (skillMeasure && distinct && k > 1) {
@@ -189,6 +191,49 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
 }
 
 /**
+ * Check the memory and work budget of one skill graph before building it (`count` graphs in a row
+ * for the work): 8 bytes per edge (both directions), 8 per skill (offsets and a cursor), 4 more per
+ * skill for the scratch permutation; steps: one per edge (times the expected redraws and the scan
+ * of the row when distinct skills are drawn by rejection above 2^24 skills) plus one per skill.
+ */
+export function checkSkillGraphBudget(fn: string, skills: number, texts: number, k: number, distinct: boolean, count = 1): void {
+  const edges = texts * k;
+  const what = `${count > 1 ? `${count} skill graphs of up to ` : "a skill graph of "}${skills} skills and ${texts} text pieces with k = ${k}`;
+  checkBytes(fn, 8 * edges + 8 * skills + (distinct && skills <= PERMUTATION_LIMIT ? 4 * skills : 0) + (distinct && k > 64 ? 64 * k : 0), what, "use fewer skills, text pieces or a smaller k");
+  let perEdge = 1;
+  if (distinct && skills > PERMUTATION_LIMIT && k > 1) {
+    // Expected draws per accepted skill: (H(N) - H(N - k)) N / k, H the harmonic numbers; each draw
+    // scans the row (k <= 64) or looks up a set.
+    const harmonic = (x: number): number => (x < 1 ? 0 : Math.log(x) + 0.5772156649015329 + 1 / (2 * x));
+    perEdge = ((harmonic(skills) - harmonic(skills - k)) * skills) / k * (k <= 64 ? k : 4);
+  }
+  checkSteps(fn, count * (edges * perEdge + skills), what, "use fewer skills, text pieces or a smaller k");
+}
+
+/**
+ * Throw unless `g` looks like a consistent SkillGraph (cheap O(1) checks of its counts and of the
+ * lengths of its arrays); `name` is the argument's name in the message.
+ */
+export function checkSkillGraph(fn: string, g: unknown, name = "graph"): SkillGraph {
+  const graph = g as SkillGraph;
+  if (!graph || typeof graph !== "object") failArg(fn, name, g, "a SkillGraph (the result of skillGraph)");
+  const { skills, texts, k, textSkills, skillOffsets, skillTexts } = graph;
+  for (const [key, v] of [["skills", skills], ["texts", texts], ["k", k]] as const) {
+    checkInteger(fn, `${name}.${key}`, v, 1, 2 ** 32 - 1, "a positive integer < 2^32");
+  }
+  if (!(textSkills instanceof Uint32Array) || textSkills.length !== texts * k) {
+    failArg(fn, `${name}.textSkills`, textSkills, `a Uint32Array of length texts*k = ${texts * k}`);
+  }
+  if (!(skillOffsets instanceof Uint32Array) || skillOffsets.length !== skills + 1 || skillOffsets[skills] !== texts * k) {
+    failArg(fn, `${name}.skillOffsets`, skillOffsets, `a Uint32Array of length skills+1 = ${skills + 1} ending at texts*k = ${texts * k}`);
+  }
+  if (!(skillTexts instanceof Uint32Array) || skillTexts.length !== texts * k) {
+    failArg(fn, `${name}.skillTexts`, skillTexts, `a Uint32Array with one entry per edge (${texts * k})`);
+  }
+  return graph;
+}
+
+/**
  * Number of texts joined to each skill (its degree, counting repeats under i.i.d. draws).
  * @example
  * skillDegrees(skillGraph({ skills: 100, texts: 1000, k: 2, rng: 1 }))
@@ -196,6 +241,7 @@ export function skillGraph(options: SkillGraphOptions): SkillGraph {
  * @see {@link skillGraph}, {@link expectedIsolatedSkills}
  */
 export function skillDegrees(graph: SkillGraph): Uint32Array {
+  checkSkillGraph("skillDegrees", graph);
   const d = new Uint32Array(graph.skills);
   for (let s = 0; s < graph.skills; s++) d[s] = graph.skillOffsets[s + 1] - graph.skillOffsets[s];
   return d;

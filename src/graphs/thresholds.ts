@@ -3,7 +3,7 @@
  * 2001, ch. 5–7; Frieze & Karoński, "Introduction to Random Graphs", 2016, ch. 1–2 and 4).
  */
 import { lambertW0 } from "../math/lambertW";
-import { checkFinite, checkInteger, checkOptions, checkProbability } from "../validate";
+import { checkBoolean, checkFinite, checkInteger, checkOptions, checkProbability, failArg } from "../validate";
 
 /**
  * E[# isolated vertices] of G(n, p) = n (1 - p)^(n-1) (linearity of expectation).
@@ -15,6 +15,11 @@ import { checkFinite, checkInteger, checkOptions, checkProbability } from "../va
 export function expectedIsolated(n: number, p: number): number {
   checkInteger("expectedIsolated", "n", n, 1);
   checkProbability("expectedIsolated", "p", p);
+  return isolatedMean(n, p);
+}
+
+/** n (1 - p)^(n-1), unchecked. */
+function isolatedMean(n: number, p: number): number {
   if (p === 1) return n === 1 ? 1 : 0;
   return n * Math.exp((n - 1) * Math.log1p(-p));
 }
@@ -58,7 +63,9 @@ export function noIsolatedLimit(c: number): number {
  * @see {@link noIsolatedLimit}, {@link expectedIsolated}
  */
 export function noIsolatedPoisson(n: number, p: number): number {
-  return Math.exp(-expectedIsolated(n, p));
+  checkInteger("noIsolatedPoisson", "n", n, 1);
+  checkProbability("noIsolatedPoisson", "p", p);
+  return Math.exp(-isolatedMean(n, p));
 }
 
 /**
@@ -98,7 +105,7 @@ export function giantFraction(c: number): number {
  */
 export function giantFractionStd(n: number, c: number): number {
   checkInteger("giantFractionStd", "n", n, 1);
-  if (!(c > 1)) throw new RangeError(`giantFractionStd: c must be > 1 (supercritical), got ${c}`);
+  if (typeof c !== "number" || !(c > 1) || !Number.isFinite(c)) failArg("giantFractionStd", "c", c, "a finite number > 1 (supercritical)");
   const g = giantFraction(c);
   const d = 1 - c * (1 - g);
   return Math.sqrt((g * (1 - g)) / n) / d;
@@ -132,7 +139,7 @@ export function expectedIsolatedSkills(options: IsolatedSkillsOptions): number {
   const skills = checkInteger(fn, "skills", options.skills, 1);
   const texts = checkInteger(fn, "texts", options.texts, 0);
   const k = checkInteger(fn, "k", options.k, 1);
-  const distinct = options.distinct ?? true;
+  const distinct = checkBoolean(fn, "distinct", options.distinct ?? true);
   if (distinct && k > skills) throw new RangeError(`${fn}: k must be <= skills when distinct, got k = ${k} > skills = ${skills}`);
   if (distinct) return k === skills ? (texts === 0 ? skills : 0) : skills * Math.exp(texts * Math.log1p(-k / skills));
   return skills === 1 ? (texts === 0 ? 1 : 0) : skills * Math.exp(k * texts * Math.log1p(-1 / skills));

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { HOFFMANN_2022 } from "../scaling/law";
 import { dropHighestLoss, parseChinchillaCsv, syntheticChinchillaRuns, type ChinchillaRun } from "../scaling/runs";
+import { checkInteger, checkOptions, describeValue } from "../validate";
 
 /** File name of Epoch AI's CSV. */
 export const CHINCHILLA_CSV_FILE = "svg_extracted_data.csv";
@@ -44,11 +45,11 @@ export interface FindChinchillaCsvOptions {
  * exists, or when EMERGENCE_LAB_DATA is "synthetic" (and there is no `options.path`). An explicit
  * `options.path` that does not exist throws.
  */
-export function findChinchillaCsv(options: FindChinchillaCsvOptions = {}): string | undefined {
+export function findChinchillaCsv(options: FindChinchillaCsvOptions = {}, fn = "findChinchillaCsv"): string | undefined {
   if (options.path !== undefined) {
-    if (typeof options.path !== "string" || options.path === "") throw new TypeError(`findChinchillaCsv: options.path must be a non-empty string, got ${String(options.path)}`);
+    if (typeof options.path !== "string" || options.path === "") throw new TypeError(`${fn}: options.path must be a non-empty string, got ${describeValue(options.path)}`);
     const p = resolveCandidate(path.resolve(options.path));
-    if (!fs.existsSync(p)) throw new Error(`findChinchillaCsv: options.path ${JSON.stringify(options.path)} does not exist (looked for ${p})`);
+    if (!fs.existsSync(p)) throw new Error(`${fn}: options.path ${JSON.stringify(options.path)} does not exist (looked for ${p})`);
     return p;
   }
   const env = process.env[CHINCHILLA_DATA_ENV];
@@ -98,13 +99,32 @@ export interface ChinchillaRuns {
  * @see {@link fitScalingLaw}, {@link parseChinchillaCsv}
  */
 export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): ChinchillaRuns {
+  const fn = "loadChinchillaRuns";
+  checkOptions(fn, options, "{ path?, dataDir?, dropOutliers?, fallback?, seed? }");
   const fallback = options.fallback ?? "synthetic";
-  if (fallback !== "synthetic" && fallback !== "error") throw new RangeError(`loadChinchillaRuns: options.fallback must be "synthetic" or "error", got ${String(fallback)}`);
-  const k = options.dropOutliers ?? 0;
-  const file = findChinchillaCsv({ path: options.path, dataDir: options.dataDir });
+  if (fallback !== "synthetic" && fallback !== "error") throw new RangeError(`loadChinchillaRuns: options.fallback must be "synthetic" or "error", got ${describeValue(fallback)}`);
+  const k = checkInteger(fn, "options.dropOutliers", options.dropOutliers ?? 0, 0);
+  for (const key of ["path", "dataDir"] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== "string" || v === "")) throw new TypeError(`${fn}: options.${key} must be a non-empty string, got ${describeValue(v)}`);
+  }
+  const seed = options.seed ?? "chinchilla-synthetic";
+  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
+    throw new TypeError(`${fn}: options.seed must be a finite number or a string, got ${describeValue(seed)}`);
+  }
+  const drop = <T extends { loss: number }>(all: T[]): T[] => {
+    if (k >= all.length) throw new RangeError(`${fn}: options.dropOutliers must be less than the ${all.length} runs, got ${k}`);
+    return dropHighestLoss(all, k);
+  };
+  const file = findChinchillaCsv({ path: options.path, dataDir: options.dataDir }, fn);
   if (file) {
-    const all = parseChinchillaCsv(fs.readFileSync(file, "utf8"));
-    const rows = dropHighestLoss(all, k);
+    let all: ChinchillaRun[];
+    try {
+      all = parseChinchillaCsv(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new Error(`${fn}: cannot read the runs from ${file}: ${(e as Error).message}`);
+    }
+    const rows = drop(all);
     return {
       rows,
       source: "epoch-ai",
@@ -117,9 +137,8 @@ export function loadChinchillaRuns(options: LoadChinchillaOptions = {}): Chinchi
       `loadChinchillaRuns: ${CHINCHILLA_CSV_FILE} not found (looked at $${CHINCHILLA_DATA_ENV}${options.dataDir === undefined ? "" : ` and ${path.resolve(options.dataDir)}`}); run \`npm run data\` or \`npm run data -- --from <file>\``,
     );
   }
-  const seed = options.seed ?? "chinchilla-synthetic";
   const all = syntheticChinchillaRuns({ rng: seed, params: HOFFMANN_2022 });
-  const rows = dropHighestLoss(all, k);
+  const rows = drop(all);
   return {
     rows,
     source: "synthetic",

@@ -42,9 +42,12 @@ export function klBernoulliInverse(p: number, d: number): number {
   if (d <= 0) return p;
   if (p === 1) return Math.exp(-d); // KL(1 || q) = -log q
   let u = Math.log(p) - (d + 1) / p;
+  const logP = Math.log(p);
+  const tail = (1 - p) * Math.log1p(-p);
   for (let i = 0; i < 100; i++) {
     const q = Math.exp(u);
-    const h = klBernoulli(p, q) - d;
+    // KL(p || e^u) in terms of u, finite even where e^u underflows to 0.
+    const h = p * (logP - u) + (p < 1 ? tail - (1 - p) * Math.log1p(-q) : 0) - d;
     const next = u - (h * (1 - q)) / (q - p); // Newton step: h'(u) = (q - p) / (1 - q) < 0
     if (!(next > u) || next - u < 1e-14) break;
     u = next;

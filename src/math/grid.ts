@@ -1,7 +1,27 @@
 /**
  * Evenly spaced grids of numbers, for drawing a function as a smooth curve.
  */
-import { checkFinite, checkInteger, checkOptions } from "../validate";
+import { checkBytes } from "../budget";
+import { checkFinite, checkInteger, checkOptions, failArg } from "../validate";
+
+/**
+ * The number of points of a curve or grid (internal): an integer >= 2, and `bytesPerPoint` times it
+ * within the memory budget (a mistyped 1e9 points fails at once, naming `fn` and `name`).
+ */
+export function checkPointCount(fn: string, name: string, value: unknown, bytesPerPoint: number): number {
+  const count = checkInteger(fn, name, value, 2);
+  checkBytes(fn, count * bytesPerPoint, `${count} points`, `use fewer ${name}`);
+  return count;
+}
+
+/** A range of a curve (internal): finite `from` < `to` (and from > 0 on a log scale). */
+export function checkCurveRange(fn: string, from: unknown, to: unknown, log: boolean): [number, number] {
+  const a = checkFinite(fn, "from", from);
+  const b = checkFinite(fn, "to", to);
+  if (log && !(a > 0)) throw new RangeError(`${fn}: a log grid needs from > 0, got from = ${a}`);
+  if (!(b > a)) throw new RangeError(`${fn}: to must be > from, got from = ${a}, to = ${b}`);
+  return [a, b];
+}
 
 /** Options of {@link valueGrid}. */
 export interface ValueGridOptions {
@@ -26,17 +46,18 @@ export interface ValueGridOptions {
 export function valueGrid(options: ValueGridOptions): Float64Array {
   const fn = "valueGrid";
   checkOptions(fn, options, "{ from, to, count?, log? }");
-  const from = checkFinite(fn, "from", options.from);
-  const to = checkFinite(fn, "to", options.to);
-  if (!(to > from)) throw new RangeError(`${fn}: to must be > from, got from = ${from}, to = ${to}`);
-  const count = checkInteger(fn, "count", options.count ?? 200, 2);
+  if (options.log !== undefined && typeof options.log !== "boolean") failArg(fn, "log", options.log, "a boolean");
   const log = options.log ?? false;
-  if (log && !(from > 0)) throw new RangeError(`${fn}: a log grid needs from > 0, got from = ${from}`);
+  const [from, to] = checkCurveRange(fn, options.from, options.to, log);
+  const count = checkPointCount(fn, "count", options.count ?? 200, 8);
   const out = new Float64Array(count);
   const a = log ? Math.log(from) : from;
   const b = log ? Math.log(to) : to;
+  // (b − a)·i overflows only for spans near Number.MAX_VALUE: then step between halves.
+  const wide = !Number.isFinite((b - a) * (count - 1));
+  const halfStep = (b / 2 - a / 2) / (count - 1);
   for (let i = 0; i < count; i++) {
-    const v = a + ((b - a) * i) / (count - 1);
+    const v = wide ? a + halfStep * i + halfStep * i : a + ((b - a) * i) / (count - 1);
     out[i] = log ? Math.exp(v) : v;
   }
   out[0] = from;

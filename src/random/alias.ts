@@ -9,6 +9,7 @@
  * that never lets rounding move a column from "small" to "large" twice).
  */
 import { checkInteger, checkOptions, describeValue } from "../validate";
+import { checkBytes } from "../budget";
 import { type Rng, type RngOrSeed, toRng } from "./rng";
 
 /**
@@ -60,7 +61,11 @@ export function checkWeights(fn: string, name: string, weights: unknown): { weig
  * large one. O(n) time and memory.
  */
 export function aliasTable(weights: ArrayLike<number>): AliasTable {
-  const fn = "aliasTable";
+  return aliasTableFor("aliasTable", weights);
+}
+
+/** {@link aliasTable} for a public function `fn`: its errors name `fn`. */
+function aliasTableFor(fn: string, weights: ArrayLike<number>): AliasTable {
   const { weights: w, total } = checkWeights(fn, "weights", weights);
   const n = w.length;
   const probability = new Float64Array(n);
@@ -134,9 +139,10 @@ function isAliasTable(v: unknown): v is AliasTable {
 export function sampleAlias(options: SampleAliasOptions): Uint32Array {
   const fn = "sampleAlias";
   checkOptions(fn, options, "{ weights, count, rng }");
-  const table = isAliasTable(options.weights) ? options.weights : aliasTable(options.weights);
+  const table = isAliasTable(options.weights) ? options.weights : aliasTableFor(fn, options.weights);
   const count = checkInteger(fn, "count", options.count, 0, 2 ** 32, "an integer in [0, 2^32]");
   const rng = toRng(options.rng, `${fn}: rng`);
+  checkBytes(fn, 4 * count, `${count} draws`, "use a smaller count");
   const out = new Uint32Array(count);
   for (let j = 0; j < count; j++) out[j] = drawAlias(table, rng);
   return out;

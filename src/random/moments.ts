@@ -27,20 +27,30 @@ export function sampleMoments(values: ArrayLike<number>): SampleMoments {
   if (!values || typeof values.length !== "number" || values.length === 0) {
     failArg("sampleMoments", "values", values, "a non-empty array of finite numbers");
   }
-  let mean = 0;
-  let m2 = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (typeof x !== "number" || !Number.isFinite(x)) failArg("sampleMoments", `values[${i}]`, x, "a finite number");
-    const delta = x - mean;
-    mean += delta / (i + 1);
-    m2 += delta * (x - mean);
     if (x < min) min = x;
     if (x > max) max = x;
   }
+  // Welford on x / scale (scale = a power of two near the largest magnitude, so that dividing is exact),
+  // so that differences of values near the double's limit cannot overflow.
+  const big = Math.max(Math.abs(min), Math.abs(max));
+  const scale = big > 2 ** 500 ? 2 ** Math.floor(Math.log2(big)) : 1;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] / scale;
+    const delta = x - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (x - mean);
+  }
   const n = values.length;
-  const variance = n > 1 ? m2 / (n - 1) : 0;
-  return { n, mean, variance, std: Math.sqrt(variance), min, max };
+  const variance = (n > 1 ? m2 / (n - 1) : 0) * scale * scale;
+  if (!Number.isFinite(variance)) {
+    throw new RangeError(`sampleMoments: the variance of values is beyond the double range (std about ${(Math.sqrt(m2 / (n - 1)) * scale).toExponential(2)}); rescale the values`);
+  }
+  return { n, mean: mean * scale, variance, std: Math.sqrt(variance), min, max };
 }

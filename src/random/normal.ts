@@ -1,7 +1,7 @@
 /**
  * The normal distribution: its density, and standard normal draws on a seeded stream.
  */
-import { checkOptions, failArg } from "../validate";
+import { checkFinite, checkOptions, failArg } from "../validate";
 import type { Rng } from "./rng";
 
 /** Options of {@link normalDensity}. */
@@ -17,8 +17,9 @@ export interface NormalDensityOptions {
 /** The normal density with the given mean and standard deviation at x. */
 export function normalDensity(options: NormalDensityOptions): number {
   const { x, mean, std } = checkOptions("normalDensity", options, "{ x, mean, std }");
-  if (!Number.isFinite(mean)) failArg("normalDensity", "mean", mean, "a finite number");
-  if (!(std > 0) || !Number.isFinite(std)) failArg("normalDensity", "std", std, "a finite number > 0");
+  checkFinite("normalDensity", "x", x);
+  checkFinite("normalDensity", "mean", mean);
+  if (typeof std !== "number" || !(std > 0) || !Number.isFinite(std)) failArg("normalDensity", "std", std, "a finite number > 0");
   return Math.exp(-0.5 * ((x - mean) / std) ** 2) / (std * Math.sqrt(2 * Math.PI));
 }
 

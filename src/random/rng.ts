@@ -7,6 +7,7 @@
  * through `double()`.
  */
 import seedrandom from "seedrandom";
+import { describeValue } from "../validate";
 
 /** A seeded stream of uniform numbers with independent, labelled substreams. */
 export interface Rng {
@@ -74,9 +75,12 @@ export function toRng(rngOrSeed: RngOrSeed | undefined, name = "rng"): Rng {
   if (rngOrSeed === undefined || rngOrSeed === null) {
     throw new TypeError(`${name} is required: pass createRng(seed) or a seed (number or string); no hidden randomness`);
   }
+  if (typeof rngOrSeed === "number" && !Number.isFinite(rngOrSeed)) {
+    throw new RangeError(`${name} must be an Rng from createRng(seed) or a seed (a finite number or a string), got ${rngOrSeed}`);
+  }
   if (typeof rngOrSeed === "string" || typeof rngOrSeed === "number") return createRng(rngOrSeed);
-  if (typeof rngOrSeed.next !== "function" || typeof rngOrSeed.fork !== "function") {
-    throw new TypeError(`${name} must be an Rng from createRng(seed) or a seed, got ${String(rngOrSeed)}`);
+  if (typeof rngOrSeed !== "object" || typeof rngOrSeed.next !== "function" || typeof rngOrSeed.fork !== "function") {
+    throw new TypeError(`${name} must be an Rng from createRng(seed) or a seed (a finite number or a string), got ${describeValue(rngOrSeed)}`);
   }
   return rngOrSeed;
 }

@@ -5,6 +5,7 @@
 import { logFactorial } from "../math/gamma";
 import { floydSample } from "./floyd";
 import { checkInteger, checkOptions, checkProbability, failArg } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { Rng, RngOrSeed, toRng } from "./rng";
 
 /** Options of {@link sampleGeometric}. */
@@ -25,7 +26,11 @@ export function sampleGeometric(options: GeometricOptions): number {
   if (typeof p !== "number" || !(p > 0 && p <= 1)) failArg("sampleGeometric", "p", p, "in (0, 1]");
   const r = toRng(options.rng, "sampleGeometric: rng");
   if (p === 1) return 0;
-  return Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
+  const k = Math.floor(Math.log(1 - r.double()) / Math.log1p(-p));
+  if (!(k <= Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`sampleGeometric: p = ${p} is too small: the draw ${k} is beyond 2^53 (integers are exact only below); use p >= 1e-12 or so`);
+  }
+  return k;
 }
 
 /** Inversion by sequential search from 0 (Kachitvichyanukul & Schmeiser 1988, "BINV"), p <= 1/2. */
@@ -130,12 +135,15 @@ function checkDraw(fn: string, options: DrawOptions, subset: boolean): [number, 
  */
 export function sampleKSubset(options: DrawOptions): Uint32Array {
   const [n, k, rng] = checkDraw("sampleKSubset", options, true);
+  checkBytes("sampleKSubset", 4 * k + 64 * k, `a ${k}-subset (the subset and the set of chosen indices)`, "use a smaller k");
+  checkSteps("sampleKSubset", k * Math.log2(k + 2), `a ${k}-subset`, "use a smaller k");
   return floydSample(n, k, rng).sort();
 }
 
 /** k i.i.d. uniform draws from {0, …, n-1} (with repeats), in draw order. */
 export function sampleIid(options: DrawOptions): Uint32Array {
   const [n, k, rng] = checkDraw("sampleIid", options, false);
+  checkBytes("sampleIid", 4 * k, `${k} draws`, "use a smaller k");
   const out = new Uint32Array(k);
   for (let i = 0; i < k; i++) out[i] = Math.floor(rng.next() * n);
   return out;

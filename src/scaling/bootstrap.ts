@@ -7,6 +7,7 @@ import { lbfgsMinimize, LbfgsWorkspace, type LbfgsOptions } from "../math/lbfgs"
 import { quantileSorted } from "../math/quantile";
 import { toRng, type RngOrSeed } from "../random/rng";
 import { checkInteger, failArg } from "../validate";
+import { checkBytes, workMeter } from "../budget";
 import type { ScalingParams } from "./law";
 import { huberLogObjective, type ScalingFitData } from "./objective";
 
@@ -42,13 +43,17 @@ export interface ScalingBootstrap {
 }
 function summarize(draws: Float64Array, level: number): { se: number; lower: number; upper: number } {
   const n = draws.length;
+  // On draws / scale (the largest magnitude), so that squares of huge draws (B = e^700) cannot overflow.
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(draws[i]));
+  if (!(scale > 0)) scale = 1;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += draws[i];
+  for (let i = 0; i < n; i++) mean += draws[i] / scale;
   mean /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (draws[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) ss += (draws[i] / scale - mean) ** 2;
   const sorted = Float64Array.from(draws).sort();
-  return { se: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2) };
+  return { se: n > 1 ? Math.sqrt(ss / (n - 1)) * scale : NaN, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2) };
 }
 
 /** A bootstrap refit counts as converged when max |gradient| <= this at its end point. */
@@ -65,9 +70,14 @@ export function bootstrapScalingFit(data: ScalingFitData, huberThreshold: number
     failArg("fitScalingLaw", "options.bootstrap.onProgress", onProgress, "a function (done, total) => void");
   }
   const n = data.logN.length;
+  checkBytes("fitScalingLaw", 56 * samples, `${samples} bootstrap resamples`, "use fewer options.bootstrap.samples");
+  const meter = workMeter("fitScalingLaw", `${samples} bootstrap refits on ${n} runs`, "use fewer options.bootstrap.samples or a smaller lbfgs.maxIterations");
   const resampled: ScalingFitData = { logN: data.logN, logD: data.logD, logLoss: data.logLoss, weight: new Float64Array(n) };
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(resampled, huberThreshold, x, g);
+  const fg = (x: Float64Array, g: Float64Array): number => {
+    meter.add(5 * n);
+    return huberLogObjective(resampled, huberThreshold, x, g);
+  };
   const draws = { E: new Float64Array(samples), A: new Float64Array(samples), B: new Float64Array(samples), alpha: new Float64Array(samples), beta: new Float64Array(samples) };
   let notConverged = 0;
   const tight: LbfgsOptions = { ...lbfgs, gradientTolerance: 1e-10, relativeTolerance: 0, maxIterations: lbfgs.maxIterations ?? 2000 };
@@ -84,6 +94,11 @@ export function bootstrapScalingFit(data: ScalingFitData, huberThreshold: number
     draws.E[s] = Math.exp(r.x[2]);
     draws.alpha[s] = r.x[3];
     draws.beta[s] = r.x[4];
+    for (const key of ["E", "A", "B", "alpha", "beta"] as const) {
+      if (!Number.isFinite(draws[key][s])) {
+        throw new RangeError(`fitScalingLaw: bootstrap resample ${s} ended at ${key} = ${draws[key][s]} (outside the double range); the fit is not stable under resampling of these runs`);
+      }
+    }
     onProgress?.(s + 1, samples);
   }
   const keys = ["E", "A", "B", "alpha", "beta"] as const;

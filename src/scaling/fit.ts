@@ -11,7 +11,8 @@
  * losses are summed, not averaged (averaging shrinks the objective and stops L-BFGS early).
  */
 import { LbfgsWorkspace, lbfgsMinimize, type LbfgsOptions } from "../math/lbfgs";
-import { checkInteger, checkPositive } from "../validate";
+import { checkClosed, checkInteger, checkOptions, checkPositive, describeValue, failArg } from "../validate";
+import { checkBytes, workMeter } from "../budget";
 import { bootstrapScalingFit, type ScalingBootstrap, type ScalingBootstrapOptions } from "./bootstrap";
 import type { ScalingParams } from "./law";
 import { fromLogParams, type LogScalingParams } from "./logParams";
@@ -86,12 +87,19 @@ export interface ScalingFit {
  * @see {@link fitScalingLaw}
  */
 export function scalingGridStarts(grid: ScalingGrid = HOFFMANN_GRID): LogScalingParams[] {
+  return gridStarts("scalingGridStarts", grid, "grid");
+}
+
+function gridStarts(fn: string, grid: ScalingGrid, name: string): LogScalingParams[] {
+  checkOptions(fn, grid, "{ alpha, beta, e, a, b } (arrays of starting values)");
+  let count = 1;
   for (const key of ["alpha", "beta", "e", "a", "b"] as const) {
-    const v = grid?.[key];
-    if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
-      throw new RangeError(`scalingGridStarts: grid.${key} must be a non-empty array of finite numbers, got ${JSON.stringify(v)}`);
-    }
+    const v = grid[key];
+    if (!Array.isArray(v) || v.length === 0) failArg(fn, `${name}.${key}`, v, "a non-empty array of finite numbers");
+    v.forEach((x, i) => checkStartValue(fn, `${name}.${key}[${i}]`, key, x));
+    count *= v.length;
   }
+  checkBytes(fn, 100 * count, `${count} starting points (the product of the grid's lengths)`, "use shorter grid arrays");
   const out: LogScalingParams[] = [];
   for (const alpha of grid.alpha) for (const beta of grid.beta) for (const e of grid.e) for (const a of grid.a) for (const b of grid.b) out.push({ a, b, e, alpha, beta });
   return out;
@@ -107,10 +115,51 @@ interface MultiStartResult {
   bestIndex: number;
 }
 
+/** Largest |a|, |b|, |e| of a start: e^700 is about 1e304, inside the double range. */
+const LOG_PARAM_LIMIT = 700;
+
+/** A starting value: a, b, e in [-700, 700] (so that A = e^a, B, E are finite), alpha and beta finite. */
+function checkStartValue(fn: string, name: string, key: string, x: unknown): number {
+  if (key === "alpha" || key === "beta") {
+    if (typeof x !== "number" || !Number.isFinite(x)) failArg(fn, name, x, "a finite number");
+    return x;
+  }
+  return checkClosed(fn, name, x, -LOG_PARAM_LIMIT, LOG_PARAM_LIMIT);
+}
+
+/** True when A = e^a, B = e^b, E = e^e are finite (the fitted law is a law). */
+function finiteLaw(x: ArrayLike<number>): boolean {
+  for (let i = 0; i < 5; i++) if (!Number.isFinite(x[i])) return false;
+  return Number.isFinite(Math.exp(x[0])) && Number.isFinite(Math.exp(x[1])) && Number.isFinite(Math.exp(x[2]));
+}
+
+/** Check the L-BFGS options a caller passes through (each optional). */
+export function checkLbfgsOptions(fn: string, name: string, o: unknown): LbfgsOptions {
+  const opts = checkOptions(fn, o as LbfgsOptions, "{ memory?, maxIterations?, gradientTolerance?, relativeTolerance?, c1?, c2?, maxLineSearch? }");
+  const known = ["memory", "maxIterations", "gradientTolerance", "relativeTolerance", "c1", "c2", "maxLineSearch"];
+  for (const key of Object.keys(opts)) if (!known.includes(key)) failArg(fn, `${name}.${key}`, (opts as Record<string, unknown>)[key], `absent: the known options are ${known.join(", ")}`);
+  if (opts.memory !== undefined) checkInteger(fn, `${name}.memory`, opts.memory, 1, 100);
+  if (opts.maxIterations !== undefined) checkInteger(fn, `${name}.maxIterations`, opts.maxIterations, 0);
+  if (opts.maxLineSearch !== undefined) checkInteger(fn, `${name}.maxLineSearch`, opts.maxLineSearch, 1, 1000);
+  for (const key of ["gradientTolerance", "relativeTolerance"] as const) if (opts[key] !== undefined) checkClosed(fn, `${name}.${key}`, opts[key], 0, Number.MAX_VALUE);
+  const c1 = opts.c1 === undefined ? 1e-4 : checkClosed(fn, `${name}.c1`, opts.c1, 0, 1);
+  const c2 = opts.c2 === undefined ? 0.9 : checkClosed(fn, `${name}.c2`, opts.c2, 0, 1);
+  if (!(0 < c1 && c1 < c2 && c2 < 1)) failArg(fn, `${name}.c1, ${name}.c2`, `${c1}, ${c2}`, "0 < c1 < c2 < 1 (strong Wolfe conditions)");
+  return opts;
+}
+
+/** Steps charged per objective evaluation and run (three exponentials and a log). */
+const STEPS_PER_RUN = 5;
+
 /** Run L-BFGS from every start, polish the best few distinct minima, return the best. */
 function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float64Array, count: number, lbfgs: LbfgsOptions, polish: number): MultiStartResult {
   const ws = new LbfgsWorkspace(5, lbfgs.memory ?? 10);
-  const fg = (x: Float64Array, g: Float64Array): number => huberLogObjective(data, huberThreshold, x, g);
+  const n = data.logN.length;
+  const meter = workMeter("fitScalingLaw", `${count} starts on ${n} runs`, "use fewer starts, fewer runs or a smaller lbfgs.maxIterations");
+  const fg = (x: Float64Array, g: Float64Array): number => {
+    meter.add(STEPS_PER_RUN * n);
+    return huberLogObjective(data, huberThreshold, x, g);
+  };
   const ends = new Float64Array(count * 5);
   const fEnd = new Float64Array(count);
   const itEnd = new Uint32Array(count);
@@ -119,10 +168,12 @@ function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float6
   for (let s = 0; s < count; s++) {
     for (let i = 0; i < 5; i++) x0[i] = starts[s * 5 + i];
     const r = lbfgsMinimize(fg, x0, lbfgs, ws);
-    if (r.converged) converged++;
+    // A run that ends where e^a, e^b or e^e overflows has not found a law: not converged, never best.
+    const finite = Number.isFinite(r.f) && finiteLaw(r.x);
+    if (r.converged && finite) converged++;
     totalIterations += r.iterations;
     evaluations += r.evaluations;
-    fEnd[s] = Number.isFinite(r.f) ? r.f : Infinity;
+    fEnd[s] = finite ? r.f : Infinity;
     itEnd[s] = r.iterations;
     ends.set(r.x, s * 5);
   }
@@ -145,7 +196,7 @@ function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float6
     const r = lbfgsMinimize(fg, ends.subarray(idx * 5, idx * 5 + 5), tight, ws);
     totalIterations += r.iterations;
     evaluations += r.evaluations;
-    if (r.f < bestF) {
+    if (r.f < bestF && finiteLaw(r.x)) {
       bestF = r.f;
       best = Float64Array.from(r.x);
       bestIndex = idx;
@@ -153,7 +204,7 @@ function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float6
       bestG = r.gradientNorm;
     }
   }
-  if (bestIndex < 0) throw new Error(`fitScalingLaw: no start reached a finite objective (${count} starts)`);
+  if (bestIndex < 0) throw new RangeError(`fitScalingLaw: no start reached a finite objective with finite A, B, E (${count} starts); choose options.starts (or options.grid) nearer the data`);
   return { x: best, objective: bestF, iterations: bestIt, converged, totalIterations, evaluations, gradientNorm: bestG, bestIndex };
 }
 /**
@@ -168,20 +219,23 @@ function multiStart(data: ScalingFitData, huberThreshold: number, starts: Float6
  * @see {@link chinchillaLoss}, {@link scalingFitObjective}, {@link scalingGridStarts}, {@link loadChinchillaRuns}
  */
 export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScalingLawOptions = {}): ScalingFit {
+  const fn = "fitScalingLaw";
   const data = scalingFitData(rows);
+  checkOptions(fn, options, "{ huberThreshold?, grid?, starts?, lbfgs?, polish?, bootstrap? }");
   const huberThreshold = options.huberThreshold ?? 1e-3;
-  checkPositive("fitScalingLaw", "options.huberThreshold", huberThreshold);
-  const startList = options.starts ?? scalingGridStarts(options.grid ?? HOFFMANN_GRID);
-  if (!Array.isArray(startList) || startList.length === 0) throw new RangeError(`fitScalingLaw: options.starts must be a non-empty array of {a, b, e, alpha, beta}`);
+  checkPositive(fn, "options.huberThreshold", huberThreshold);
+  const startList = options.starts ?? gridStarts(fn, options.grid ?? HOFFMANN_GRID, "options.grid");
+  if (!Array.isArray(startList) || startList.length === 0) failArg(fn, "options.starts", startList, "a non-empty array of {a, b, e, alpha, beta}");
   const starts = new Float64Array(startList.length * 5);
   startList.forEach((t, i) => {
-    const v = [t.a, t.b, t.e, t.alpha, t.beta];
-    if (v.some((x) => typeof x !== "number" || !Number.isFinite(x))) throw new RangeError(`fitScalingLaw: starts[${i}] must have finite a, b, e, alpha, beta, got ${JSON.stringify(t)}`);
+    if (t === null || typeof t !== "object") failArg(fn, `options.starts[${i}]`, t, "an object {a, b, e, alpha, beta}");
+    const v = (["a", "b", "e", "alpha", "beta"] as const).map((key) => checkStartValue(fn, `options.starts[${i}].${key}`, key, t[key]));
     starts.set(v, i * 5);
   });
   const polish = options.polish ?? 8;
-  checkInteger("fitScalingLaw", "options.polish", polish, 1);
-  const lbfgs = options.lbfgs ?? {};
+  checkInteger(fn, "options.polish", polish, 1);
+  const lbfgs = checkLbfgsOptions(fn, "options.lbfgs", options.lbfgs ?? {});
+  if (options.bootstrap !== undefined) checkOptions(fn, options.bootstrap, "{ samples, rng, level?, onProgress? }");
   const res = multiStart(data, huberThreshold, starts, startList.length, lbfgs, polish);
   const th = res.x;
   const logParams: LogScalingParams = { a: th[0], b: th[1], e: th[2], alpha: th[3], beta: th[4] };
@@ -195,7 +249,7 @@ export function fitScalingLaw(rows: ReadonlyArray<ScalingRun>, options: FitScali
     totalIterations: res.totalIterations,
     evaluations: res.evaluations,
     gradientNorm: res.gradientNorm,
-    bestStart: startList[res.bestIndex],
+    bestStart: { ...startList[res.bestIndex] },
     runs: rows.length,
     huberThreshold,
   };

@@ -3,7 +3,7 @@
  * "Training Compute-Optimal Large Language Models", arXiv 2203.15556, eq. 2) and its
  * compute-optimal frontier under C = 6 N D (their eq. 4 and Appendix D.2). Loss in nats per token.
  */
-import { checkOptions, checkPositive } from "../validate";
+import { checkFiniteResult, checkOptions, checkPositive, describeParams, failArg } from "../validate";
 import { checkScalingParams } from "./validate";
 
 /** Parameters of L(N, D) = E + A / N^alpha + B / D^beta. E is in nats per token. */
@@ -75,7 +75,7 @@ export function reducibleLoss(options: ChinchillaLossOptions): number {
   const N = checkPositive("reducibleLoss", "N", options.N);
   const D = checkPositive("reducibleLoss", "D", options.D);
   const p = checkScalingParams("reducibleLoss", options.params);
-  return p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+  return checkFiniteResult("reducibleLoss", "the reducible loss", p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta), `N = ${N}, D = ${D}, params = ${describeParams(p)}`);
 }
 
 /**
@@ -90,7 +90,7 @@ export function chinchillaLoss(options: ChinchillaLossOptions): number {
   const N = checkPositive("chinchillaLoss", "N", options.N);
   const D = checkPositive("chinchillaLoss", "D", options.D);
   const p = checkScalingParams("chinchillaLoss", options.params);
-  return p.E + p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta);
+  return checkFiniteResult("chinchillaLoss", "the loss", p.E + p.A * Math.pow(N, -p.alpha) + p.B * Math.pow(D, -p.beta), `N = ${N}, D = ${D}, params = ${describeParams(p)}`);
 }
 
 /**
@@ -101,7 +101,9 @@ export function chinchillaLoss(options: ChinchillaLossOptions): number {
 export function tokensForCompute(C: number, N: number): number {
   checkPositive("tokensForCompute", "C", C);
   checkPositive("tokensForCompute", "N", N);
-  return C / (6 * N);
+  const D = C / (6 * N);
+  if (!(D > 0) || !Number.isFinite(D)) checkFiniteResult("tokensForCompute", "D = C/(6N)", D > 0 ? D : NaN, `C = ${C}, N = ${N}`);
+  return D;
 }
 
 /** Options of {@link isoLossLevels}. */
@@ -149,11 +151,31 @@ export interface ComputeOptimum {
  * @see {@link chinchillaLoss}, {@link frontierLossExponent}, {@link computeOptimalCurve}, {@link fitScalingLaw}
  */
 export function computeOptimal(C: number, params: ScalingParams): ComputeOptimum {
-  checkPositive("computeOptimal", "C", C);
-  const p = checkScalingParams("computeOptimal", params);
-  if (p.A <= 0 || p.B <= 0) {
-    throw new RangeError(`computeOptimal: params.A and params.B must be > 0 for a finite optimum, got A=${p.A}, B=${p.B}`);
+  return computeOptimalFor("computeOptimal", C, params);
+}
+
+/** {@link computeOptimal} for a public function `fn`: its errors name `fn`. */
+export function computeOptimalFor(fn: string, C: number, params: ScalingParams): ComputeOptimum {
+  checkPositive(fn, "C", C);
+  const p = checkFrontierParams(fn, params);
+  const r = optimum(C, p);
+  const inputs = `C = ${C}, params = ${describeParams(p)}`;
+  for (const key of ["N", "D", "reducibleLoss", "loss", "tokensPerParameter"] as const) {
+    if (!(r[key] > 0) || !Number.isFinite(r[key])) checkFiniteResult(fn, `the compute-optimal ${key}`, r[key] > 0 ? r[key] : NaN, inputs);
   }
+  return r;
+}
+
+/** Scaling parameters with A, B > 0 (a finite compute-optimal frontier needs both terms). */
+export function checkFrontierParams(fn: string, params: unknown): ScalingParams {
+  const p = checkScalingParams(fn, params);
+  if (p.A <= 0) failArg(fn, "params.A", p.A, "> 0 for a finite compute-optimal frontier");
+  if (p.B <= 0) failArg(fn, "params.B", p.B, "> 0 for a finite compute-optimal frontier");
+  return p;
+}
+
+/** The closed-form optimum (arguments checked). */
+function optimum(C: number, p: ScalingParams): ComputeOptimum {
   const s = p.alpha + p.beta;
   const logG = (Math.log(p.alpha * p.A) - Math.log(p.beta * p.B)) / s;
   const logC6 = Math.log(C / 6);
@@ -179,10 +201,22 @@ export interface ReducibleLossRatioOptions extends ChinchillaLossOptions {
  * @see {@link reducibleLoss}, {@link thetaScaleFactor}
  */
 export function reducibleLossRatio(options: ReducibleLossRatioOptions): number {
-  if (!options || typeof options !== "object") throw new TypeError(`reducibleLossRatio: options must be {N, D, factor, params}`);
-  const f = checkPositive("reducibleLossRatio", "factor", options.factor);
-  const { N, D, params } = options;
-  return reducibleLoss({ N: f * N, D: f * D, params }) / reducibleLoss({ N, D, params });
+  const fn = "reducibleLossRatio";
+  checkOptions(fn, options, "{ N, D, factor, params }");
+  const N = checkPositive(fn, "N", options.N);
+  const D = checkPositive(fn, "D", options.D);
+  const f = checkPositive(fn, "factor", options.factor);
+  const p = checkScalingParams(fn, options.params);
+  if (p.A === 0 && p.B === 0) failArg(fn, "params", describeParams(p), "a law with A > 0 or B > 0 (a zero reducible loss has no ratio)");
+  // Each term in logs: A (fN)^-alpha / (A N^-alpha) = f^-alpha, so the ratio is a weighted mean of
+  // f^-alpha and f^-beta with weights the two terms' shares of the reducible loss at (N, D).
+  const lnA = p.A > 0 ? Math.log(p.A) - p.alpha * Math.log(N) : -Infinity;
+  const lnB = p.B > 0 ? Math.log(p.B) - p.beta * Math.log(D) : -Infinity;
+  const m = Math.max(lnA, lnB);
+  const wA = Math.exp(lnA - m);
+  const wB = Math.exp(lnB - m);
+  const ratio = (wA * Math.pow(f, -p.alpha) + wB * Math.pow(f, -p.beta)) / (wA + wB);
+  return checkFiniteResult(fn, "the ratio", ratio, `factor = ${f}, params = ${describeParams(p)}`);
 }
 
 /**
@@ -229,7 +263,7 @@ export function isoLossTokens(options: IsoLossTokensOptions): number {
   const p = checkScalingParams("isoLossTokens", options.params);
   const room = loss - p.E - p.A * Math.pow(N, -p.alpha);
   if (room <= 0) return Infinity;
-  return Math.pow(p.B / room, 1 / p.beta);
+  return Math.pow(p.B / room, 1 / p.beta); // Infinity also when D is beyond the double range
 }
 
 /**
@@ -243,5 +277,5 @@ export function isoLossParameters(options: IsoLossParametersOptions): number {
   const p = checkScalingParams("isoLossParameters", options.params);
   const room = loss - p.E - p.B * Math.pow(D, -p.beta);
   if (room <= 0) return Infinity;
-  return Math.pow(p.A / room, 1 / p.alpha);
+  return Math.pow(p.A / room, 1 / p.alpha); // Infinity also when N is beyond the double range
 }

@@ -3,7 +3,8 @@
  * log residuals, sum_i Huber_h(LSE(a - alpha log N_i, b - beta log D_i, e) - log L_i), with its
  * analytic gradient, over runs whose logs are precomputed in typed arrays.
  */
-import { checkPositive } from "../validate";
+import { checkOptions, checkPositive, failArg } from "../validate";
+import { checkScalingParams } from "./validate";
 import type { ScalingParams } from "./law";
 import { toLogParams } from "./logParams";
 
@@ -116,8 +117,11 @@ export interface ScalingFitObjectiveOptions {
  */
 export function scalingFitObjective(options: ScalingFitObjectiveOptions): number {
   const fn = "scalingFitObjective";
+  checkOptions(fn, options, "{ runs, params, huberThreshold? }");
   const data = scalingFitData(options.runs, fn);
   const huberThreshold = checkPositive(fn, "huberThreshold", options.huberThreshold ?? 1e-3);
-  const t = toLogParams(options.params);
+  const p = checkScalingParams(fn, options.params);
+  for (const key of ["E", "A", "B"] as const) if (!(p[key] > 0)) failArg(fn, `params.${key}`, p[key], "> 0 (the objective works with log A, log B, log E)");
+  const t = toLogParams(p);
   return huberLogObjective(data, huberThreshold, [t.a, t.b, t.e, t.alpha, t.beta], new Float64Array(5));
 }

@@ -6,9 +6,9 @@
  */
 import { sampleStandardNormal } from "../random/normal";
 import { toRng, type RngOrSeed } from "../random/rng";
-import { chinchillaLoss, computeOptimal, tokensForCompute, type ScalingParams } from "./law";
-import { checkInteger, checkNonNegative } from "../validate";
-import { checkScalingParams } from "./validate";
+import { checkFrontierParams, computeOptimalFor, tokensForCompute, type ScalingParams } from "./law";
+import { checkClosed, checkInteger, checkOptions, checkPositive, describeParams, failArg } from "../validate";
+import { checkBytes } from "../budget";
 
 /** One training run: N parameters, D tokens, C = 6 N D training FLOPs, final loss (nats/token). */
 export interface ChinchillaRun {
@@ -60,7 +60,7 @@ export function parseChinchillaCsv(text: string): ChinchillaRun[] {
   const col = (name: string): number => {
     const j = header.indexOf(name);
     if (j < 0) {
-      throw new RangeError(`parseChinchillaCsv: missing column "${name}"; the header has ${JSON.stringify(header)}; expected columns "Model Size", "Training FLOP", "loss"`);
+      throw new RangeError(`parseChinchillaCsv: text is missing column "${name}"; its header line has ${JSON.stringify(header.slice(0, 20))}; expected columns "Model Size", "Training FLOP", "loss"`);
     }
     return j;
   };
@@ -110,11 +110,11 @@ export interface SyntheticChinchillaOptions {
   params: ScalingParams;
   /** Number of runs (default 245, the size of Epoch's extraction). */
   runs?: number;
-  /** Standard deviation of the multiplicative log-normal noise on the loss (default 0.02). */
+  /** Standard deviation of the multiplicative log-normal noise on the loss (default 0.02, at most 10). */
   noise?: number;
   /** Range of training budgets C in FLOPs, drawn log-uniformly (default [6e18, 3e21], inside the range of Hoffmann's Figure 4). */
   computeRange?: [number, number];
-  /** Half-width, in decades, of the model sizes around the compute-optimal N at each C (default 1). */
+  /** Half-width, in decades, of the model sizes around the compute-optimal N at each C (default 1, at most 100). */
   spreadDecades?: number;
 }
 
@@ -125,25 +125,36 @@ export interface SyntheticChinchillaOptions {
  * standard normal. Labelled synthetic by the caller everywhere it is shown.
  */
 export function syntheticChinchillaRuns(options: SyntheticChinchillaOptions): ChinchillaRun[] {
-  if (!options || typeof options !== "object") throw new TypeError(`syntheticChinchillaRuns: options must be {rng, params, ...}`);
-  const rng = toRng(options.rng, "syntheticChinchillaRuns: options.rng");
-  const params = checkScalingParams("syntheticChinchillaRuns", options.params);
+  const fn = "syntheticChinchillaRuns";
+  checkOptions(fn, options, "{ rng, params, runs?, noise?, computeRange?, spreadDecades? }");
+  const rng = toRng(options.rng, `${fn}: options.rng`);
+  const params = checkFrontierParams(fn, options.params);
   const runs = options.runs ?? 245;
-  checkInteger("syntheticChinchillaRuns", "options.runs", runs, 1, undefined, "a positive integer");
+  checkInteger(fn, "options.runs", runs, 1, undefined, "a positive integer");
+  checkBytes(fn, 120 * runs, `${runs} runs`, "use fewer runs");
   const noise = options.noise ?? 0.02;
-  checkNonNegative("syntheticChinchillaRuns", "options.noise", noise);
-  const [cLo, cHi] = options.computeRange ?? [6e18, 3e21];
-  if (!(cLo > 0 && cHi >= cLo && Number.isFinite(cHi))) throw new RangeError(`syntheticChinchillaRuns: options.computeRange must be [low, high] with 0 < low <= high, got [${cLo}, ${cHi}]`);
-  const spread = options.spreadDecades ?? 1;
-  checkNonNegative("syntheticChinchillaRuns", "options.spreadDecades", spread);
+  checkClosed(fn, "options.noise", noise, 0, 10);
+  const range = options.computeRange ?? [6e18, 3e21];
+  if (!Array.isArray(range) || range.length !== 2) failArg(fn, "options.computeRange", range, "[low, high] in FLOPs with 0 < low <= high");
+  const cLo = checkPositive(fn, "options.computeRange[0]", range[0]);
+  const cHi = checkPositive(fn, "options.computeRange[1]", range[1]);
+  if (cHi < cLo) failArg(fn, "options.computeRange", range, "[low, high] in FLOPs with 0 < low <= high");
+  const spread = checkClosed(fn, "options.spreadDecades", options.spreadDecades ?? 1, 0, 100);
   const out: ChinchillaRun[] = [];
   const l10lo = Math.log10(cLo), l10hi = Math.log10(cHi);
   for (let i = 0; i < runs; i++) {
     const C = 10 ** (l10lo + (l10hi - l10lo) * rng.double());
-    const nOpt = computeOptimal(C, params).N;
+    const nOpt = computeOptimalFor(fn, C, params).N;
     const N = nOpt * 10 ** (spread * (2 * rng.double() - 1));
-    const D = tokensForCompute(C, N);
-    const loss = chinchillaLoss({ N, D, params }) * Math.exp(noise * sampleStandardNormal(rng));
+    const D = C / (6 * N);
+    const loss = (params.E + params.A * Math.pow(N, -params.alpha) + params.B * Math.pow(D, -params.beta)) * Math.exp(noise * sampleStandardNormal(rng));
+    for (const [key, v] of [["N", N], ["D", D], ["loss", loss]] as const) {
+      if (!(v > 0) || !Number.isFinite(v)) {
+        throw new RangeError(
+          `${fn}: run ${i} has ${key} = ${v} (outside the double range) with params = ${describeParams(params)}, computeRange = [${cLo}, ${cHi}], spreadDecades = ${spread}, noise = ${noise}; use a more moderate law, range or spread`,
+        );
+      }
+    }
     out.push({ N, D, C, loss });
   }
   return out;

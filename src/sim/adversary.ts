@@ -7,19 +7,23 @@
  */
 import type { SkillGraph } from "../graphs/skillGraph";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
-import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
 import { checkGraph, fractionCount } from "./validate";
 import { selectKthLargest } from "../math/select";
 import { floydMask } from "../random/floyd";
 import { countFailedEdges, fractionOfSkillsFailing } from "./competence";
 import { balancedFill } from "./waterFilling";
+import { logChoose } from "../math/gamma";
+import { checkBytes, checkSteps } from "../budget";
 
 /**
  * Choose exactly `m` indices with the largest `scores`; ties at the cut are broken uniformly at
  * random (Floyd sampling among the tied indices). Returns a 0/1 mask. O(n) expected time.
  */
 export function selectTopIndices(scores: Float64Array, m: number, rng: Rng): Uint8Array {
+  if (!(scores instanceof Float64Array)) throw new TypeError(`selectTopIndices: scores must be a Float64Array, got ${describeValue(scores)}`);
   const n = scores.length;
+  checkInteger("selectTopIndices", "m", m, 0, n, `an integer in [0, scores.length = ${n}]`);
   const mask = new Uint8Array(n);
   if (m <= 0) return mask;
   if (m >= n) return mask.fill(1);
@@ -134,6 +138,8 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   const maxRounds = checkInteger(fn, "maxRounds", options.maxRounds ?? 6, 0, 1000);
   const patience = checkInteger(fn, "patience", options.patience ?? 1, 1, 1000);
   const beta = options.beta === undefined ? undefined : checkClosed(fn, "beta", options.beta, 0, Number.MAX_VALUE);
+  const roundsMax = strategy === "greedy" ? 1 : 1 + maxRounds;
+  checkSteps(fn, roundsMax * (3 * g.texts * g.k + 4 * g.skills), `${roundsMax} rounds over a skill graph of ${g.texts} text pieces with k = ${g.k}`, "use fewer rounds or a smaller graph");
 
   const ns = g.skills;
   const m = fractionCount(g.texts, theta);
@@ -196,6 +202,23 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   };
 }
 
+/** The support window [loX, hiX] (mean ± 40 sd) that adversaryLimitBeta walks for Binomial(k, alpha), alpha in (0, 1). */
+function limitWindow(k: number, alpha: number): [number, number] {
+  const mean = k * alpha;
+  const sd = Math.sqrt(mean * (1 - alpha));
+  return [Math.max(0, Math.floor(mean - 40 * sd - 40)), Math.min(k, Math.ceil(mean + 40 * sd + 40))];
+}
+
+/**
+ * Work steps of adversaryLimitBeta at (k, alpha), alpha in (0, 1] (internal): callers that loop over it
+ * check their budget with it first, so that the error names them.
+ */
+export function adversaryLimitSteps(k: number, alpha: number): number {
+  if (alpha >= 1) return 1;
+  const [loX, hiX] = limitWindow(k, alpha);
+  return hiX - loX + 1;
+}
+
 /** Options of {@link adversaryLimitBeta}. */
 export interface AdversaryLimitOptions {
   /** Fraction of failed text pieces, in (0, 1]. */
@@ -222,6 +245,10 @@ export interface AdversaryLimit {
  * E[X; top theta of X] / (k alpha) with X ~ Binomial(k, alpha). No Y can give every skill of Z a
  * higher rate than this mean, so rate/theta is what the adversary can reach as N_t/N_s grows (the
  * union over Z costs only N_s H(alpha), negligible against N_t). Compare with beta_min of Theorem 8.
+ *
+ * Cost: the pmf is walked down from the top of its support by the ratio p(x-1)/p(x) =
+ * x (1-alpha) / ((k-x+1) alpha), in logs, only inside mean ± 40 standard deviations (the mass
+ * outside is below 1e-300), so O(sqrt(k alpha (1-alpha))) steps: k = 10^6 takes a few milliseconds.
  * @example
  * adversaryLimitBeta({ theta: 0.1, k: 2, alpha: 0.1 })
  * // => { rate: 0.55, beta: 5.5 }
@@ -234,19 +261,21 @@ export function adversaryLimitBeta(options: AdversaryLimitOptions): AdversaryLim
   const k = checkInteger(fn, "k", options.k, 1, Number.MAX_SAFE_INTEGER);
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   if (alpha === 0 || theta === 0) throw new RangeError(`${fn}: alpha and theta must be > 0, got alpha = ${alpha}, theta = ${theta}`);
-  // Binomial(k, alpha) pmf by the recurrence p(x+1) = p(x) (k-x)/(x+1) alpha/(1-alpha), in logs for safety.
-  const pmf = new Float64Array(k + 1);
-  for (let x = 0; x <= k; x++) {
-    let lc = 0;
-    for (let i = 1; i <= x; i++) lc += Math.log((k - x + i) / i);
-    pmf[x] = alpha === 1 ? (x === k ? 1 : 0) : Math.exp(lc + x * Math.log(alpha) + (k - x) * Math.log1p(-alpha));
-  }
   let left = theta;
   let edges = 0;
-  for (let x = k; x >= 0 && left > 0; x--) {
-    const take = Math.min(left, pmf[x]);
-    edges += take * x;
-    left -= take;
+  if (alpha === 1) {
+    edges = theta * k; // every skill of every piece is in Z
+  } else {
+    const [loX, hiX] = limitWindow(k, alpha);
+    checkSteps(fn, hiX - loX + 1, `the Binomial(k = ${k}, alpha = ${alpha}) tail`, "use a smaller k");
+    const logRatio = Math.log1p(-alpha) - Math.log(alpha); // log((1 - alpha) / alpha)
+    let logP = logChoose(k, hiX) + hiX * Math.log(alpha) + (k - hiX) * Math.log1p(-alpha);
+    for (let x = hiX; x >= loX && left > 0; x--) {
+      const take = Math.min(left, Math.exp(logP));
+      edges += take * x;
+      left -= take;
+      logP += Math.log(x / (k - x + 1)) + logRatio; // p(x - 1) / p(x)
+    }
   }
   const rate = Math.min(1, edges / (k * alpha));
   return { rate, beta: rate / theta };

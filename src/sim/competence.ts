@@ -4,9 +4,9 @@
  * into Y, and its competence is 1 minus that rate.
  */
 import type { SkillGraph } from "../graphs/skillGraph";
-import { checkClosed, checkOptions } from "../validate";
+import { checkClosed, checkInteger, checkNonEmptyList, checkOptions, describeValue, failArg } from "../validate";
 import { checkGraph } from "./validate";
-import { toFailureMask } from "./failures";
+import { failureMaskFor } from "./failures";
 import { selectKthLargest } from "../math/select";
 
 /** Failure rates and competence of every skill for one failure set. */
@@ -55,8 +55,9 @@ export function countFailedEdges(graph: SkillGraph, mask: Uint8Array, out = new 
  * @see {@link skillGraph}, {@link randomFailureSet}, {@link adversarialFailureSet}, {@link fractionOfSkillsFailing}, {@link skillFailureRates}
  */
 export function skillCompetence(graph: SkillGraph, failed: Uint8Array | ArrayLike<number>): SkillCompetence {
-  const g = checkGraph("skillCompetence", graph);
-  const mask = failed instanceof Uint8Array && failed.length === g.texts && isZeroOne(failed) ? failed : toFailureMask(failed, g.texts);
+  const fn = "skillCompetence";
+  const g = checkGraph(fn, graph);
+  const mask = failed instanceof Uint8Array && failed.length === g.texts && isZeroOne(failed) ? failed : failureMaskFor(fn, failed, g.texts);
   const failedEdges = countFailedEdges(g, mask);
   const n = g.skills;
   const failureRate = new Float64Array(n);
@@ -83,6 +84,16 @@ export function skillCompetence(graph: SkillGraph, failed: Uint8Array | ArrayLik
 function isZeroOne(mask: Uint8Array): boolean {
   for (let i = 0; i < mask.length; i++) if (mask[i] > 1) return false;
   return true;
+}
+
+/** A non-empty list of failure rates, each a number in [0, 1] (NaN rejected); returned as given. */
+function checkRates(fn: string, name: string, rates: unknown): ArrayLike<number> {
+  const list = checkNonEmptyList(fn, name, rates as ArrayLike<number>);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (typeof r !== "number" || !(r >= 0 && r <= 1)) failArg(fn, `${name}[${i}]`, r, "a failure rate in [0, 1]");
+  }
+  return list;
 }
 
 /** Relative slack in threshold comparisons so that e.g. 3/10 >= 3·0.1 is not lost to rounding. */
@@ -113,10 +124,7 @@ export function fractionOfSkillsFailing(options: FractionFailingOptions): number
   checkOptions(fn, options, "{ failureRate, theta, beta }");
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const beta = checkClosed(fn, "beta", options.beta, 0, Number.MAX_VALUE);
-  const rates = options.failureRate;
-  if (!rates || typeof rates.length !== "number" || rates.length === 0) {
-    throw new RangeError(`${fn}: failureRate must be a non-empty array of rates, got ${String(rates)}`);
-  }
+  const rates = checkRates(fn, "failureRate", options.failureRate);
   const thr = beta * theta * (1 - REL_EPS);
   let c = 0;
   for (let i = 0; i < rates.length; i++) if (rates[i] >= thr) c++;
@@ -135,10 +143,10 @@ export function fractionOfSkillsFailing(options: FractionFailingOptions): number
  */
 export function worstFractionFailureRate(failureRate: ArrayLike<number>, alpha: number): number {
   const fn = "worstFractionFailureRate";
+  checkRates(fn, "failureRate", failureRate);
   checkClosed(fn, "alpha", alpha, 0, 1);
   if (alpha === 0) throw new RangeError(`${fn}: alpha must be in (0, 1], got 0`);
   const n = failureRate.length;
-  if (!n) throw new RangeError(`${fn}: failureRate must be non-empty`);
   const m = Math.max(1, Math.ceil(alpha * n - 1e-9));
   const copy = Float64Array.from(failureRate);
   return selectKthLargest(copy, m);
@@ -174,12 +182,13 @@ export interface FailureRateSpread {
  */
 export function failureRateSpread(result: SkillCompetence, texts: number): FailureRateSpread {
   const fn = "failureRateSpread";
-  if (!result || !(result.failureRate instanceof Float64Array) || !(result.degree instanceof Uint32Array)) {
-    throw new TypeError(`${fn}: result must be the output of skillCompetence, got ${String(result)}`);
+  if (!result || !(result.failureRate instanceof Float64Array) || !(result.degree instanceof Uint32Array) || result.failureRate.length !== result.degree.length) {
+    throw new TypeError(`${fn}: result must be the output of skillCompetence (failureRate and degree of equal length), got ${describeValue(result)}`);
   }
-  const nt = Number.isInteger(texts) && texts >= 1 ? texts : NaN;
-  if (Number.isNaN(nt)) throw new RangeError(`${fn}: texts must be a positive integer, got ${String(texts)}`);
-  const { failureRate, degree, theta } = result;
+  const nt = checkInteger(fn, "texts", texts, 1, 2 ** 32 - 1);
+  const theta = checkClosed(fn, "result.theta", result.theta, 0, 1);
+  checkRates(fn, "result.failureRate", result.failureRate);
+  const { failureRate, degree } = result;
   let n = 0, sum = 0, sumsq = 0, predVar = 0, degSum = 0;
   for (let s = 0; s < degree.length; s++) {
     const d = degree[s];
@@ -188,7 +197,7 @@ export function failureRateSpread(result: SkillCompetence, texts: number): Failu
     sum += failureRate[s];
     sumsq += failureRate[s] * failureRate[s];
     degSum += d;
-    predVar += nt > 1 ? ((theta * (1 - theta)) / d) * ((nt - d) / (nt - 1)) : 0;
+    predVar += nt > 1 ? ((theta * (1 - theta)) / d) * (Math.max(0, nt - d) / (nt - 1)) : 0;
   }
   if (n === 0) throw new RangeError(`${fn}: every skill has degree 0; nothing to measure`);
   const mean = sum / n;

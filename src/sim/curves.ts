@@ -4,9 +4,10 @@
  * adversary, and, for skills of unequal frequency, beta_min of the rarest skills' measure.
  */
 import { betaMin } from "../theory/theorem8";
-import { betaMinOfMeasure } from "../theory/generalMeasure";
-import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
-import { adversaryLimitBeta } from "./adversary";
+import { checkBytes, checkSteps } from "../budget";
+import { betaMinOfMeasure, checkMeasure } from "../theory/generalMeasure";
+import { checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { adversaryLimitBeta, adversaryLimitSteps } from "./adversary";
 
 /** One alpha of {@link emergenceBoundCurve}. */
 export interface EmergenceBoundPoint {
@@ -33,11 +34,20 @@ export interface EmergenceBoundCurveOptions {
  * @see {@link emergenceBoundExperiment}, {@link betaMin}, {@link measureBoundCurve}
  */
 export function emergenceBoundCurve(options: EmergenceBoundCurveOptions): EmergenceBoundPoint[] {
-  const fn = "emergenceBoundCurve";
-  checkOptions(fn, options, "{ theta, k, alphas }");
+  return boundRows("emergenceBoundCurve", options, "{ theta, k, alphas }");
+}
+
+/** The rows of emergenceBoundCurve, with errors naming the public function `fn`. */
+function boundRows(fn: string, options: EmergenceBoundCurveOptions, shape: string): EmergenceBoundPoint[] {
+  checkOptions(fn, options, shape);
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
+  checkBytes(fn, 64 * alphas.length, `${alphas.length} rows`, "use fewer alphas");
+  // The adversary's limit walks O(sqrt(k·alpha·(1 − alpha))) terms of a binomial per alpha.
+  let steps = 0;
+  for (const alpha of alphas) steps += adversaryLimitSteps(k, alpha);
+  checkSteps(fn, steps, `the adversary's limit at ${alphas.length} alphas with k = ${k}`, "use a smaller k or fewer alphas");
   return alphas.map((alpha) => {
     const th = betaMin({ theta, k, alpha });
     return { alpha, theoremBeta: th.feasible ? th.beta : null, limitBeta: adversaryLimitBeta({ theta, k, alpha }).beta };
@@ -69,10 +79,13 @@ export interface MeasureBoundCurveOptions extends EmergenceBoundCurveOptions {
  */
 export function measureBoundCurve(options: MeasureBoundCurveOptions): MeasureBoundPoint[] {
   const fn = "measureBoundCurve";
-  checkOptions(fn, options, "{ theta, k, alphas, skillMeasure }");
-  const rows = emergenceBoundCurve({ theta: options.theta, k: options.k, alphas: options.alphas });
+  const rows = boundRows(fn, options, "{ theta, k, alphas, skillMeasure }");
+  const skillMeasure = checkMeasure(fn, options.skillMeasure);
+  // Each alpha sorts a copy of μ1 (rarestSkillsMeasure).
+  checkSteps(fn, rows.length * skillMeasure.length * Math.max(1, Math.log2(skillMeasure.length)), `${rows.length} alphas over ${skillMeasure.length} skills`, "use fewer alphas or skills");
+  checkBytes(fn, 8 * skillMeasure.length, `a copy of ${skillMeasure.length} skill weights`, "use fewer skills");
   return rows.map((r) => {
-    const byNumber = betaMinOfMeasure({ theta: options.theta, k: options.k, alpha: r.alpha, by: "number", skillMeasure: options.skillMeasure });
+    const byNumber = betaMinOfMeasure({ theta: options.theta as number, k: options.k as number, alpha: r.alpha, by: "number", skillMeasure });
     return { ...r, rarestMeasure: byNumber.alphaMeasure, numberBeta: byNumber.feasible ? byNumber.beta : null };
   });
 }

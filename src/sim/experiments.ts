@@ -14,12 +14,20 @@ import { type RngOrSeed, toRng } from "../random/rng";
 import { betaMin } from "../theory/theorem8";
 import { binaryEntropy, klBernoulliInverse } from "../math/entropy";
 import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
-import { checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
+import { checkBoolean, checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, failArg, describeValue, checkFraction } from "../validate";
 import { checkGraph } from "./validate";
 import { failureRateSpread, skillCompetence, worstFractionFailureRate } from "./competence";
 import { randomFailureSet } from "./failures";
 import { tupleCompetence } from "./tuples";
 import { finiteSizeBetaMin, finiteSizeBound } from "./finiteSize";
+import { checkSkillGraphBudget } from "../graphs/skillGraph";
+import { checkTupleCompetenceBudget } from "./tuples";
+import { checkSteps } from "../budget";
+
+/** Work of the balanced adversary on a graph (its default 1 + 6 rounds, about 3 steps per edge each). */
+function adversarySteps(texts: number, k: number, skills: number): number {
+  return 7 * (3 * texts * k + 4 * skills);
+}
 import { selectKthLargest } from "../math/select";
 import { betaMinOfMeasure, tupleGuaranteeOfMeasure } from "../theory/generalMeasure";
 import { finiteSizeBetaMinOfMeasure } from "./finiteSizeMeasure";
@@ -78,9 +86,15 @@ export function emergenceBoundExperiment(options: EmergenceBoundExperimentOption
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   if (theta === 0 || theta === 1) throw new RangeError(`${fn}: theta must be in (0, 1), got ${theta}`);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
   const rng = toRng(options.rng, `${fn}: rng`);
-  const adversarial = options.adversarial ?? true;
+  const adversarial = checkBoolean(fn, "adversarial", options.adversarial ?? true);
+  checkSteps(
+    fn,
+    g.texts * g.k + alphas.length * (g.skills + (adversarial ? 2 * adversarySteps(g.texts, g.k, g.skills) : 0)),
+    `${alphas.length} alphas on a skill graph of ${g.texts} text pieces with k = ${g.k}${adversarial ? " (two adversaries each)" : ""}`,
+    "use fewer alphas or a smaller graph",
+  );
   const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
   const rates = skillCompetence(g, randomY).failureRate;
   return alphas.map((alpha, i) => {
@@ -165,13 +179,21 @@ export function finiteSizeExperiment(options: FiniteSizeExperimentOptions): Fini
   const k = checkInteger(fn, "k", options.k, 1, skills);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
+  if (alpha > 0 && alpha < 1) checkFraction(fn, "alpha", alpha);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
   const ratios = checkNumberList(fn, "ratios", options.ratios, checkPositive);
+  let maxTexts = 0;
   ratios.forEach((r, i) => {
-    if (Math.round(r * skills) < 1) throw new RangeError(`${fn}: ratios[${i}] must be a positive number with round(ratio·skills) >= 1, got ${r}`);
+    const texts = Math.round(r * skills);
+    if (!(texts >= 1 && texts * k <= 2 ** 32 - 1)) {
+      failArg(fn, `ratios[${i}]`, r, `a positive number with 1 <= round(ratio·skills) and round(ratio·skills)·k <= 2^32 - 1 (skills = ${skills}, k = ${k})`);
+    }
+    maxTexts = Math.max(maxTexts, texts);
   });
+  // Per ratio: one skill graph, then the random failure set and the adversary's rounds on it.
+  checkSkillGraphBudget(fn, skills, maxTexts, k, true, ratios.length * 23);
   const rng = toRng(options.rng, `${fn}: rng`);
   const th = betaMin({ theta, k, alpha });
   const limitBeta = adversaryLimitBeta({ theta, k, alpha }).beta;
@@ -239,7 +261,8 @@ export function concentrationExperiment(options: ConcentrationExperimentOptions)
   const skills = checkInteger(fn, "skills", options.skills, 1);
   const k = checkInteger(fn, "k", options.k, 1, skills);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
-  const textsList = checkNumberList(fn, "textsList", options.textsList, (f, n, v) => checkInteger(f, n, v, 1));
+  const textsList = checkNumberList(fn, "textsList", options.textsList, (f, n, v) => checkInteger(f, n, v, 1, Math.floor((2 ** 32 - 1) / k), `an integer in [1, (2^32 - 1)/k] (k = ${k})`));
+  checkSkillGraphBudget(fn, skills, textsList.reduce((a, b) => Math.max(a, b), 1), k, true, textsList.length * 3);
   const rng = toRng(options.rng, `${fn}: rng`);
   return textsList.map((texts, i) => {
     const graph = skillGraph({ skills, texts, k, rng: rng.fork(`graph${i}`) });
@@ -298,11 +321,20 @@ export function tupleBoundExperiment(options: TupleBoundExperimentOptions): Tupl
   const g = checkGraph(fn, options.graph);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
+  if (alpha > 0 && alpha < 1) checkFraction(fn, "alpha", alpha);
   if (theta === 0 || theta === 1 || alpha === 0 || alpha === 1) {
     throw new RangeError(`${fn}: theta and alpha must be in (0, 1), got theta = ${theta}, alpha = ${alpha}`);
   }
   const tuples = checkInteger(fn, "tuples", options.tuples, 1);
-  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, (f, n, v) => checkInteger(f, n, v, 1, g.skills));
+  let nonIsolated = 0;
+  for (let s = 0; s < g.skills; s++) if (g.skillOffsets[s + 1] > g.skillOffsets[s]) nonIsolated++;
+  const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes, (f, n, v) =>
+    checkInteger(f, n, v, 1, nonIsolated, `an integer in [1, ${nonIsolated}] (the skills with at least one text piece)`),
+  );
+  let maxKPrime = 1;
+  for (const kp of kPrimes) maxKPrime = Math.max(maxKPrime, kp);
+  checkTupleCompetenceBudget(fn, g, maxKPrime, tuples, 0, 2 * kPrimes.length);
+  checkSteps(fn, adversarySteps(g.texts, g.k, g.skills), `the adversary on a skill graph of ${g.texts} text pieces with k = ${g.k}`, "use a smaller graph");
   const rng = toRng(options.rng, `${fn}: rng`);
   const randomY = randomFailureSet({ texts: g.texts, theta, rng: rng.fork("random") });
   const advY = adversarialFailureSet({ graph: g, theta, alpha, rng: rng.fork("adversary") }).failed;
@@ -402,9 +434,11 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
   }
   const shape = options.lossShape ?? "exponential";
   if (shape !== "even" && shape !== "exponential" && shape !== "concentrated") {
-    throw new RangeError(`${fn}: lossShape must be "even", "exponential" or "concentrated", got ${JSON.stringify(shape)}`);
+    throw new RangeError(`${fn}: lossShape must be "even", "exponential" or "concentrated", got ${describeValue(shape)}`);
   }
   const phi = checkClosed(fn, "concentration", options.concentration ?? 0.1, Number.MIN_VALUE, 1);
+  // About 100 steps per question (a Newton solve of KL(p || q) = delta).
+  checkSteps(fn, 100 * deltas.length * questions, `${deltas.length} deltas x ${questions} questions`, "use fewer questions or deltas");
   const rng = toRng(options.rng, `${fn}: rng`);
 
   return deltas.map((delta, index): ClozeFailureRow => {
@@ -428,6 +462,7 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
       sumTv += p - klBernoulliInverse(p, d);
     }
     const meanLoss = sumLoss / questions;
+    if (!Number.isFinite(meanLoss)) failArg(fn, `deltas[${index}]`, delta, "a mean excess loss whose simulated losses stay finite (at most about 1e300 / 40)");
     const mMin = mLo;
     return {
       delta,

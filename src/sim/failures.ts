@@ -5,7 +5,8 @@
  */
 import { floydMask } from "../random/floyd";
 import { type RngOrSeed, toRng } from "../random/rng";
-import { checkClosed, checkInteger, checkOptions } from "../validate";
+import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
+import { checkBytes, checkSteps } from "../budget";
 import { fractionCount } from "./validate";
 
 /**
@@ -14,21 +15,21 @@ import { fractionCount } from "./validate";
  */
 export function toFailureMask(failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
   const fn = "toFailureMask";
-  checkInteger(fn, "texts", texts, 1);
+  checkInteger(fn, "texts", texts, 1, 2 ** 32 - 1);
   if (failed instanceof Uint8Array) {
     if (failed.length !== texts) {
-      throw new RangeError(`${fn}: a failure mask must have length texts = ${texts}, got ${failed.length} (pass a list of indices as a plain array or Uint32Array)`);
+      throw new RangeError(`${fn}: failed (a failure mask) must have length texts = ${texts}, got ${failed.length} (pass a list of indices as a plain array or Uint32Array)`);
     }
     const out = new Uint8Array(texts);
     for (let t = 0; t < texts; t++) {
       const v = failed[t];
-      if (v > 1) throw new RangeError(`${fn}: failure mask entries must be 0 or 1, got ${v} at index ${t}`);
+      if (v > 1) throw new RangeError(`${fn}: failed[${t}] (a failure mask entry) must be 0 or 1, got ${v}`);
       out[t] = v;
     }
     return out;
   }
   if (!failed || typeof (failed as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${fn}: failed must be a Uint8Array mask or a list of text indices, got ${String(failed)}`);
+    throw new TypeError(`${fn}: failed must be a Uint8Array mask or a list of text indices, got ${describeValue(failed)}`);
   }
   const out = new Uint8Array(texts);
   for (let i = 0; i < failed.length; i++) {
@@ -41,8 +42,25 @@ export function toFailureMask(failed: Uint8Array | ArrayLike<number>, texts: num
   return out;
 }
 
+/**
+ * {@link toFailureMask} for a public function `fn`: its errors name `fn` and the argument `failed`
+ * (or `texts`).
+ */
+export function failureMaskFor(fn: string, failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
+  checkInteger(fn, "texts", texts, 1, 2 ** 32 - 1);
+  checkBytes(fn, texts, `a failure mask of ${texts} text pieces`, "use fewer text pieces");
+  try {
+    return toFailureMask(failed, texts);
+  } catch (e) {
+    const err = e as Error;
+    const message = err.message.replace(/^toFailureMask: /, "");
+    throw err instanceof TypeError ? new TypeError(`${fn}: ${message}`) : new RangeError(`${fn}: ${message}`);
+  }
+}
+
 /** Number of failed pieces in a mask. */
 export function failureCount(mask: Uint8Array): number {
+  if (!(mask instanceof Uint8Array)) throw new TypeError(`failureCount: mask must be a Uint8Array of 0/1 entries, got ${describeValue(mask)}`);
   let c = 0;
   for (let t = 0; t < mask.length; t++) c += mask[t];
   return c;
@@ -72,5 +90,7 @@ export function randomFailureSet(options: RandomFailureSetOptions): Uint8Array {
   const texts = checkInteger(fn, "texts", options.texts, 1, 2 ** 32 - 1);
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const rng = toRng(options.rng, `${fn}: rng`);
+  checkBytes(fn, texts, `a failure mask of ${texts} text pieces`, "use fewer text pieces");
+  checkSteps(fn, texts + 4 * fractionCount(texts, theta), `a failure mask of ${texts} text pieces`, "use fewer text pieces");
   return floydMask(texts, fractionCount(texts, theta), rng);
 }

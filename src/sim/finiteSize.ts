@@ -92,7 +92,7 @@ function checkSizeParameters(fn: string, o: Omit<FiniteSizeParameters, "beta">):
   checkInteger(fn, "k", o.k, 1);
   checkClosed(fn, "theta", o.theta, 0, 1);
   checkClosed(fn, "alpha", o.alpha, 0, 1);
-  if (o.alpha === 0 || o.alpha === 1) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1), got ${o.alpha}`);
+  if (o.alpha === 0 || o.alpha === 1 || !Number.isFinite(1 / o.alpha)) throw new RangeError(`${fn}: alpha must be in the open interval (0, 1) with 1/alpha finite, got ${o.alpha}`);
 }
 
 /**
@@ -194,8 +194,10 @@ export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSize
   let lo = 1;
   let hi = hiBeta;
   if (at(lo).logProbabilityBound <= logEpsilon) hi = lo;
+  // To 1e-10, or until the bracket cannot shrink in floating point (1/alpha may be huge).
   while (hi - lo > 1e-10) {
     const mid = 0.5 * (lo + hi);
+    if (mid <= lo || mid >= hi) break;
     if (at(mid).logProbabilityBound <= logEpsilon) hi = mid;
     else lo = mid;
   }

@@ -188,7 +188,15 @@ export function shareOfSkillsFailing(options: ShareOfSkillsFailingOptions): numb
   checkOptions(fn, options, "{ failureRate, theta, beta, by?, skillMeasure? }");
   const by = checkCountBy(fn, options.by, "number");
   const p = options.skillMeasure;
-  if (by === "number" || p === undefined) return fractionOfSkillsFailing(options);
+  if (by === "number" || p === undefined) {
+    try {
+      return fractionOfSkillsFailing(options);
+    } catch (e) {
+      const err = e as Error;
+      const message = `${fn}: ${err.message.replace(/^fractionOfSkillsFailing: /, "")}`;
+      throw err instanceof TypeError ? new TypeError(message) : new RangeError(message);
+    }
+  }
   const theta = checkClosed(fn, "theta", options.theta, 0, 1);
   const beta = checkClosed(fn, "beta", options.beta, 0, Number.MAX_VALUE);
   const rates = options.failureRate;

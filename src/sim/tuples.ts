@@ -6,19 +6,12 @@
  */
 import type { SkillGraph } from "../graphs/skillGraph";
 import { type RngOrSeed, toRng } from "../random/rng";
-import { checkInteger, checkOptions } from "../validate";
+import { checkInteger, checkOptions, describeValue } from "../validate";
 import { checkGraph } from "./validate";
 import { countFailedEdges } from "./competence";
-import { failureCount, toFailureMask } from "./failures";
+import { failureCount, failureMaskFor } from "./failures";
+import { checkBytes, checkSteps } from "../budget";
 import { tupleCompetenceOfMeasure } from "./measureTuples";
-
-function asMask(fn: string, failed: Uint8Array | ArrayLike<number>, texts: number): Uint8Array {
-  try {
-    return toFailureMask(failed, texts);
-  } catch (e) {
-    throw new RangeError(`${fn}: failed: ${(e as Error).message}`);
-  }
-}
 
 /** Options of {@link kPieceFailureFraction}. */
 export interface KPieceOptions {
@@ -56,11 +49,16 @@ export interface KPieceResult {
 export function kPieceFailureFraction(options: KPieceOptions): KPieceResult {
   const fn = "kPieceFailureFraction";
   checkOptions(fn, options, "{ failed, kPrime, samples, rng }");
-  const texts = options.failed instanceof Uint8Array ? options.failed.length : checkInteger(fn, "texts", options.texts, 1);
-  if (texts < 1) throw new RangeError(`${fn}: failed must have length >= 1`);
-  const mask = asMask(fn, options.failed, texts);
+  const failed = options.failed;
+  if (!(failed instanceof Uint8Array) && !(failed && typeof failed === "object" && typeof (failed as ArrayLike<number>).length === "number")) {
+    throw new TypeError(`${fn}: failed must be a Uint8Array mask or a list of failed text indices (with texts), got ${describeValue(failed)}`);
+  }
+  if (failed instanceof Uint8Array && failed.length < 1) throw new RangeError(`${fn}: failed (a failure mask) must have length >= 1, got length 0`);
+  const texts = failed instanceof Uint8Array ? failed.length : checkInteger(fn, "texts", options.texts, 1, 2 ** 32 - 1, "an integer in [1, 2^32 - 1] (needed when failed is a list of indices)");
+  const mask = failureMaskFor(fn, failed, texts);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, Number.MAX_SAFE_INTEGER);
   const samples = checkInteger(fn, "samples", options.samples, 1);
+  checkSteps(fn, samples * kPrime, `${samples} k'-pieces of kPrime = ${kPrime} text pieces each`, "use fewer samples or a smaller kPrime");
   const rng = toRng(options.rng, `${fn}: rng`);
   const theta = failureCount(mask) / texts;
   let failedPieces = 0;
@@ -122,6 +120,18 @@ export interface TupleCompetenceResult {
 }
 
 /**
+ * Memory and work of {@link tupleCompetence} (`count` calls in a row for the work): the tuples
+ * (4 k' + 16 bytes each); per tuple k' draws, each checked against the tuple so far (k'^2 / 2),
+ * redrawn while the skill is isolated (at most a few times: N_s over the non-isolated skills, bounded
+ * here by 4), and k' steps per sampled k'-piece.
+ */
+export function checkTupleCompetenceBudget(fn: string, g: SkillGraph, kPrime: number, tuples: number, pieces: number, count = 1): void {
+  const what = `${count > 1 ? `${count} x ` : ""}${tuples} tuples of kPrime = ${kPrime} skills${pieces ? ` with ${pieces} pieces each` : ""}`;
+  checkBytes(fn, tuples * (4 * kPrime + 16) + 4 * g.skills, what, "use fewer tuples or a smaller kPrime");
+  checkSteps(fn, count * (g.texts * g.k + tuples * kPrime * (4 + kPrime / 2 + pieces)), what, "use fewer tuples, pieces or a smaller kPrime");
+}
+
+/**
  * Competence on k'-tuples of skills (Arora & Goyal 2023, Theorem 14): sample k'-tuples of distinct
  * skills uniformly; a tuple's k'-pieces concatenate one text piece of each of its skills and fail if
  * any piece fails. Skills of degree 0 have no pieces; tuples containing one are redrawn.
@@ -133,10 +143,11 @@ export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenc
     return tupleCompetenceOfMeasure(options);
   }
   const g = checkGraph(fn, options.graph);
-  const mask = asMask(fn, options.failed, g.texts);
+  const mask = failureMaskFor(fn, options.failed, g.texts);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime, 1, g.skills);
   const tuples = checkInteger(fn, "tuples", options.tuples, 1);
   const pieces = options.piecesPerTuple === undefined ? 0 : checkInteger(fn, "piecesPerTuple", options.piecesPerTuple, 1);
+  checkTupleCompetenceBudget(fn, g, kPrime, tuples, pieces);
   const rng = toRng(options.rng, `${fn}: rng`);
   const counts = countFailedEdges(g, mask);
   let nonIsolated = 0;
@@ -144,6 +155,9 @@ export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenc
   if (nonIsolated < kPrime) {
     throw new RangeError(`${fn}: kPrime = ${kPrime} exceeds the number of skills with at least one text piece (${nonIsolated})`);
   }
+  // Redraws: a draw is kept when its skill has a text piece and is new to the tuple.
+  const redraw = g.skills / (nonIsolated - kPrime + 1);
+  checkSteps(fn, tuples * kPrime * redraw * (1 + kPrime / 2), `${tuples} tuples of kPrime = ${kPrime} skills drawn among ${nonIsolated} skills with a text piece`, "use fewer tuples or a smaller kPrime");
   const skills = new Uint32Array(tuples * kPrime);
   const failureRate = new Float64Array(tuples);
   const competence = new Float64Array(tuples);

@@ -4,7 +4,8 @@
  * (Arora & Goyal 2023, arXiv 2307.15936 v2: excess entropy, the failure threshold of p. 8, the Cloze
  * Sufficiency Assumption; the Markov and Pinsker-type bounds here are this pack's derivations).
  */
-import { checkNonNegative, checkOptions, checkPositive } from "../validate";
+import { checkBytes } from "../budget";
+import { checkNonNegative, checkOptions, checkPositive, describeValue, failArg } from "../validate";
 
 /** Options of {@link thetaFromReducibleLoss}. */
 export interface ThetaFromLossOptions {
@@ -72,7 +73,9 @@ export function thetaPinskerBound(delta: number, options: PinskerBoundOptions = 
   if (typeof m !== "number" || !Number.isFinite(m) || m <= 0 || m > 0.5) {
     throw new RangeError(`${fn}: margin must be a finite number in (0, 0.5], got ${String(m)}`);
   }
-  return Math.min(1, delta / (2 * m * m));
+  // m * m underflows (to 0 or to a denormal) below m = 1e-150: there divide in two steps.
+  if (delta === 0) return 0;
+  return Math.min(1, m >= 1e-150 ? delta / (2 * m * m) : delta / (2 * m) / m);
 }
 
 /**
@@ -115,8 +118,10 @@ export function clozeTheoryCurve(options: ClozeTheoryCurveOptions): ClozeTheoryP
   const fn = "clozeTheoryCurve";
   checkOptions(fn, options, "{ deltas, margin? }");
   const deltas = options.deltas;
-  if (!deltas || typeof deltas.length !== "number" || deltas.length === 0) throw new TypeError(`${fn}: deltas must be a non-empty array of numbers >= 0, got ${String(deltas)}`);
+  if (!deltas || typeof deltas.length !== "number" || deltas.length === 0) throw new TypeError(`${fn}: deltas must be a non-empty array of numbers >= 0, got ${describeValue(deltas)}`);
   const margin = options.margin ?? 0.5;
+  if (typeof margin !== "number" || !(margin > 0 && margin <= 0.5)) failArg(fn, "margin", margin, "a number in (0, 0.5]");
+  checkBytes(fn, 100 * deltas.length, `${deltas.length} rows`, "use fewer deltas");
   const out: ClozeTheoryPoint[] = [];
   for (let i = 0; i < deltas.length; i++) {
     const delta = checkNonNegative(fn, `deltas[${i}]`, deltas[i]);

@@ -6,10 +6,10 @@
  * order of scaling up ...) has the effect of raising competence on 2k'-tuples to at least the same level as
  * what it was on k'-tuples before scaling"): the scale factor that halves theta.
  */
-import { computeOptimal, type ScalingParams } from "../scaling/law";
-import { thetaFromReducibleLoss } from "./cloze";
+import { checkFrontierParams, computeOptimalFor, type ScalingParams } from "../scaling/law";
+import { checkScalingParams } from "../scaling/validate";
 import { performanceCurve } from "./performanceCurve";
-import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive } from "../validate";
+import { checkFiniteResult, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -82,15 +82,13 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
   checkOptions(fn, options, "{ params, computes, k, alpha, kPrimes?, thetaFactor? }");
   const computes = checkNumberList(fn, "computes", options.computes, checkPositive);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const kPrimes = checkNumberList(fn, "kPrimes", options.kPrimes ?? [1, 2, 4, 8], (f, n, v) => checkInteger(f, n, v, 1));
   const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
-  if (options.params === null || typeof options.params !== "object") {
-    throw new TypeError(`${fn}: params must be scaling-law parameters {E, A, B, alpha, beta}, got ${String(options.params)}`);
-  }
+  const params = checkFrontierParams(fn, options.params);
   return computes.map((compute): EmergenceAtScale => {
-    const opt = computeOptimal(compute, options.params);
-    const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+    const opt = computeOptimalFor(fn, compute, params);
+    const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
     const tuples = kPrimes.map((kPrime): TupleGuarantee => {
       const thetaPrime = kPrime * theta;
       if (!(theta > 0 && thetaPrime < 1)) {
@@ -156,9 +154,8 @@ export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFa
   const N = checkPositive(fn, "N", options.N);
   const D = checkPositive(fn, "D", options.D);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
-  const p = options.params;
-  if (p === null || typeof p !== "object") throw new TypeError(`${fn}: params must be {E, A, B, alpha, beta}, got ${String(p)}`);
-  for (const key of ["A", "B", "alpha", "beta"] as const) checkPositive(fn, `params.${key}`, p[key]);
+  const p = checkScalingParams(fn, options.params);
+  for (const key of ["A", "B"] as const) checkPositive(fn, `params.${key}`, p[key]);
   const target = ratio * reducible(p, N, D);
   const g = (logS: number): number => reducible(p, N * Math.exp(logS), D * Math.exp(logS)) - target;
   let lo = 0;
@@ -174,7 +171,8 @@ export function thetaScaleFactor(options: ThetaScaleFactorOptions): ThetaScaleFa
     else hi = mid;
   }
   const factor = Math.exp(0.5 * (lo + hi));
-  return { factor, computeFactor: factor * factor };
+  const inputs = `N = ${N}, D = ${D}, ratio = ${ratio}, params = ${describeParams(p)}`;
+  return { factor: checkFiniteResult(fn, "the scale factor", factor, inputs), computeFactor: checkFiniteResult(fn, "the compute factor", factor * factor, inputs) };
 }
 
 /** Options of {@link thetaComputeFactor}. */
@@ -202,21 +200,24 @@ export function thetaComputeFactor(options: ThetaComputeFactorOptions): number {
   checkOptions(fn, options, "{ params, compute, ratio? }");
   const C = checkPositive(fn, "compute", options.compute);
   const ratio = checkOpen(fn, "ratio", options.ratio ?? 0.5, 0, 1);
-  const base = computeOptimal(C, options.params).reducibleLoss;
-  const g = (logF: number): number => computeOptimal(C * Math.exp(logF), options.params).reducibleLoss - ratio * base;
+  const params = checkFrontierParams(fn, options.params);
+  const base = computeOptimalFor(fn, C, params).reducibleLoss;
+  // Stop doubling where C e^logF leaves the double range.
+  const logRoom = Math.log(Number.MAX_VALUE) - Math.log(C);
+  const g = (logF: number): number => computeOptimalFor(fn, C * Math.exp(logF), params).reducibleLoss - ratio * base;
   let lo = 0;
-  let hi = 1;
+  let hi = Math.min(1, logRoom);
   while (g(hi) > 0) {
     lo = hi;
-    hi *= 2;
-    if (hi > 1e4) throw new RangeError(`${fn}: no finite compute reaches ratio ${ratio}`);
+    if (hi >= logRoom) throw new RangeError(`${fn}: no finite compute reaches ratio ${ratio} from compute = ${C} with params = ${describeParams(params)}`);
+    hi = Math.min(2 * hi, logRoom);
   }
   for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
     const mid = 0.5 * (lo + hi);
     if (g(mid) > 0) lo = mid;
     else hi = mid;
   }
-  return Math.exp(0.5 * (lo + hi));
+  return checkFiniteResult(fn, "the compute factor", Math.exp(0.5 * (lo + hi)), `compute = ${C}, ratio = ${ratio}, params = ${describeParams(params)}`);
 }
 
 /** Options of {@link emergenceCompute}. */
@@ -243,9 +244,9 @@ export type EmergenceComputeResult =
   | { reached: false; reason: string };
 
 /** Guaranteed competence at compute C (or -Infinity when there is no guarantee); non-decreasing in C. */
-function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number }): number {
-  const opt = computeOptimal(C, o.params);
-  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: o.thetaFactor });
+function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number; fn: string }): number {
+  const opt = computeOptimalFor(o.fn, C, o.params);
+  const theta = Math.min(1, o.thetaFactor * opt.reducibleLoss);
   if (!(theta > 0 && o.kPrime * theta < 1)) return -Infinity;
   const [pt] = performanceCurve({ theta, k: o.k, kPrime: o.kPrime, alphas: [o.alpha] });
   return pt.competence === null ? -Infinity : pt.competence;
@@ -267,18 +268,20 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   const fn = "emergenceCompute";
   checkOptions(fn, options, "{ params, k, alpha, kPrime?, competence?, thetaFactor?, range? }");
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime ?? 1, 1);
   const target = options.competence ?? 0;
   if (typeof target !== "number" || !Number.isFinite(target) || target < 0 || target >= 1) {
     throw new RangeError(`${fn}: competence must be a finite number in [0, 1), got ${String(target)}`);
   }
   const thetaFactor = checkPositive(fn, "thetaFactor", options.thetaFactor ?? 2);
-  const [cLo, cHi] = options.range ?? [1e6, 1e60];
+  const range = options.range ?? [1e6, 1e60];
+  if (!Array.isArray(range) || range.length !== 2) throw new TypeError(`${fn}: range must be [lo, hi] in FLOPs, got ${describeValue(range)}`);
+  const [cLo, cHi] = range;
   checkPositive(fn, "range[0]", cLo);
   checkPositive(fn, "range[1]", cHi);
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
-  const o = { params: options.params, k, alpha, kPrime, thetaFactor };
+  const o = { params: checkFrontierParams(fn, options.params), k, alpha, kPrime, thetaFactor, fn };
   // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect
   // between it and the previous grid point. (A scan, not a bisection over the whole range: the
   // guarantee is known to rise with C over realistic budgets, not proved to do so over [1e6, 1e60].)
@@ -304,7 +307,7 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
     else lo = mid;
   }
   const compute = Math.exp(hi);
-  const opt = computeOptimal(compute, options.params);
-  const theta = thetaFromReducibleLoss(opt.reducibleLoss, { factor: thetaFactor });
+  const opt = computeOptimalFor(fn, compute, o.params);
+  const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
   return { reached: true, compute, N: opt.N, D: opt.D, reducibleLoss: opt.reducibleLoss, theta, competence: guaranteeAt(compute, o) };
 }

@@ -4,7 +4,7 @@
  * Natural logarithms (nats) unless `base: "bits"` is asked for. Convention 0 * log 0 = 0.
  */
 import * as entropy from "../math/entropy";
-import { checkClosed } from "../validate";
+import { checkClosed, describeValue } from "../validate";
 
 /** Unit of an information quantity: nats (natural log, the default) or bits (log base 2). */
 export type InformationBase = "nats" | "bits";
@@ -19,7 +19,7 @@ function scale(fn: string, options: InformationOptions | undefined): number {
   const base = options?.base ?? "nats";
   if (base === "nats") return 1;
   if (base === "bits") return 1 / Math.LN2;
-  throw new RangeError(`${fn}: options.base must be "nats" or "bits", got ${JSON.stringify(base)}`);
+  throw new RangeError(`${fn}: options.base must be "nats" or "bits", got ${describeValue(base)}`);
 }
 
 /**

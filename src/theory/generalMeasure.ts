@@ -33,7 +33,8 @@ import { thetaFromReducibleLoss } from "./cloze";
 import { betaMin, type BetaMinResult } from "./theorem8";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
 
-function checkMeasure(fn: string, p: unknown): Float64Array {
+/** μ1 as given (internal): a non-empty array of finite weights >= 0 summing to 1, copied. */
+export function checkMeasure(fn: string, p: unknown): Float64Array {
   if (!(p instanceof Float64Array) && !Array.isArray(p)) {
     throw new TypeError(`${fn}: skillMeasure must be an array of skill probabilities (e.g. zipfMeasure(...) or graph.skillMeasure), got ${describeValue(p)}`);
   }
@@ -76,6 +77,11 @@ export function rarestSkillsMeasure(options: RarestSkillsMeasureOptions): Rarest
   checkOptions(fn, options, "{ skillMeasure, alpha }");
   const p = checkMeasure(fn, options.skillMeasure);
   const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  return rarestOf(p, alpha);
+}
+
+/** The rarest skills of a checked measure p at a checked alpha in (0, 1) (internal). */
+function rarestOf(p: Float64Array, alpha: number): RarestSkills {
   const count = Math.min(p.length, Math.max(1, Math.ceil(alpha * p.length - 1e-9)));
   const sorted = Float64Array.from(p).sort();
   let measure = 0;
@@ -109,16 +115,18 @@ export function betaMinOfMeasure(options: BetaMinOfMeasureOptions): BetaMinResul
   checkOptions(fn, options, "{ theta, k, alpha, by?, skillMeasure? }");
   const by = options.by ?? "measure";
   if (by !== "number" && by !== "measure") throw new RangeError(`${fn}: by must be "number" or "measure", got ${describeValue(by)}`);
+  const theta = checkOpen(fn, "theta", options.theta, 0, 1);
+  const k = checkInteger(fn, "k", options.k, 1);
   const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
   let alphaMeasure = alpha;
   if (by === "number") {
     if (options.skillMeasure === undefined) throw new TypeError(`${fn}: by "number" needs skillMeasure (the normalised μ1)`);
-    alphaMeasure = rarestSkillsMeasure({ skillMeasure: options.skillMeasure, alpha }).measure;
+    alphaMeasure = rarestOf(checkMeasure(fn, options.skillMeasure), alpha).measure;
     if (!(alphaMeasure > 0 && alphaMeasure < 1)) {
       return { feasible: false, reason: `${fn}: the rarest ceil(alpha·N_s) skills have measure ${alphaMeasure}, not in (0, 1): no bound by number`, alphaMeasure };
     }
   }
-  return { ...betaMin({ theta: options.theta, k: options.k, alpha: alphaMeasure }), alphaMeasure };
+  return { ...betaMin({ theta, k, alpha: alphaMeasure }), alphaMeasure };
 }
 
 /** Per-skill guarantees of {@link skillGuarantees}. */

@@ -4,7 +4,8 @@
  */
 import { binaryEntropy } from "./entropy";
 import { betaMin } from "./theorem8";
-import { checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkBoolean, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkBytes } from "../budget";
 
 /** Theorem 8's root at one alpha itself, before the envelope (see {@link PerformancePoint.raw}). */
 export interface PerformanceRoot {
@@ -127,7 +128,7 @@ export function performanceCurve(options: PerformanceCurveOptions): PerformanceP
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
   const kPrime = checkInteger(fn, "kPrime", options.kPrime ?? 1, 1);
-  const alphas = checkNumberList(fn, "alphas", options.alphas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  const alphas = checkNumberList(fn, "alphas", options.alphas, checkFraction);
   const thetaPrime = kPrime * theta;
   if (thetaPrime >= 1) {
     const reason =
@@ -196,7 +197,8 @@ export function alphaGrid(options: AlphaGridOptions = {}): Float64Array {
   const to = checkOpen(fn, "to", options.to ?? 0.5, 0, 1);
   if (!(to > from)) throw new RangeError(`${fn}: to must be > from, got from=${from}, to=${to}`);
   const count = checkInteger(fn, "count", options.count ?? 100, 2);
-  const log = options.log ?? true;
+  checkBytes(fn, 8 * count, `${count} alphas`, "use a smaller count");
+  const log = checkBoolean(fn, "log", options.log ?? true);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const t = i / (count - 1);

@@ -2,8 +2,9 @@
  * Slingshot generalization (Arora & Goyal 2023, arXiv 2307.15936 v2, Sec. 1 and 5): what Theorem 8
  * guarantees as the fraction theta of failed text pieces falls. Pure theory, no randomness.
  */
-import { checkClosed, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
+import { checkClosed, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions } from "../validate";
 import { betaMin } from "./theorem8";
+import { checkSteps } from "../budget";
 
 /** One theta of {@link slingshotCurve}. */
 export interface SlingshotPoint {
@@ -47,7 +48,10 @@ export function slingshotCurve(options: SlingshotCurveOptions): SlingshotPoint[]
   const alpha = checkClosed(fn, "alpha", options.alpha, 0, 1);
   const level = checkClosed(fn, "level", options.level, 0, 1);
   if (alpha === 0 || alpha === 1) throw new RangeError(`${fn}: alpha must be in (0, 1), got ${alpha}`);
+  checkFraction(fn, "alpha", alpha);
   const thetas = checkNumberList(fn, "thetas", options.thetas, (f, n, v) => checkOpen(f, n, v, 0, 1));
+  // Per theta: up to 400 grid points and 100 bisection steps, each a beta_min (about 64 steps).
+  checkSteps(fn, thetas.length * 500 * 64, `${thetas.length} thetas`, "use fewer thetas");
   return thetas.map((theta) => {
     const r = betaMin({ theta, k, alpha });
     const ok = (a: number): boolean => {

@@ -14,7 +14,7 @@
  * H(theta) < k theta KL(beta alpha || alpha).
  */
 import { binaryEntropy, klBernoulli } from "./entropy";
-import { checkClosed, checkInteger, checkOpen, checkOptions, checkPositive } from "../validate";
+import { checkClosed, checkFraction, checkInteger, checkOpen, checkOptions, checkPositive } from "../validate";
 
 /** Parameters of the Theorem 8 condition. */
 export interface Theorem8Parameters {
@@ -52,7 +52,8 @@ function checkTheorem8(fn: string, options: Theorem8Parameters): Theorem8Paramet
 export function theorem8Condition(options: Theorem8Parameters): number {
   const { theta, k, alpha, beta } = checkTheorem8("theorem8Condition", options);
   const ba = Math.min(1, beta * alpha);
-  const bracket = binaryEntropy(ba) - ba * Math.log(1 / alpha) - (1 - ba) * Math.log(1 / (1 - alpha));
+  // log(1/alpha) as -log(alpha): 1/alpha overflows for the smallest alphas.
+  const bracket = binaryEntropy(ba) + ba * Math.log(alpha) + (1 - ba) * Math.log1p(-alpha);
   return binaryEntropy(theta) + k * theta * bracket;
 }
 
@@ -128,7 +129,7 @@ export function betaMin(options: BetaMinOptions): BetaMinResult {
   checkOptions(fn, options, "{ theta, k, alpha }");
   const theta = checkOpen(fn, "theta", options.theta, 0, 1);
   const k = checkInteger(fn, "k", options.k, 1);
-  const alpha = checkOpen(fn, "alpha", options.alpha, 0, 1);
+  const alpha = checkFraction(fn, "alpha", options.alpha);
   const h = binaryEntropy(theta);
   const kt = k * theta;
   const f = (beta: number): number => h - kt * klBernoulli(Math.min(1, beta * alpha), alpha);

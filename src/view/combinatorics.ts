@@ -7,11 +7,14 @@
  */
 import { tupleCoverageCurve, type TupleCountPoint, type TupleCoveragePoint } from "../combinatorics/curves";
 import { valueGrid } from "../math/grid";
+import { checkCover } from "../combinatorics/occupancy";
 import type { CoverageRow } from "../combinatorics/experiments";
 import { SKILL_MIX_REPORTED, type SkillMixPoint } from "../combinatorics/skillmix";
 import { checkNonEmptyList } from "../validate";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
 import { dataRanges, placeLegend } from "./layout";
+import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
+import { describeValue, failArg } from "../validate";
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"];
 
@@ -52,6 +55,19 @@ export interface TupleCountsFigureOptions {
 export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
   const fn = "tupleCountsFigure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object`);
+  checkLabels(fn, options);
+  checkRecords(fn, "points", options.points, {
+    kind: (f, n, v) => {
+      if (!["orderedWithRepetition", "orderedDistinct", "unorderedDistinct", "unorderedWithRepetition"].includes(v as string)) failArg(f, n, v, "a TupleKind (the output of tupleCountCurve)");
+    },
+    skills: field.positive,
+    kPrime: field.integer(0),
+    log10Count: (f, n, v) => {
+      if (typeof v !== "number" || !(v >= -300 && v <= 300)) failArg(f, n, v, "a number in [-300, 300] (10^log10Count must be a double)");
+    },
+  });
+  if (!Array.isArray(options.corpora)) failArg(fn, "corpora", options.corpora, "an array of { name, size } (may be empty)");
+  if (options.corpora.length > 0) checkRecords(fn, "corpora", options.corpora, { name: field.string, size: field.positive });
   const points = Array.from(checkNonEmptyList(fn, "points", options.points));
   const kPrimes = distinctValues(points.map((p) => p.kPrime));
   const skills = distinctValues(points.map((p) => p.skills));
@@ -73,7 +89,7 @@ export function tupleCountsFigure(options: TupleCountsFigureOptions): Figure {
   ];
   (options.corpora ?? []).forEach((c, i) => {
     if (!c || typeof c.name !== "string" || !(c.size > 0)) {
-      throw new TypeError(`${fn}: corpora entries must be { name, size > 0 }, got ${JSON.stringify(c)}`);
+      throw new TypeError(`${fn}: corpora entries must be { name, size > 0 }, got ${describeValue(c)}`);
     }
     series.push({ name: c.name, x: xs, y: [c.size, c.size], ...corpusStyles[i % corpusStyles.length] });
   });
@@ -129,6 +145,16 @@ export interface TupleCoverageFigureOptions {
 export function tupleCoverageFigure(options: TupleCoverageFigureOptions): Figure {
   const fn = "tupleCoverageFigure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object`);
+  checkLabels(fn, options);
+  checkRecords(fn, "points", options.points, {
+    skills: field.positive,
+    k: field.integer(0),
+    kPrime: field.integer(1),
+    texts: field.positive,
+    distinct: field.boolean,
+    expectedFraction: field.fraction,
+    maxFraction: field.fraction,
+  });
   const points = Array.from(checkNonEmptyList(fn, "points", options.points));
   const kPrimes = distinctValues(points.map((p) => p.kPrime));
   const texts = distinctValues(points.map((p) => p.texts));
@@ -193,6 +219,22 @@ export function coverageExperimentFigure(options: CoverageExperimentFigureOption
   if (!options || !Array.isArray(options.points) || options.points.length === 0) {
     throw new TypeError(`${fn}: points must be a non-empty array from coverageExperiment`);
   }
+  checkLabels(fn, options);
+  checkRecords(fn, "points", options.points, { texts: field.positive, expectedFraction: field.fraction, simulatedFraction: field.fraction, expectedStdErr: field.fraction });
+  checkFields(fn, "", options, {
+    skills: field.integer(1),
+    k: field.integer(1),
+    kPrime: field.integer(1),
+    distinct: field.boolean,
+    replicates: field.integer(2),
+    seed: (f, n, v) => {
+      if (!(typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) failArg(f, n, v, "the seed (a finite number or a string)");
+    },
+  });
+  if (options.theory !== undefined) checkRecords(fn, "theory", options.theory, { texts: field.positive, expectedFraction: field.fraction });
+  // The formula's parameters are checked here whether or not the theory line is given, so that an
+  // impossible k or kPrime is reported under this figure's name.
+  checkCover(fn, { skills: options.skills, k: options.k, kPrime: options.kPrime, distinct: options.distinct });
   const p = options.points;
   const T = p.map((x) => x.texts);
   let theory = options.theory;
@@ -258,6 +300,9 @@ export interface SkillMixFigureOptions {
 export function skillMixFigure(options: SkillMixFigureOptions): Figure {
   const fn = "skillMixFigure";
   if (!options || typeof options !== "object") throw new TypeError(`${fn}: expected an options object`);
+  checkLabels(fn, options);
+  checkOptionalBoolean(fn, "showReported", options.showReported);
+  checkRecords(fn, "points", options.points, { k: field.integer(0), bound: field.positive, pS: field.fraction, pT: field.fraction, L: field.positive, reportedInputs: field.boolean });
   const points = Array.from(checkNonEmptyList(fn, "points", options.points));
   const ks = points.map((p) => p.k);
   const { pS, pT, L, reportedInputs } = points[0];

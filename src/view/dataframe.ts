@@ -8,6 +8,7 @@
  */
 import type { DataFrame } from "danfojs-node";
 import { isDataFrameLike } from "./table";
+import { describeValue } from "../validate";
 
 /** Options of {@link toDataFrame}. */
 export interface ToDataFrameOptions {
@@ -34,17 +35,8 @@ function isReservedColumn(name: string): boolean {
   return RESERVED_COLUMNS.has(name) || name.startsWith("$");
 }
 
-/** A value as it appears in an error message. */
-function show(v: unknown): string {
-  if (v === undefined) return "undefined";
-  if (typeof v === "number") return String(v);
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "bigint") return `${v}n`;
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
-  if (typeof v === "object") return v === null ? "null" : "an object";
-  return typeof v;
-}
+/** A value as it appears in an error message (the project's format). */
+const show = describeValue;
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
@@ -59,14 +51,14 @@ function isColumnArray(x: unknown): x is ArrayLike<unknown> {
 function cellKind(fn: string, where: string, v: unknown): ColumnKind | null {
   if (v === null) return null;
   if (typeof v === "number") {
-    if (Number.isNaN(v)) throw new RangeError(`${fn}: ${where} is NaN; use null for a missing value`);
+    if (Number.isNaN(v)) throw new RangeError(`${fn}: ${where} must be a number, a string, a boolean or null (null for a missing value), got NaN`);
     return "number";
   }
   if (typeof v === "string") return "string";
   if (typeof v === "boolean") return "boolean";
-  if (v === undefined) throw new TypeError(`${fn}: ${where} is undefined; use null for a missing value`);
+  if (v === undefined) throw new TypeError(`${fn}: ${where} must be a number, a string, a boolean or null (null for a missing value), got undefined`);
   throw new TypeError(
-    `${fn}: ${where} is ${show(v)}; a DataFrame cell must be a number, a string, a boolean or null` +
+    `${fn}: ${where} must be a DataFrame cell (a number, a string, a boolean or null), got ${show(v)}` +
       " (leave such a field out with options.columns, or flatten it into columns first)",
   );
 }
@@ -84,12 +76,12 @@ function checkColumnNames(fn: string, names: string[], what: string): void {
   if (names.length === 0) throw new RangeError(`${fn}: ${what} has no columns; expected at least one`);
   const seen = new Set<string>();
   for (const c of names) {
-    if (typeof c !== "string") throw new TypeError(`${fn}: column names must be strings, got ${show(c)}`);
-    if (seen.has(c)) throw new RangeError(`${fn}: column ${JSON.stringify(c)} is listed twice`);
+    if (typeof c !== "string") throw new TypeError(`${fn}: column names in ${what} must be strings, got ${show(c)}`);
+    if (seen.has(c)) throw new RangeError(`${fn}: ${what} lists column ${JSON.stringify(c)} twice`);
     seen.add(c);
     if (isReservedColumn(c)) {
       throw new RangeError(
-        `${fn}: column name ${JSON.stringify(c)} cannot be used in a danfojs DataFrame (it would overwrite a member of the DataFrame itself; ` +
+        `${fn}: column name ${JSON.stringify(c)} in ${what} cannot be used in a danfojs DataFrame (it would overwrite a member of the DataFrame itself; ` +
           `reserved: "", "$…", ${[...RESERVED_COLUMNS].filter((n) => n !== "").map((n) => JSON.stringify(n)).join(", ")}); rename it first`,
       );
     }
@@ -97,14 +89,26 @@ function checkColumnNames(fn: string, names: string[], what: string): void {
 }
 
 /** Table of columns (name, values, kind), validated, from rows of objects. */
-function columnsFromRows(fn: string, rows: ReadonlyArray<unknown>, label: string, wanted?: string[]): { names: string[]; data: unknown[][] } {
+/** A column table: names, one array of values per column, and where cell (row i, column c) came from in the input. */
+interface ColumnTable {
+  names: string[];
+  data: unknown[][];
+  cell: (i: number, c: string) => string;
+}
+
+/** `.name` for an identifier, `["name"]` otherwise. */
+function member(c: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(c) ? `.${c}` : `[${JSON.stringify(c)}]`;
+}
+
+function columnsFromRows(fn: string, rows: ReadonlyArray<unknown>, label: string, wanted?: string[]): ColumnTable {
   if (rows.length === 0) throw new RangeError(`${fn}: ${label} is empty; expected at least one row`);
   rows.forEach((r, i) => {
     if (!isPlainObject(r)) throw new TypeError(`${fn}: ${label}[${i}] must be an object of column values, got ${show(r)}`);
   });
   const objs = rows as ReadonlyArray<Record<string, unknown>>;
   const names = wanted ?? Object.keys(objs[0]);
-  checkColumnNames(fn, names, `${label}[0]`);
+  checkColumnNames(fn, names, wanted ? "options.columns" : `${label}[0]`);
   if (!wanted) {
     // A nested field (an array or object per row) cannot be a column: say which, and what to keep.
     const isCell = (v: unknown) => v === null || v === undefined || typeof v !== "object";
@@ -131,13 +135,13 @@ function columnsFromRows(fn: string, rows: ReadonlyArray<unknown>, label: string
       }
     }
   });
-  return { names, data: names.map((c) => objs.map((r) => r[c])) };
+  return { names, data: names.map((c) => objs.map((r) => r[c])), cell: (i, c) => `${label}[${i}]${member(c)}` };
 }
 
 /** Table of columns from an object of equal-length arrays (scalars repeated on every row). */
-function columnsFromObject(fn: string, obj: Record<string, unknown>, wanted?: string[]): { names: string[]; data: unknown[][] } {
+function columnsFromObject(fn: string, obj: Record<string, unknown>, wanted?: string[]): ColumnTable {
   const names = wanted ?? Object.keys(obj);
-  checkColumnNames(fn, names, "input");
+  checkColumnNames(fn, names, wanted ? "options.columns" : "input");
   for (const c of names) {
     if (!Object.prototype.hasOwnProperty.call(obj, c)) throw new RangeError(`${fn}: input has no field ${JSON.stringify(c)} (fields: ${Object.keys(obj).join(", ")})`);
   }
@@ -163,10 +167,10 @@ function columnsFromObject(fn: string, obj: Record<string, unknown>, wanted?: st
   const data = names.map((c) => {
     const v = obj[c];
     if (isColumnArray(v)) return Array.from(v);
-    cellKind(fn, `input.${c}`, v);
+    cellKind(fn, `input${member(c)}`, v);
     return new Array<unknown>(n).fill(v);
   });
-  return { names, data };
+  return { names, data, cell: (i, c) => (isColumnArray(obj[c]) ? `input${member(c)}[${i}]` : `input${member(c)}`) };
 }
 
 /**
@@ -195,27 +199,27 @@ export function toDataFrame(input: unknown, options: ToDataFrameOptions = {}): D
   if (!isPlainObject(options)) throw new TypeError(`${fn}: options must be an object such as { columns: ["N", "loss"] }, got ${show(options)}`);
   const wanted = options.columns;
   if (wanted !== undefined && !Array.isArray(wanted)) throw new TypeError(`${fn}: options.columns must be an array of column names, got ${show(wanted)}`);
-  let table: { names: string[]; data: unknown[][] };
+  let table: ColumnTable;
   if (isDataFrameLike(input)) {
     const dfd = loadDanfo();
     if (input instanceof dfd.DataFrame) return input;
   }
-  if (Array.isArray(input)) table = columnsFromRows(fn, input, "rows", wanted);
-  else if (isPlainObject(input) && Array.isArray(input.rows)) table = columnsFromRows(fn, input.rows, "rows", wanted);
+  if (Array.isArray(input)) table = columnsFromRows(fn, input, "input", wanted);
+  else if (isPlainObject(input) && Array.isArray(input.rows)) table = columnsFromRows(fn, input.rows, "input.rows", wanted);
   else if (isPlainObject(input)) table = columnsFromObject(fn, input, wanted);
   else {
     throw new TypeError(
       `${fn}: input must be an array of row objects, an object with an array \`rows\` (loaded runs), or an object of equal-length arrays; got ${show(input)}`,
     );
   }
-  const { names, data } = table;
+  const { names, data, cell } = table;
   const dtypes = names.map((c, j) => {
     let kind: ColumnKind | null = null;
     data[j].forEach((v, i) => {
-      const k = cellKind(fn, `row ${i}, column ${JSON.stringify(c)}`, v);
+      const k = cellKind(fn, cell(i, c), v);
       if (k === null) return;
       if (kind !== null && k !== kind) {
-        throw new TypeError(`${fn}: column ${JSON.stringify(c)} mixes kinds: row ${i} holds a ${k} (${show(v)}) where earlier rows hold a ${kind}; a column holds one kind (and null)`);
+        throw new TypeError(`${fn}: ${cell(i, c)} must be a ${kind} (or null) like the earlier rows of column ${JSON.stringify(c)}, got ${show(v)}; a column holds one kind (and null)`);
       }
       kind = k;
     });

@@ -6,6 +6,7 @@ import { validateFigure, type Figure } from "./figure";
 import { figureBundle, figureText } from "./figure-html";
 import { sendDisplay, uniqueViewId } from "./kernel";
 import { tableBundle, type TableOptions } from "./table";
+import { checkInteger, checkOptions, describeValue } from "../validate";
 
 /** Options of {@link show}. */
 export interface ShowOptions {
@@ -20,6 +21,8 @@ export interface ShowOptions {
  */
 export function show(figure: Figure, options: ShowOptions = {}): void {
   validateFigure("show", figure);
+  checkOptions("show", options, "{ caption? }");
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`show: options.caption must be a string, got ${describeValue(options.caption)}`);
   const fig: Figure = options.caption !== undefined ? { ...figure, caption: options.caption } : figure;
   const { data, metadata } = figureBundle(fig, { elementId: uniqueViewId("el-fig") });
   if (!sendDisplay(data, metadata)) console.log(figureText(fig));
@@ -30,6 +33,14 @@ export function show(figure: Figure, options: ShowOptions = {}): void {
  * fallback; numbers get `digits` significant digits and scientific notation when huge or tiny.
  */
 export function showTable(rows: Record<string, unknown>[] | object, options: TableOptions = {}): void {
+  const fn = "showTable";
+  checkOptions(fn, options, "{ caption?, digits?, maxRows?, columns? }");
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`${fn}: options.caption must be a string, got ${describeValue(options.caption)}`);
+  if (options.digits !== undefined) checkInteger(fn, "options.digits", options.digits, 1, 15);
+  if (options.maxRows !== undefined) checkInteger(fn, "options.maxRows", options.maxRows, 1);
+  if (options.columns !== undefined && (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== "string"))) {
+    throw new TypeError(`${fn}: options.columns must be an array of column names, got ${describeValue(options.columns)}`);
+  }
   const { html, text } = tableBundle(rows, options);
   if (!sendDisplay({ "text/html": html, "text/plain": text }, { "emergence-lab": { kind: "table" } })) {
     console.log(text);
@@ -43,7 +54,7 @@ export function showTable(rows: Record<string, unknown>[] | object, options: Tab
  */
 export function showMarkdown(markdown: string): void {
   if (typeof markdown !== "string" || markdown.trim() === "") {
-    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${JSON.stringify(markdown)}`);
+    throw new TypeError(`showMarkdown: markdown must be a non-empty string, got ${describeValue(markdown)}`);
   }
   if (!sendDisplay({ "text/markdown": markdown, "text/plain": markdown }, { "emergence-lab": { kind: "markdown" } })) {
     console.log(markdown);

@@ -4,6 +4,7 @@
  * No I/O here: {@link show} (display.ts) hands a figure to the kernel.
  */
 
+import { describeValue } from "../validate";
 import { dataRanges, placeLegend } from "./layout";
 
 /** One plotly trace; kept open because plotly has many trace types. */
@@ -99,7 +100,7 @@ export function validateFigureId(fn: string, id: unknown): void {
   if (id === undefined) return;
   if (typeof id !== "string" || !ID_PATTERN.test(id)) {
     throw new TypeError(
-      `${fn}: id must be letters, digits, ".", "_" or "-" (1-80 chars, e.g. "F-05-k"), got ${JSON.stringify(id)}`,
+      `${fn}: id must be letters, digits, ".", "_" or "-" (1-80 chars, e.g. "F-05-k"), got ${describeValue(id)}`,
     );
   }
 }
@@ -114,7 +115,7 @@ function checkSize(fn: string, name: string, v: unknown): void {
 /** Plotly axis layout for an {@link AxisSpec}. */
 export function axisLayout(spec: AxisSpec, fn = "axisLayout"): Record<string, unknown> {
   if (!spec || typeof spec.title !== "string" || spec.title.trim() === "") {
-    throw new TypeError(`${fn}: axis title must be a non-empty string with units, got ${JSON.stringify(spec?.title)}`);
+    throw new TypeError(`${fn}: axis title must be a non-empty string with units, got ${describeValue(spec?.title)}`);
   }
   const a: Record<string, unknown> = {
     title: { text: spec.title },
@@ -182,16 +183,20 @@ export function lineFigure(options: LineFigureOptions): Figure {
     throw new TypeError(`${fn}: options.title must be a string, got ${String(options?.title)}`);
   }
   validateFigureId(fn, options.id);
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`${fn}: caption must be a string, got ${describeValue(options.caption)}`);
+  if (options.layout !== undefined && (options.layout === null || typeof options.layout !== "object" || Array.isArray(options.layout))) {
+    throw new TypeError(`${fn}: layout must be an object of plotly layout keys, got ${describeValue(options.layout)}`);
+  }
   checkSize(fn, "width", options.width);
   checkSize(fn, "height", options.height);
   if (!Array.isArray(options.series) || options.series.length === 0) {
-    throw new TypeError(`${fn}: series must be a non-empty array, got ${JSON.stringify(options.series)}`);
+    throw new TypeError(`${fn}: series must be a non-empty array, got ${describeValue(options.series)}`);
   }
   const xaxis = axisLayout(options.x, `${fn} (x axis)`);
   const yaxis = axisLayout(options.y, `${fn} (y axis)`);
   const data: Trace[] = options.series.map((s, k) => {
     if (!s || typeof s.name !== "string") {
-      throw new TypeError(`${fn}: series[${k}].name must be a string, got ${JSON.stringify(s?.name)}`);
+      throw new TypeError(`${fn}: series[${k}].name must be a string, got ${describeValue(s?.name)}`);
     }
     if (s.x?.length !== s.y?.length) {
       throw new RangeError(
@@ -267,7 +272,20 @@ export function plotlyFigure(options: PlotlyFigureOptions): Figure {
   if (!Array.isArray(options.data) || options.data.length === 0) {
     throw new TypeError(`${fn}: data must be a non-empty array of plotly traces`);
   }
-  const data = options.data.map((t) => JSON.parse(JSON.stringify(t, typedArrayReplacer)) as Trace);
+  options.data.forEach((t, i) => {
+    if (t === null || typeof t !== "object" || Array.isArray(t)) throw new TypeError(`${fn}: data[${i}] must be a plotly trace (an object), got ${describeValue(t)}`);
+  });
+  if (options.layout !== undefined && (options.layout === null || typeof options.layout !== "object" || Array.isArray(options.layout))) {
+    throw new TypeError(`${fn}: layout must be an object of plotly layout keys, got ${describeValue(options.layout)}`);
+  }
+  if (options.caption !== undefined && typeof options.caption !== "string") throw new TypeError(`${fn}: caption must be a string, got ${describeValue(options.caption)}`);
+  const data = options.data.map((t, i) => {
+    try {
+      return JSON.parse(JSON.stringify(t, typedArrayReplacer)) as Trace;
+    } catch (e) {
+      throw new TypeError(`${fn}: data[${i}] must be plain JSON (numbers, strings, arrays, objects): ${(e as Error).message}`);
+    }
+  });
   const layout: Record<string, unknown> = {
     title: { text: options.title },
     margin: { t: 60, r: 20, b: 60, l: 70 },
@@ -341,9 +359,15 @@ export function validateFigure(fn: string, figure: unknown): asserts figure is F
   if (f.caption !== undefined && typeof f.caption !== "string") {
     throw new TypeError(`${fn}: figure.caption must be a string, got ${describe(f.caption)}`);
   }
+  try {
+    JSON.stringify(f);
+  } catch (e) {
+    throw new TypeError(`${fn}: figure must be plain JSON (numbers, strings, arrays, objects): ${(e as Error).message}`);
+  }
 }
 
 function describe(v: unknown): string {
+  if (typeof v === "bigint") return `${v}n`;
   try {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + "..." : s;

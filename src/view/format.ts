@@ -38,11 +38,14 @@ function trimMantissa(s: string): string {
  * @see {@link showTable}
  */
 export function formatNumber(x: number, options: FormatNumberOptions = {}): string {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`formatNumber: options must be an object { digits?, largeAbove?, smallBelow? }, got ${options === null ? "null" : Array.isArray(options) ? "an array" : typeof options}`);
+  }
   const digits = options.digits ?? 4;
   validateDigits("formatNumber", digits);
   const large = options.largeAbove ?? 1e6;
   const small = options.smallBelow ?? 1e-3;
-  if (!(large > 0) || !(small >= 0) || small >= large) {
+  if (typeof large !== "number" || typeof small !== "number" || !(large > 0) || !(small >= 0) || small >= large) {
     throw new RangeError(
       `formatNumber: expected 0 <= smallBelow < largeAbove, got smallBelow=${small}, largeAbove=${large}`,
     );

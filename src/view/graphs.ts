@@ -6,7 +6,27 @@
 import type { CoinFlipGraph } from "../graphs/coinFlips";
 import type { GiantComponentResult, IsolatedThresholdResult } from "../graphs/experiments";
 import { giantFractionCurve, noIsolatedLimitCurve } from "../graphs/curves";
-import { checkNonEmptyList } from "../validate";
+import { checkNonEmptyList, checkProbability, failArg, checkFinite } from "../validate";
+import { checkCoins } from "../graphs/coinFlips";
+import { checkCsrGraph } from "../graphs/graph";
+import { checkLabels, checkRecords, field } from "./validate";
+
+/** The fields of an isolatedThresholdExperiment result the figure reads. */
+const ISOLATED_FIELDS = {
+  n: field.integer(2),
+  trials: field.integer(1),
+  cs: field.list(field.finite),
+  pNoIsolated: field.list(field.fraction, "cs"),
+  stdErr: field.list(field.nonNegative, "cs"),
+};
+
+/** The fields of a giantComponentExperiment result the figures read. */
+const GIANT_FIELDS = {
+  n: field.integer(2),
+  trials: field.integer(1),
+  cs: field.list(field.nonNegative),
+  meanLargestFraction: field.list(field.fraction, "cs"),
+};
 import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
 
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
@@ -43,7 +63,11 @@ export interface CriticalGiantFigureOptions extends FigureOptions {
  */
 export function coinFlipFigure(coins: CoinFlipGraph, options: FigureOptions = {}): Figure {
   const fn = "coinFlipFigure";
-  if (!coins || !(coins.coin instanceof Float64Array)) throw new TypeError(`${fn}: expected the result of coinFlipGraph`);
+  checkCoins(fn, coins);
+  checkProbability(fn, "coins.p", coins.p);
+  checkCsrGraph(fn, coins.graph, "coins.graph");
+  if (coins.graph.n !== coins.n) failArg(fn, "coins.graph.n", coins.graph.n, `coins.n = ${coins.n}`);
+  checkLabels(fn, options);
   const { n, p } = coins;
   if (n > 60) throw new RangeError(`${fn}: n must be <= 60 for a readable picture, got ${n}`);
   const z: (number | null)[][] = Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
@@ -128,7 +152,8 @@ export function coinFlipFigure(coins: CoinFlipGraph, options: FigureOptions = {}
  */
 export function isolatedThresholdFigure(results: IsolatedThresholdResult[], options: FigureOptions = {}): Figure {
   const fn = "isolatedThresholdFigure";
-  nonEmpty(fn, "results", results);
+  checkRecords(fn, "results", results, ISOLATED_FIELDS);
+  checkLabels(fn, options);
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of results) for (const c of r.cs) (lo = Math.min(lo, c)), (hi = Math.max(hi, c));
@@ -166,7 +191,8 @@ export function isolatedThresholdFigure(results: IsolatedThresholdResult[], opti
  */
 export function giantComponentFigure(results: GiantComponentResult[], options: FigureOptions = {}): Figure {
   const fn = "giantComponentFigure";
-  nonEmpty(fn, "results", results);
+  checkRecords(fn, "results", results, GIANT_FIELDS);
+  checkLabels(fn, options);
   let hi = 0;
   for (const r of results) for (const c of r.cs) hi = Math.max(hi, c);
   const giant = giantFractionCurve({ from: 0, to: hi, points: 301 });
@@ -205,8 +231,9 @@ export function giantComponentFigure(results: GiantComponentResult[], options: F
  */
 export function criticalGiantFigure(results: GiantComponentResult[], options: CriticalGiantFigureOptions = {}): Figure {
   const fn = "criticalGiantFigure";
-  nonEmpty(fn, "results", results);
-  const c = options.c ?? 1;
+  checkRecords(fn, "results", results, GIANT_FIELDS);
+  checkLabels(fn, options);
+  const c = checkFinite(fn, "options.c", options.c ?? 1);
   const pts = results
     .map((r) => {
       let best = 0;
@@ -214,6 +241,7 @@ export function criticalGiantFigure(results: GiantComponentResult[], options: Cr
         if (Math.abs(x - c) < Math.abs(r.cs[best] - c)) best = i;
       });
       if (Math.abs(r.cs[best] - c) > 1e-9) throw new RangeError(`${fn}: result for n = ${r.n} has no c = ${c} among its cs`);
+      if (!(r.meanLargestFraction[best] > 0)) failArg(fn, `results (n = ${r.n}).meanLargestFraction at c = ${c}`, r.meanLargestFraction[best], "> 0 (the axes are logarithmic)");
       return { n: r.n, y: r.meanLargestFraction[best] };
     })
     .sort((a, b) => a.n - b.n);

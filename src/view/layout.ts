@@ -134,16 +134,31 @@ export function paddedRange(ext: Extent, log: boolean, pad: number): [number, nu
     let a = Math.log10(ext.min), b = Math.log10(ext.max);
     if (b - a < 1e-9) (a -= 0.5), (b += 0.5);
     const s = b - a;
-    return [10 ** (a - pad * s), 10 ** (b + pad * s)];
+    return clampLogRange([10 ** (a - pad * s), 10 ** (b + pad * s)]);
   }
+  // Halves first: max - min overflows for values near ±Number.MAX_VALUE.
   let { min, max } = ext;
-  if (max - min < 1e-12 * Math.max(1, Math.abs(max))) {
+  if (max / 2 - min / 2 < 0.5e-12 * Math.max(1, Math.abs(max))) {
     const d = Math.abs(max) * 0.1 || 1;
     min -= d;
     max += d;
   }
-  const s = max - min;
-  return [min - pad * s, max + pad * s];
+  const half = max / 2 - min / 2;
+  return [Math.max(-Number.MAX_VALUE, min - 2 * pad * half), Math.min(Number.MAX_VALUE, max + 2 * pad * half)];
+}
+
+/** Smallest and largest log10 a log axis may reach with both ends a finite double > 0. */
+const LOG_RANGE_MIN = -323;
+const LOG_RANGE_MAX = 308.25;
+
+/**
+ * A log-axis range in data units kept inside the doubles: ends that underflow to 0 or overflow to
+ * Infinity (data near 5e-324 or 1.8e308 padded outwards) are pulled in to 1e-323 and about 1.78e308.
+ */
+function clampLogRange([lo, hi]: [number, number]): [number, number] {
+  const a = Math.min(LOG_RANGE_MAX - 0.5, Math.max(LOG_RANGE_MIN, lo > 0 ? Math.log10(lo) : LOG_RANGE_MIN));
+  const b = Math.max(a + 0.5, Math.min(LOG_RANGE_MAX, Number.isFinite(hi) ? Math.log10(hi) : LOG_RANGE_MAX));
+  return [lo > 0 && Math.log10(lo) === a ? lo : 10 ** a, Number.isFinite(hi) && Math.log10(hi) === b ? hi : 10 ** b];
 }
 
 const SUPERSCRIPT_MINUS = "\u2212";
@@ -211,6 +226,11 @@ export function dataRanges(data: readonly Trace[], layout: Record<string, unknow
     let range: [number, number] | null = null;
     if (Array.isArray(ax.range) && ax.range.length === 2) {
       range = log ? [10 ** (ax.range[0] as number), 10 ** (ax.range[1] as number)] : [ax.range[0] as number, ax.range[1] as number];
+      if (log && !(range[0] > 0 && range[1] > range[0] && Number.isFinite(range[1]))) {
+        // A range given in log10 units beyond the doubles (or reversed): ticks over the part that exists.
+        const clamped = clampLogRange(range[1] >= range[0] ? range : [range[1], range[0]]);
+        range = clamped;
+      }
     } else if (ax.autorange === undefined || ax.autorange === true) {
       const ext = dataExtent(data, id, log);
       if (ext) {

@@ -87,7 +87,10 @@ export function progress(options: ProgressOptions): Progress {
     throw new RangeError(`progress: total must be a positive integer, got ${String(options.total)}`);
   }
   const interval = options.intervalMs ?? 100;
-  if (!(interval >= 0)) throw new RangeError(`progress: intervalMs must be >= 0, got ${String(interval)}`);
+  if (typeof interval !== "number" || !(interval >= 0)) throw new RangeError(`progress: intervalMs must be a number >= 0, got ${String(interval)}`);
+  for (const key of ["now", "sink"] as const) {
+    if (options[key] !== undefined && typeof options[key] !== "function") throw new TypeError(`progress: ${key} must be a function, got ${typeof options[key]}`);
+  }
   const now = options.now ?? (() => performance.now());
   const sink = options.sink ?? defaultSink();
   const start = now();

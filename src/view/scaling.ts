@@ -6,7 +6,11 @@
  */
 import { histogramBins, histogramCounts } from "../math/histogram";
 import { computeOptimalCurve, isoLossCurve } from "../scaling/curves";
-import { chinchillaLoss, isoLossLevels, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { chinchillaLoss, checkFrontierParams, computeOptimalFor, isoLossLevels, tokensForCompute, type ScalingParams } from "../scaling/law";
+import { checkScalingParams } from "../scaling/validate";
+import { checkFiniteResult, checkInteger, checkNumberList, checkPositive, describeParams, describeValue, failArg } from "../validate";
+import { checkBytes } from "../budget";
+import { checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
 import type { ScalingRun } from "../scaling/objective";
 import { lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
 
@@ -25,22 +29,35 @@ export interface NamedScalingLaw {
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 
-function checkLaws(fn: string, laws: unknown): asserts laws is NamedScalingLaw[] {
+function checkLaws(fn: string, laws: unknown, frontier = false): asserts laws is NamedScalingLaw[] {
   if (!Array.isArray(laws) || laws.length === 0) throw new TypeError(`${fn}: laws must be a non-empty array of { name, params }`);
   laws.forEach((l, i) => {
     if (!l || typeof l.name !== "string" || !l.params) throw new TypeError(`${fn}: laws[${i}] must be { name: string, params: ScalingParams }`);
+    if (frontier) checkFrontierParams(`${fn}: laws[${i}]`, l.params);
+    else checkScalingParams(`${fn}: laws[${i}]`, l.params);
+    if (l.color !== undefined && typeof l.color !== "string") failArg(fn, `laws[${i}].color`, l.color, "a CSS color string");
+    if (l.dash !== undefined && !["solid", "dash", "dot", "dashdot"].includes(l.dash)) failArg(fn, `laws[${i}].dash`, l.dash, '"solid", "dash", "dot" or "dashdot"');
+    if (l.halo !== undefined && typeof l.halo !== "boolean") failArg(fn, `laws[${i}].halo`, l.halo, "a boolean");
   });
 }
 
 function checkRuns(fn: string, runs: unknown): asserts runs is ScalingRun[] {
-  if (!Array.isArray(runs) || runs.length === 0) throw new TypeError(`${fn}: runs must be a non-empty array of { N, D, loss }`);
+  checkRecords(fn, "runs", runs, { N: field.positive, D: field.positive, loss: field.positive });
 }
 
+/** A range [low, high] with 1e-100 <= low < high <= 1e100 (products of two ends stay finite). */
 function checkRange(fn: string, name: string, r: unknown): [number, number] {
-  if (!Array.isArray(r) || r.length !== 2 || !(r[0] > 0) || !(r[1] > r[0]) || !Number.isFinite(r[1])) {
-    throw new RangeError(`${fn}: ${name} must be [low, high] with 0 < low < high, got ${JSON.stringify(r)}`);
+  if (!Array.isArray(r) || r.length !== 2 || typeof r[0] !== "number" || typeof r[1] !== "number" || !(r[0] >= 1e-100) || !(r[1] > r[0]) || !(r[1] <= 1e100)) {
+    throw new RangeError(`${fn}: ${name} must be [low, high] with 1e-100 <= low < high <= 1e100, got ${describeValue(r)}`);
   }
   return [r[0], r[1]];
+}
+
+/** Points per curve: an integer in [2, 100000] (a figure in a notebook stores every point). */
+function checkPoints(fn: string, name: string, v: unknown, curves: number): number {
+  const n = checkInteger(fn, name, v, 2, 100000);
+  checkBytes(fn, 64 * n * curves, `${curves} curves of ${n} points`, `use fewer ${name}`);
+  return n;
 }
 
 /** Options of {@link lossParityFigure}. */
@@ -62,8 +79,12 @@ export interface LossParityFigureOptions {
  */
 export function lossParityFigure(options: LossParityFigureOptions): Figure {
   const fn = "lossParityFigure";
+  checkLabels(fn, options);
   checkRuns(fn, options?.runs);
   checkLaws(fn, options.laws);
+  options.laws.forEach((l, i) => {
+    for (const r of options.runs) checkFiniteResult(fn, `the loss of laws[${i}]`, l.params.E + l.params.A * Math.pow(r.N, -l.params.alpha) + l.params.B * Math.pow(r.D, -l.params.beta), `N = ${r.N}, D = ${r.D}, params = ${describeParams(l.params)}`);
+  });
   const obs = options.runs.map((r) => r.loss);
   const lo = Math.min(...obs), hi = Math.max(...obs);
   const series: Series[] = options.laws.map((l, i) => ({
@@ -119,13 +140,23 @@ export interface IsoLossContourFigureOptions {
  */
 export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figure {
   const fn = "isoLossContourFigure";
+  checkLabels(fn, options);
   if (!options || !options.params) throw new TypeError(`${fn}: options.params is required`);
+  const frontierOn = checkOptionalBoolean(fn, "frontier", options.frontier) ?? true;
+  if (frontierOn) checkFrontierParams(fn, options.params);
+  else checkScalingParams(fn, options.params);
   const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
   const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
   const res = options.resolution ?? 120;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const levels = options.levels ?? isoLossLevels(options.params);
-  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${JSON.stringify(levels)}`);
+  if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${describeValue(levels)}`);
+  checkNumberList(fn, "levels", levels, checkPositive);
+  if (levels.length > 1000) failArg(fn, "levels", levels, "at most 1000 losses");
+  if (options.isoFlops !== undefined) checkNumberList(fn, "isoFlops", options.isoFlops, checkPositive);
+  if ((options.isoFlops?.length ?? 0) > 1000) failArg(fn, "isoFlops", options.isoFlops, "at most 1000 budgets");
+  if (options.runs !== undefined) checkRuns(fn, options.runs);
+  if (options.runsName !== undefined && typeof options.runsName !== "string") failArg(fn, "runsName", options.runsName, "a string");
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   // Each contour in closed form (isoLossCurve), rounded to 1e-4 decades: exact curves that keep the
@@ -165,6 +196,8 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     });
   }
   if (options.frontier ?? true) {
+    // The frontier is monotone in C: finite at both ends of the box's budgets, finite between them.
+    for (const C of [6 * n0 * d0, 6 * n1 * d1]) computeOptimalFor(fn, C, options.params);
     const opt = computeOptimalCurve({ params: options.params, from: 6 * n0 * d0, to: 6 * n1 * d1, points: 200 }).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
     data.push({
       type: "scatter",
@@ -227,11 +260,14 @@ function lawStyle(l: NamedScalingLaw, i: number): Pick<Series, "color" | "halo" 
  */
 export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "computeFrontierFigure";
-  checkLaws(fn, options?.laws);
+  checkLabels(fn, options);
+  checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
+  const points = checkPoints(fn, "points", options.points ?? 100, 2 * options.laws.length + 1);
   const series: Series[] = [];
   options.laws.forEach((l, i) => {
-    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points: options.points ?? 100 });
+    for (const C of [c0, c1]) computeOptimalFor(fn, C, l.params);
+    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
     const x = opt.map((o) => o.compute);
     const style = lawStyle(l, i);
     series.push({ name: l.name, x, y: opt.map((o) => o.N), ...style, dash: "solid", legendGroup: `law${i}` });
@@ -256,10 +292,13 @@ export function computeFrontierFigure(options: ComputeFrontierFigureOptions): Fi
  */
 export function tokensPerParameterFigure(options: ComputeFrontierFigureOptions): Figure {
   const fn = "tokensPerParameterFigure";
-  checkLaws(fn, options?.laws);
+  checkLabels(fn, options);
+  checkLaws(fn, options?.laws, true);
   const [c0, c1] = checkRange(fn, "C", options.C ?? [1e18, 1e26]);
+  const points = checkPoints(fn, "points", options.points ?? 100, options.laws.length + 1);
   const series: Series[] = options.laws.map((l, i) => {
-    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points: options.points ?? 100 });
+    for (const C of [c0, c1]) computeOptimalFor(fn, C, l.params);
+    const opt = computeOptimalCurve({ params: l.params, from: c0, to: c1, points });
     return { name: l.name, x: opt.map((o) => o.compute), y: opt.map((o) => o.tokensPerParameter), ...lawStyle(l, i), dash: l.halo ? undefined : l.dash };
   });
   series.push({ name: "20 tokens/parameter (Chinchilla as trained)", x: [c0, c1], y: [20, 20], dash: "dot", color: "#444" });
@@ -297,12 +336,17 @@ export interface BootstrapHistogramFigureOptions {
  */
 export function bootstrapHistogramFigure(options: BootstrapHistogramFigureOptions): Figure {
   const fn = "bootstrapHistogramFigure";
+  checkLabels(fn, options);
   if (!options || typeof options.name !== "string") throw new TypeError(`${fn}: options.name must be a string`);
-  const draws = Array.from(options.draws ?? []);
-  if (draws.length === 0 || draws.some((v) => !Number.isFinite(v))) throw new RangeError(`${fn}: draws must be a non-empty array of finite numbers`);
+  const moderate = (f: string, n: string, v: unknown): number => {
+    if (typeof v !== "number" || !(Math.abs(v) <= 1e300)) failArg(f, n, v, "a finite number of magnitude <= 1e300");
+    return v;
+  };
+  const draws = Array.from(checkNumberList(fn, "draws", options.draws, moderate));
+  if (options.marks !== undefined && !(Array.isArray(options.marks) && options.marks.length === 0)) checkRecords(fn, "marks", options.marks, { name: field.string, value: moderate, color: field.optional(field.string) });
   const marks = options.marks ?? [];
   marks.forEach((m, i) => {
-    if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${JSON.stringify(m)}`);
+    if (!m || typeof m.name !== "string" || !Number.isFinite(m.value)) throw new RangeError(`${fn}: marks[${i}] must be { name: string, value: finite number }, got ${describeValue(m)}`);
   });
   let lo = Infinity, hi = -Infinity;
   for (const v of draws) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));

@@ -9,6 +9,20 @@ import { histogramBins, histogramCounts } from "../math/histogram";
 import { normalDensity } from "../random/normal";
 import { checkNonEmptyList } from "../validate";
 import { lineFigure, plotlyFigure, type Figure, type FigureOptions, type Series, type Trace } from "./figure";
+import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, field } from "./validate";
+import { failArg } from "../validate";
+
+const CONCENTRATION_FIELDS = { meanDegree: field.positive, std: field.positive, predictedStd: field.positive, binomialStd: field.positive };
+const FINITE_SIZE_FIELDS = {
+  ratio: field.positive,
+  theoremBeta: field.nullable(field.finite),
+  finiteSizeBeta: field.nullable(field.finite),
+  finiteSizeTerm: field.nullable(field.finite),
+  skillSetTermApprox: field.finite,
+  limitBeta: field.finite,
+  adversarialBeta: field.finite,
+  randomBeta: field.finite,
+};
 
 const COLORS = { theorem: "#d62728", finite: "#ff7f0e", limit: "#7f7f7f", random: "#1f77b4", greedy: "#9467bd", balanced: "#2ca02c" };
 
@@ -41,8 +55,18 @@ export interface CompetenceHistogramOptions {
  */
 export function competenceHistogramFigure(options: CompetenceHistogramOptions): Figure {
   const fn = "competenceHistogramFigure";
+  checkLabels(fn, options);
   if (!options || !Array.isArray(options.series) || options.series.length === 0) {
     throw new TypeError(`${fn}: series must be a non-empty array of { name, values }`);
+  }
+  checkRecords(fn, "series", options.series, { name: field.string, color: field.optional(field.string) });
+  if (options.range !== undefined) {
+    const r = options.range as unknown;
+    if (!Array.isArray(r) || r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[1] > r[0])) failArg(fn, "range", r, "[lo, hi], two finite numbers with lo < hi");
+  }
+  if (options.prediction !== undefined) checkFields(fn, "prediction", options.prediction, { name: field.string, mean: field.finite, std: field.positive });
+  if (options.markers !== undefined && !(Array.isArray(options.markers) && options.markers.length === 0)) {
+    checkRecords(fn, "markers", options.markers, { name: field.string, x: field.finite, color: field.optional(field.string) });
   }
   const bins = options.bins ?? 40;
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000) throw new RangeError(`${fn}: bins must be an integer in [1, 1000], got ${bins}`);
@@ -101,7 +125,8 @@ export function competenceHistogramFigure(options: CompetenceHistogramOptions): 
  * @see {@link concentrationExperiment}, {@link show}
  */
 export function concentrationFigure(rows: readonly ConcentrationRow[], options: FigureOptions = {}): Figure {
-  nonEmpty("concentrationFigure", "rows", rows);
+  checkRecords("concentrationFigure", "rows", rows, CONCENTRATION_FIELDS);
+  checkLabels("concentrationFigure", options);
   const x = rows.map((r) => r.meanDegree);
   return lineFigure({
     title: options.title ?? "Failure rates concentrate as text pieces per skill grow",
@@ -147,7 +172,18 @@ export interface EmergenceBoundFigureOptions {
  */
 export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options: EmergenceBoundFigureOptions): Figure {
   const fn = "emergenceBoundFigure";
-  nonEmpty(fn, "rows", rows);
+  checkRecords(fn, "rows", rows, {
+    alpha: field.positive,
+    theoremBeta: field.nullable(field.finite),
+    finiteSizeBeta: field.nullable(field.finite),
+    limitBeta: field.finite,
+    adversarialBeta: field.finite,
+    greedyBeta: field.finite,
+    randomBeta: field.finite,
+  });
+  if (options === undefined) throw new TypeError(`${fn}: options must be an object { theta, showFiniteSize?, title?, id?, caption? }, got undefined`);
+  checkLabels(fn, options);
+  checkOptionalBoolean(fn, "showFiniteSize", options.showFiniteSize);
   const theta = options?.theta;
   if (!(typeof theta === "number" && theta > 0 && theta < 1)) throw new RangeError(`${fn}: options.theta must be in (0, 1), got ${String(theta)}`);
   const x = rows.map((r) => r.alpha);
@@ -195,7 +231,8 @@ export function emergenceBoundFigure(rows: readonly EmergenceBoundRow[], options
  */
 export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeFigure";
-  nonEmpty(fn, "rows", rows);
+  checkRecords(fn, "rows", rows, FINITE_SIZE_FIELDS);
+  checkLabels(fn, options);
   const x = rows.map((r) => r.ratio);
   const orGap = (v: number | null) => (v === null ? NaN : v);
   return lineFigure({
@@ -224,7 +261,8 @@ export function finiteSizeFigure(rows: readonly FiniteSizeRow[], options: Figure
  */
 export function finiteSizeTermFigure(rows: readonly FiniteSizeRow[], options: FigureOptions = {}): Figure {
   const fn = "finiteSizeTermFigure";
-  nonEmpty(fn, "rows", rows);
+  checkRecords(fn, "rows", rows, { ...FINITE_SIZE_FIELDS, skillSetTermApprox: field.positive });
+  checkLabels(fn, options);
   const x = rows.map((r) => r.ratio);
   return lineFigure({
     title: options.title ?? "Finite-size term of the union bound (per text piece)",

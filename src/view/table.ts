@@ -81,7 +81,7 @@ export function toTableData(input: unknown, options: { columns?: string[] } = {}
   }
   input.forEach((r, i) => {
     if (!r || typeof r !== "object" || Array.isArray(r)) {
-      throw new TypeError(`${fn}: rows[${i}] must be an object of column values, got ${JSON.stringify(r)}`);
+      throw new TypeError(`${fn}: rows[${i}] must be an object of column values, got ${typeof r === "bigint" ? `${r}n` : JSON.stringify(r)}`);
     }
   });
   const rows = input as Record<string, unknown>[];

@@ -10,6 +10,13 @@ import type { EmergenceAtScale } from "../theory/emergence";
 import type { PerformancePoint } from "../theory/performanceCurve";
 import { FIGURE_HEIGHT, FIGURE_WIDTH, lineFigure, plotlyFigure, type Figure, type Series, type Trace } from "./figure";
 import { dataRanges, placeLegend } from "./layout";
+import { checkFields, checkLabels, checkOptionalBoolean, checkRecords, checkSeriesList, field } from "./validate";
+import { failArg } from "../validate";
+
+const MODES = ["lines", "markers", "lines+markers"];
+const oneOf = (values: readonly string[]): ((fn: string, name: string, v: unknown) => void) => (fn, name, v) => {
+  if (!values.includes(v as string)) failArg(fn, name, v, values.map((x) => JSON.stringify(x)).join(", "));
+};
 
 /** True for a non-empty array (no type narrowing, so readonly element types survive). */
 function nonEmpty(v: unknown): boolean {
@@ -67,10 +74,30 @@ function competenceOrGap(p: PerformancePoint, showVacuous: boolean, raw: boolean
  */
 export function performanceCurveFigure(options: PerformanceCurveFigureOptions): Figure {
   const fn = "performanceCurveFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.curves)) {
     throw new TypeError(`${fn}: curves must be a non-empty array of { name, points }`);
   }
-  const showVacuous = options.showVacuous ?? false;
+  const showVacuous = checkOptionalBoolean(fn, "showVacuous", options.showVacuous) ?? false;
+  const logAlpha = checkOptionalBoolean(fn, "logAlpha", options.logAlpha) ?? true;
+  checkRecords(fn, "curves", options.curves, {
+    name: field.string,
+    raw: field.optional(field.boolean),
+    points: (f, n, v, curve) =>
+      void checkRecords(f, n, v, {
+        alpha: logAlpha ? field.positive : field.finite,
+        competence: field.nullable(field.finite),
+        // Theorem 8's root at this alpha, read when the curve is drawn raw.
+        ...(curve.raw === true ? { raw: (f2: string, n2: string, r: unknown) => checkFields(f2, n2, r, { competence: field.nullable(field.finite) }) } : {}),
+      }),
+    dash: field.optional(oneOf(DASHES)),
+    mode: field.optional(oneOf(MODES)),
+    color: field.optional(field.string),
+    halo: field.optional(field.boolean),
+    symbol: field.optional(field.string),
+    markerSize: field.optional(field.positive),
+  });
+  checkSeriesList(fn, "overlays", options.overlays, { xLog: logAlpha, yLog: false });
   const series: Series[] = options.curves.map((c, i) => {
     if (!c || !nonEmpty(c.points)) {
       throw new TypeError(`${fn}: curves[${i}].points must be a non-empty array from performanceCurve`);
@@ -91,7 +118,6 @@ export function performanceCurveFigure(options: PerformanceCurveFigureOptions): 
   for (const o of options.overlays ?? []) series.push({ ...o });
   // The alpha axis starts a little (3 % of the axis) before the first drawn point, so that a curve's
   // left end (the smallest alpha with a non-vacuous guarantee) is seen as an end, not cut by the axis.
-  const logAlpha = options.logAlpha ?? true;
   let lo = Infinity, hi = -Infinity;
   for (const sr of series) {
     for (let i = 0; i < sr.x.length; i++) {
@@ -142,9 +168,23 @@ const DASHES: NonNullable<Series["dash"]>[] = ["solid", "dash", "dashdot", "dot"
  */
 export function emergenceVsScaleFigure(options: EmergenceVsScaleFigureOptions): Figure {
   const fn = "emergenceVsScaleFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.runs)) {
     throw new TypeError(`${fn}: runs must be a non-empty array of { name, rows }`);
   }
+  checkOptionalBoolean(fn, "showTheta", options.showTheta);
+  checkRecords(fn, "runs", options.runs, {
+    name: field.string,
+    dash: field.optional(oneOf(DASHES)),
+    rows: (f, n, rows) =>
+      void checkRecords<EmergenceAtScale>(f, n, rows, {
+        compute: field.positive,
+        theta: field.fraction,
+        tuples: (f2, n2, tuples) => void checkRecords(f2, n2, tuples, { kPrime: field.integer(1), competence: field.nullable(field.finite) }),
+      }).forEach((row, i, all) => {
+        if (row.tuples.length !== all[0].tuples.length) failArg(f, `${n}[${i}].tuples.length`, row.tuples.length, `the same number of tuple sizes in every row (${all[0].tuples.length})`);
+      }),
+  });
   options.runs.forEach((run, r) => {
     if (!run || !nonEmpty(run.rows)) throw new TypeError(`${fn}: runs[${r}].rows must be a non-empty array from emergenceVsScale`);
   });
@@ -234,6 +274,7 @@ export interface ThetaVsDeltaFigureOptions {
   caption?: string;
 }
 
+const THEORY_LINES = ["markov", "pinsker", "exponential"];
 const SCENARIO_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross"];
 
 /**
@@ -249,9 +290,29 @@ const SCENARIO_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cr
  */
 export function thetaVsDeltaFigure(options: ThetaVsDeltaFigureOptions): Figure {
   const fn = "thetaVsDeltaFigure";
+  checkLabels(fn, options);
   if (!options || !nonEmpty(options.scenarios)) {
     throw new TypeError(`${fn}: scenarios must be a non-empty array of { name, points }`);
   }
+  checkOptionalBoolean(fn, "showMarkov", options.showMarkov);
+  const logDelta = checkOptionalBoolean(fn, "logDelta", options.logDelta) ?? false;
+  checkRecords(fn, "scenarios", options.scenarios, {
+    name: field.string,
+    color: field.optional(field.string),
+    symbol: field.optional(field.string),
+    points: (f, n, v) => void checkRecords(f, n, v, { meanLoss: logDelta ? field.positive : field.nonNegative, theta: field.fraction }),
+  });
+  if (options.theory !== undefined) {
+    checkRecords(fn, "theory", options.theory, { delta: field.nonNegative, markovBound: field.fraction, pinskerBound: field.fraction, exponentialCertain: field.fraction });
+  }
+  if (options.margin !== undefined && (typeof options.margin !== "number" || !(options.margin > 0 && options.margin <= 0.5))) {
+    failArg(fn, "margin", options.margin, "a number in (0, 0.5]");
+  }
+  if (options.lines !== undefined) {
+    if (!Array.isArray(options.lines)) failArg(fn, "lines", options.lines, 'an array of "markov", "pinsker", "exponential"');
+    options.lines.forEach((v, i) => oneOf(THEORY_LINES)(fn, `lines[${i}]`, v));
+  }
+  checkSeriesList(fn, "overlays", options.overlays, { xLog: logDelta, yLog: false });
   const series: Series[] = options.scenarios.map((s, i) => ({
     name: s.name,
     x: s.points.map((p) => p.meanLoss),

@@ -119,7 +119,7 @@ test("bad arguments throw errors that name the function, the argument and the va
   assert.throws(() => tupleCountBig({ kind: "orderedWithRepetition", skills: 10.5, k: 2 }), /tupleCountBig: skills must be .*integer.*got 10.5/);
   assert.throws(() => tupleCountBig({ kind: "orderedWithRepetition", skills: 0, k: 2 }), /tupleCountBig: skills must be a positive integer, got 0/);
   assert.throws(() => log10TupleCount({ kind: "unorderedDistinct", skills: NaN, k: 2 }), /log10TupleCount|logTupleCount: skills .* got NaN/);
-  assert.throws(() => tupleCountBig({ kind: "ordered" as TupleKind, skills: 10, k: 2 }), /tupleCountBig: kind must be one of .* got ordered/);
+  assert.throws(() => tupleCountBig({ kind: "ordered" as TupleKind, skills: 10, k: 2 }), /tupleCountBig: kind must be one of .* got "ordered"/);
   assert.throws(() => logChoose(5, 2.5), /logChoose: k must be a non-negative integer.*got 2.5/);
   // Ordered tuples with repetition may be longer than the skill list.
   assert.equal(tupleCountBig({ kind: "orderedWithRepetition", skills: 2, k: 5 }), 32n);

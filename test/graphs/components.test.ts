@@ -59,5 +59,5 @@ test("components of hand-made graphs", () => {
   assert.equal(complete.largest, 6);
   assert.equal(complete.isolated, 0);
   assert.throws(() => componentsFromEdges({ n: 3, m: 1, src: Uint32Array.of(5), dst: Uint32Array.of(0) }), /componentsFromEdges: edge 0 = \(5, 0\) has an endpoint outside \[0, 3\)/);
-  assert.throws(() => connectedComponents(null as never), /connectedComponents: expected a Graph/);
+  assert.throws(() => connectedComponents(null as never), /connectedComponents: graph must be a Graph/);
 });

@@ -25,7 +25,7 @@ test("giantFractionCurve: 0 up to c = 1, then the root of G = 1 − e^(−cG)", 
   }
   const two = pts.find((q) => Math.abs(q.c - 2) < 1e-12)!;
   assert.ok(Math.abs(two.fraction - 0.7968121300200199) < 1e-9);
-  assert.throws(() => giantFractionCurve({ from: -1, to: 1 }), /giantFraction: c \(mean degree\) must be >= 0, got -1/);
+  assert.throws(() => giantFractionCurve({ from: -1, to: 1 }), /giantFractionCurve: from must be a mean degree c >= 0, got -1/);
 });
 
 test("skillsByRank: most frequent first, each skill's share of the edges", () => {

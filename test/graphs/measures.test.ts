@@ -118,3 +118,14 @@ test("skillGraph measures: bad arguments throw errors naming the argument and va
   assert.throws(() => skillGraph({ skills: 4, texts: 5, k: 3, rng, skillMeasure: [1, 1, 0, 0] }), /skillGraph: skillMeasure is too concentrated for k = 3 distinct skills/);
   assert.doesNotThrow(() => skillGraph({ skills: 4, texts: 5, k: 3, rng, skillMeasure: [1, 1, 0, 0], distinct: false }));
 });
+
+test("zipfMeasure: n beyond the memory budget is a BudgetError naming zipfMeasure, before any allocation", async () => {
+  const { setBudget } = await import("../../src/budget");
+  const previous = setBudget({ maxBytes: 2 ** 20 });
+  try {
+    assert.throws(() => zipfMeasure({ n: 2 ** 32, exponent: 1 }), (e: Error) => e.name === "BudgetError" && /^zipfMeasure: needs about 32\.0 GiB for 4294967296 Zipf weights/.test(e.message));
+    assert.equal(zipfMeasure({ n: 1000, exponent: 1 }).length, 1000); // 8 KB fits
+  } finally {
+    setBudget(previous);
+  }
+});

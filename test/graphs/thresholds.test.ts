@@ -20,7 +20,7 @@ test("giantFraction solves G = 1 - e^{-cG}; references from scipy.optimize.brent
   }
   assert.throws(() => giantFraction(-1), /giantFraction: c .* got -1/);
   assert.throws(() => giantFraction(NaN), /giantFraction: c must be a finite number, got NaN/);
-  assert.throws(() => giantFractionStd(100, 1), /giantFractionStd: c must be > 1/);
+  assert.throws(() => giantFractionStd(100, 1), /giantFractionStd: c must be a finite number > 1/);
 });
 
 test("isolated-vertex theory: expectation by brute force, Poisson and limit forms", () => {

@@ -18,3 +18,16 @@ test("valueGrid: bad input names the argument", () => {
   assert.throws(() => valueGrid({ from: 0, to: 1, count: 1 }), /valueGrid: count/);
   assert.throws(() => valueGrid({ from: NaN, to: 1 }), /valueGrid: from/);
 });
+
+test("valueGrid: spans near Number.MAX_VALUE stay finite, evenly spaced, with exact ends", () => {
+  const M = Number.MAX_VALUE;
+  const g = valueGrid({ from: -M, to: M, count: 9 });
+  assert.equal(g[0], -M);
+  assert.equal(g[8], M);
+  assert.equal(g[4], 0);
+  for (const v of g) assert.ok(Number.isFinite(v));
+  const h = valueGrid({ from: 0.5, to: M, count: 64 });
+  for (let i = 1; i < h.length; i++) assert.ok(Number.isFinite(h[i]) && h[i] > h[i - 1]);
+  // Ordinary grids keep the usual formula a + (b − a)·i/(count − 1) exactly.
+  assert.equal(valueGrid({ from: 0, to: 1, count: 11 })[3], (1 * 3) / 10);
+});

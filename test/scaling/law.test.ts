@@ -35,7 +35,7 @@ test("errors name the function, the argument and the value", () => {
   assert.throws(() => chinchillaLoss({ N: 1, D: 1, params: { ...HOFFMANN_2022, alpha: 0 } }), /params\.alpha must be a finite number > 0, got 0/);
   assert.throws(() => chinchillaLoss({ N: 1, D: 1, params: { ...HOFFMANN_2022, E: Number.NaN } }), /params\.E/);
   assert.throws(() => computeOptimal(0, HOFFMANN_2022), /computeOptimal: C must be a finite number > 0, got 0/);
-  assert.throws(() => computeOptimal(1e20, { ...HOFFMANN_2022, B: 0 }), /computeOptimal: params\.A and params\.B must be > 0/);
+  assert.throws(() => computeOptimal(1e20, { ...HOFFMANN_2022, B: 0 }), /computeOptimal: params\.B must be > 0 for a finite compute-optimal frontier, got 0/);
   assert.throws(() => reducibleLossRatio({ N: 1, D: 1, factor: -1, params: HOFFMANN_2022 }), /factor/);
 });
 

@@ -114,9 +114,9 @@ test("concentration: the std of rates matches the hypergeometric prediction (sta
 
 test("validation: errors name the function, the argument and the value", () => {
   const g = graphFromTextSkills(2, 1, [0, 1]);
-  assert.throws(() => skillCompetence(g, [5]), /toFailureMask: failed\[0\] must be a text index in \[0, 1\], got 5/);
-  assert.throws(() => skillCompetence(g, new Uint8Array(3)), /toFailureMask: a failure mask must have length texts = 2, got 3/);
-  assert.throws(() => toFailureMask(Uint8Array.from([0, 2]), 2), /entries must be 0 or 1, got 2/);
+  assert.throws(() => skillCompetence(g, [5]), /skillCompetence: failed\[0\] must be a text index in \[0, 1\], got 5/);
+  assert.throws(() => skillCompetence(g, new Uint8Array(3)), /skillCompetence: failed \(a failure mask\) must have length texts = 2, got 3/);
+  assert.throws(() => toFailureMask(Uint8Array.from([0, 2]), 2), /toFailureMask: failed\[1\] \(a failure mask entry\) must be 0 or 1, got 2/);
   assert.throws(() => skillCompetence({ ...g, textSkills: new Uint32Array(1) }, [0]), /skillCompetence: graph.textSkills/);
   assert.throws(() => fractionOfSkillsFailing({ failureRate: [0.1], theta: 1.5, beta: 1 }), /fractionOfSkillsFailing: theta must be a finite number in \[0, 1\], got 1.5/);
   assert.throws(() => fractionOfSkillsFailing({ failureRate: [0.1], theta: 0.1, beta: NaN }), /beta .* got NaN/);

@@ -72,5 +72,5 @@ test("validation", () => {
   assert.throws(() => kPieceFailureFraction({ failed: y, kPrime: 0, samples: 10, rng: 1 }), /kPieceFailureFraction: kPrime must be an integer in \[1, .*got 0/);
   assert.throws(() => kPieceFailureFraction({ failed: [1, 2], kPrime: 1, samples: 10, rng: 1 }), /kPieceFailureFraction: texts must be an integer/);
   assert.throws(() => tupleCompetence({ graph: g, failed: y, kPrime: 6, tuples: 1, rng: 1 }), /tupleCompetence: kPrime must be an integer in \[1, 5\], got 6/);
-  assert.throws(() => tupleCompetence({ graph: g, failed: new Uint8Array(3), kPrime: 2, tuples: 1, rng: 1 }), /tupleCompetence: failed: .*length texts = 20, got 3/);
+  assert.throws(() => tupleCompetence({ graph: g, failed: new Uint8Array(3), kPrime: 2, tuples: 1, rng: 1 }), /tupleCompetence: failed .*length texts = 20, got 3/);
 });

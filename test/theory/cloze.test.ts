@@ -122,3 +122,11 @@ test("clozeFailureExperiment: the model's q really sits at KL distance delta_i (
     assert.ok(Math.abs(pt.meanTotalVariation - (p - lo)) < 1e-12, `margin ${margin}, delta ${delta}: ${pt.meanTotalVariation} vs ${p - lo}`);
   }
 });
+
+test("thetaPinskerBound: a margin so small that m^2 underflows still gives 0 at delta = 0 and 1 above", () => {
+  assert.equal(thetaPinskerBound(0, { margin: 1e-300 }), 0);
+  assert.equal(thetaPinskerBound(1e-300, { margin: 1e-300 }), 1); // 1e-300 / 2e-600 is huge
+  // Just below the switch to two divisions, the same value as the closed form within rounding.
+  const m = 1e-151, delta = 1e-303;
+  assert.ok(Math.abs(thetaPinskerBound(delta, { margin: m }) - 0.05) < 1e-15);
+});

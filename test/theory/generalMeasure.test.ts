@@ -87,3 +87,11 @@ test("frequencyEmergenceCompute: a tuple of frequent skills emerges at a smaller
   assert.ok(rows[0].tuples[0].competence! >= 0);
   assert.ok(rows[1].tuples[0].competence === null || rows[1].tuples[0].competence < 0);
 });
+
+test("betaMinOfMeasure: errors name betaMinOfMeasure and the argument, not the functions it calls", () => {
+  const base = { theta: 0.1, k: 8, alpha: 0.2, by: "number" as const, skillMeasure: zipfMeasure({ n: 6, exponent: 1.1 }) };
+  assert.throws(() => betaMinOfMeasure({ ...base, skillMeasure: 1e9 as never }), /^TypeError: betaMinOfMeasure: skillMeasure must be an array/);
+  assert.throws(() => betaMinOfMeasure({ ...base, skillMeasure: [0.5, 0.6] }), /^RangeError: betaMinOfMeasure: skillMeasure must sum to 1/);
+  assert.throws(() => betaMinOfMeasure({ ...base, k: 2.5 }), /^RangeError: betaMinOfMeasure: k must be an integer >= 1, got 2\.5/);
+  assert.throws(() => betaMinOfMeasure({ ...base, by: "measure", theta: 1 }), /^RangeError: betaMinOfMeasure: theta must be/);
+});

@@ -59,7 +59,7 @@ test("a loaded runs object: its rows, every value as loaded", () => {
 
 test("options.columns picks and orders columns; rows may carry other keys, nested ones too", () => {
   const points = performanceCurve({ theta: 0.3, k: 8, kPrime: 3, alphas: [0.01, 0.3, 0.9] });
-  assert.throws(() => toDataFrame(points), /toDataFrame: rows\[0\] has nested field "raw" \(an object\).*options\.columns: \["alpha",/);
+  assert.throws(() => toDataFrame(points), /toDataFrame: input\[0\] has nested field "raw" \(object \{.*\).*options\.columns: \["alpha",/);
   const df = toDataFrame(points, { columns: ["competence", "alpha", "feasible"] });
   assert.deepEqual(df.columns, ["competence", "alpha", "feasible"]);
   assert.deepEqual(df.values, points.map((p) => [p.competence, p.alpha, p.feasible]));
@@ -85,28 +85,28 @@ test("a DataFrame is returned as it is", () => {
 
 test("bad input: a named error with the row, the column and what was expected", () => {
   const cases: [unknown, RegExp, object?][] = [
-    [[], /toDataFrame: rows is empty; expected at least one row/],
-    [{ rows: [] }, /toDataFrame: rows is empty/],
-    [[{ a: 1 }, 2], /toDataFrame: rows\[1\] must be an object of column values, got 2/],
-    [[[1, 2]], /toDataFrame: rows\[0\] must be an object of column values, got an array of length 2/],
-    [[{ a: 1, b: 2 }, { a: 3 }], /toDataFrame: rows\[1\] has no column "b" \(expected the columns a, b of rows\[0\]\)/],
-    [[{ a: 1 }, { a: 3, b: 4 }], /toDataFrame: rows\[1\] has a column "b" that rows\[0\] lacks/],
-    [[{ a: 1 }, { a: NaN }], /toDataFrame: row 1, column "a" is NaN; use null for a missing value/],
-    [[{ a: undefined }], /toDataFrame: row 0, column "a" is undefined; use null for a missing value/],
-    [[{ a: 1 }, { a: "2" }], /toDataFrame: column "a" mixes kinds: row 1 holds a string \("2"\) where earlier rows hold a number/],
-    [[{ a: 1 }, { a: [2] }], /toDataFrame: row 1, column "a" is an array of length 1; a DataFrame cell must be/],
-    [[{ a: 1n }], /toDataFrame: row 0, column "a" is 1n/],
-    [[{ values: 1 }], /toDataFrame: column name "values" cannot be used in a danfojs DataFrame/],
-    [[{ $data: 1 }], /toDataFrame: column name "\$data" cannot be used/],
-    [[{}], /toDataFrame: rows\[0\] has no columns/],
+    [[], /toDataFrame: input is empty; expected at least one row/],
+    [{ rows: [] }, /toDataFrame: input\.rows is empty/],
+    [[{ a: 1 }, 2], /toDataFrame: input\[1\] must be an object of column values, got 2/],
+    [[[1, 2]], /toDataFrame: input\[0\] must be an object of column values, got \[1, 2\]/],
+    [[{ a: 1, b: 2 }, { a: 3 }], /toDataFrame: input\[1\] has no column "b" \(expected the columns a, b of input\[0\]\)/],
+    [[{ a: 1 }, { a: 3, b: 4 }], /toDataFrame: input\[1\] has a column "b" that input\[0\] lacks/],
+    [[{ a: 1 }, { a: NaN }], /toDataFrame: input\[1\]\.a must be a number, a string, a boolean or null \(null for a missing value\), got NaN/],
+    [[{ a: undefined }], /toDataFrame: input\[0\]\.a must be a number, a string, a boolean or null \(null for a missing value\), got undefined/],
+    [[{ a: 1 }, { a: "2" }], /toDataFrame: input\[1\]\.a must be a number \(or null\) like the earlier rows of column "a", got "2"/],
+    [[{ a: 1 }, { a: [2] }], /toDataFrame: input\[1\]\.a must be a DataFrame cell \(a number, a string, a boolean or null\), got \[2\]/],
+    [[{ a: 1n }], /toDataFrame: input\[0\]\.a must be a DataFrame cell .*got 1n/],
+    [[{ values: 1 }], /toDataFrame: column name "values" in input\[0\] cannot be used in a danfojs DataFrame/],
+    [[{ $data: 1 }], /toDataFrame: column name "\$data" in input\[0\] cannot be used/],
+    [[{}], /toDataFrame: input\[0\] has no columns/],
     [42, /toDataFrame: input must be an array of row objects, an object with an array `rows` \(loaded runs\), or an object of equal-length arrays; got 42/],
     ["N,loss", /toDataFrame: input must be .* got "N,loss"/],
     [{ n: 3, name: "x" }, /toDataFrame: input must be .*got an object with no array field \(fields: n, name\)/],
     [{ a: [], b: [] }, /toDataFrame: input\.a is empty/],
-    [{ a: [1], params: { E: 1 } }, /toDataFrame: input\.params is an object; a DataFrame cell must be/],
+    [{ a: [1], params: { E: 1 } }, /toDataFrame: input\.params must be a DataFrame cell \(a number, a string, a boolean or null\), got object \{"E":1\}/],
     [[{ a: 1 }], /toDataFrame: options\.columns must be an array of column names, got "a"/, { columns: "a" }],
-    [[{ a: 1 }], /toDataFrame: column "a" is listed twice/, { columns: ["a", "a"] }],
-    [[{ a: 1 }], /toDataFrame: rows\[0\] has no column "b" \(expected the columns b, from options\.columns\)/, { columns: ["b"] }],
+    [[{ a: 1 }], /toDataFrame: options\.columns lists column "a" twice/, { columns: ["a", "a"] }],
+    [[{ a: 1 }], /toDataFrame: input\[0\] has no column "b" \(expected the columns b, from options\.columns\)/, { columns: ["b"] }],
     [{ a: [1] }, /toDataFrame: input has no field "b" \(fields: a\)/, { columns: ["b"] }],
   ];
   for (const [input, re, options] of cases) {
@@ -135,7 +135,7 @@ test("column names: every name danfojs cannot hold is refused, every other one g
     try {
       df = toDataFrame(rows, { columns: [name, "a", "g"] });
     } catch (e) {
-      assert.match((e as Error).message, new RegExp(`toDataFrame: column name ${JSON.stringify(name).replace(/\$/g, "\\$")} cannot be used`));
+      assert.match((e as Error).message, new RegExp(`toDataFrame: column name ${JSON.stringify(name).replace(/\$/g, "\\$")} in (input\\[0\\]|options\\.columns) cannot be used`));
       refused.push(name);
       continue;
     }

@@ -57,6 +57,22 @@ test("logAxisTicks: powers of ten over many decades, fewer labels the more decad
 
 // ---- ranges -----------------------------------------------------------------------------------
 
+test("dataRanges: data at the ends of the doubles give finite ranges and valid log ticks", () => {
+  const M = Number.MAX_VALUE;
+  const lin = dataRanges([{ type: "scatter", mode: "markers", x: [1, 2], y: [-M, M] }], {});
+  const yr = (lin.yaxis as { range: number[] }).range;
+  assert.deepEqual(yr, [-M, M]); // padding stops at the largest double
+  const flat = dataRanges([{ type: "scatter", mode: "markers", x: [1, 2], y: [M, M] }], {});
+  for (const v of (flat.yaxis as { range: number[] }).range) assert.ok(Number.isFinite(v), `flat range ${v}`);
+  const log = dataRanges([{ type: "scatter", mode: "markers", x: [5e-324, 1e-300], y: [1, 1.7e308] }], { xaxis: { type: "log" }, yaxis: { type: "log" } });
+  for (const key of ["xaxis", "yaxis"]) {
+    const r = (log[key] as { range: number[] }).range.map((e) => 10 ** e);
+    assert.ok(r[0] > 0 && Number.isFinite(r[1]) && r[1] > r[0], `${key} range ${r}`);
+  }
+  // Before the clamp, 5e-324 padded outwards underflowed to 0 and logAxisTicks refused the range.
+  assert.equal((log.xaxis as { tickmode: string }).tickmode, "linear");
+});
+
 test("dataRanges: bars are inside the range with their full width, counts start at 0", () => {
   const bars: Trace[] = [{ type: "bar", name: "a", x: [0.685, 0.9], y: [80, 150], width: 0.005 }];
   const l = dataRanges(bars, { xaxis: {}, yaxis: {} });
