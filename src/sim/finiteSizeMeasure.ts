@@ -19,6 +19,7 @@
  *   theta·k/w_max equal ones) gives nY = k·theta/w_max and nAll = k/w_max.
  * With uniform μ1 and μ2 this is ./finiteSize's bound.
  */
+import { bisectFirst } from "../math/bisect";
 import { resolveMeasure, type MeasureSpec } from "../graphs/measures";
 import { logChoose } from "../math/gamma";
 import { logSumExp } from "../math/logSumExp";
@@ -239,13 +240,7 @@ export function finiteSizeBetaMinOfMeasure(options: FiniteSizeBetaMinOfMeasureOp
       reason: `${fn}: even beta = 1/a = ${hiBeta} (a = ${pr.a}) leaves the bound above epsilon = ${epsilon} (by ${options.by ?? "measure"}, degrees ${pr.degrees})`,
     };
   }
-  let lo = 1;
-  let hi = hiBeta;
-  if (evaluate(pr, lo).logProbabilityBound <= logEps) hi = lo;
-  while (hi - lo > 1e-10 * Math.max(1, hi)) {
-    const mid = 0.5 * (lo + hi);
-    if (evaluate(pr, mid).logProbabilityBound <= logEps) hi = mid;
-    else lo = mid;
-  }
+  const within = (beta: number): boolean => evaluate(pr, beta).logProbabilityBound <= logEps;
+  const hi = within(1) ? 1 : bisectFirst(within, 1, hiBeta, { tolerance: 1e-10, relative: true });
   return { feasible: true, beta: hi, competence: 1 - hi * options.theta, bound: evaluate(pr, hi) };
 }
