@@ -12,7 +12,7 @@ import { checkClosed, checkInteger, checkOptions, describeValue } from "../valid
 import { adversarialFailureSet } from "./adversary";
 import { checkCountBy, failureSetMeasure, graphMeasures, worstRateByMeasure, type CountBy } from "./measures";
 import { checkGraph, fractionCount } from "./validate";
-import { MinHeap } from "./waterFilling";
+import { waterFillCutClass, zCounts } from "./waterFilling";
 
 /** Options of {@link adversarialFailureSetOfMeasure}. */
 export interface AdversarialFailureSetOfMeasureOptions {
@@ -220,17 +220,6 @@ function checkTarget(fn: string, target: ArrayLike<number>, skills: number): Uin
   return Uint32Array.from([...seen].sort((a, b) => a - b));
 }
 
-/** Number of skills of each piece in Z (counting repeats). */
-function zCounts(g: SkillGraph, zMask: Uint8Array): Uint8Array {
-  const c = new Uint8Array(g.texts);
-  for (let t = 0, b = 0; t < g.texts; t++, b += g.k) {
-    let x = 0;
-    for (let j = 0; j < g.k; j++) x += zMask[g.textSkills[b + j]];
-    c[t] = x;
-  }
-  return c;
-}
-
 /** Pieces in random order, then stably by decreasing number of skills in Z (a counting sort). */
 function piecesByZCount(g: SkillGraph, c: Uint8Array, rng: Rng): Uint32Array {
   const order = randomPermutation(g.texts, rng);
@@ -290,51 +279,7 @@ function balancedFillOfMeasure(g: SkillGraph, zMask: Uint8Array, w: Float64Array
       for (let j = 0; j < k; j++) failed[ts[b + j]] += w[t];
     }
   }
-  if (cut > 0) {
-    const heap = new MinHeap(1024);
-    const cursor = new Int32Array(g.skills);
-    const end = new Int32Array(g.skills);
-    let zEdges = 0;
-    for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
-    const cand = new Uint32Array(zEdges);
-    let p = 0;
-    for (let s = 0; s < g.skills; s++) {
-      if (!zMask[s] || mass[s] === 0) continue;
-      cursor[s] = p;
-      for (let e = g.skillOffsets[s]; e < g.skillOffsets[s + 1]; e++) {
-        const t = g.skillTexts[e];
-        if (c[t] === cut) cand[p++] = t;
-      }
-      end[s] = p;
-      heap.push(failed[s] / mass[s], s);
-    }
-    while (heap.size > 0) {
-      const s = heap.pop();
-      if (heap.lastKey !== failed[s] / mass[s]) continue; // stale entry
-      let picked = -1;
-      while (cursor[s] < end[s]) {
-        const i = cursor[s] + rng.int(end[s] - cursor[s]);
-        const t = cand[i];
-        cand[i] = cand[cursor[s]];
-        cand[cursor[s]] = t;
-        cursor[s]++;
-        // the budget only shrinks: a piece that does not fit now never will
-        if (!y[t] && used + w[t] <= cap) {
-          picked = t;
-          break;
-        }
-      }
-      if (picked < 0) continue; // s has no affordable cut-class piece left
-      y[picked] = 1;
-      used += w[picked];
-      const b = picked * k;
-      for (let j = 0; j < k; j++) {
-        const s2 = ts[b + j];
-        failed[s2] += w[picked];
-        if (zMask[s2] && mass[s2] > 0) heap.push(failed[s2] / mass[s2], s2);
-      }
-    }
-  }
+  if (cut > 0) used = waterFillCutClass(g, { zMask, c, cut, w, mass, failed, y, used, cap, limit: Infinity, rng });
   // Leftover budget: random pieces of the cut class, then of the classes below, that still fit.
   const order = randomPermutation(nt, rng.fork("rest"));
   for (let cls = cut; cls >= 0 && used < cap; cls--) {
