@@ -25,7 +25,7 @@ import { logChoose } from "../math/gamma";
 import { logSumExp } from "../math/logSumExp";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
 import { checkCountBy, type CountBy } from "./measures";
-import { checkDegrees, unionBoundLog, type DegreeForm } from "./unionBound";
+import { checkDegrees, unionBoundLog, type DegreeForm, type UnionBoundTerms } from "./unionBound";
 import { fractionCount } from "./validate";
 
 /** Parameters of {@link finiteSizeBoundOfMeasure}. */
@@ -49,13 +49,11 @@ export interface FiniteSizeOfMeasureParameters {
 }
 
 /** Terms of the general-measure finite-size bound (natural logs). */
-export interface FiniteSizeOfMeasureBound {
+export interface FiniteSizeOfMeasureBound extends UnionBoundTerms {
+  /** ln of the number of skill sets Z counted (a sum over their sizes by measure). */
   logCountSkillSets: number;
+  /** ln of the number of failure sets Y counted (a sum over the sizes of maximal Y with a weighted μ2). */
   logCountFailureSets: number;
-  logTail: number;
-  logDegreeDeviation: number | null;
-  eta: number | null;
-  logProbabilityBound: number;
   /** The slot probability a used in the tail (alpha by measure; the rarest skills' measure by number). */
   alphaTail: number;
   /** Effective number of text pieces in the tail: N_t for uniform μ2, 1/w_max otherwise. */
@@ -74,16 +72,12 @@ function logChooseRange(n: number, lo: number, hi: number): number {
   return logSumExp(terms);
 }
 
-interface Prepared {
-  logCountSkillSets: number;
-  logCountFailureSets: number;
+/** The beta-free part of the bound: the counts and sizes it reports, and the tail's inputs (see unionBoundLog). */
+interface Prepared extends Pick<FiniteSizeOfMeasureBound, "logCountSkillSets" | "logCountFailureSets" | "effectiveTexts" | "skillSetSizes" | "failureSetSizes"> {
   a: number;
   nY: number;
   nAll: number;
   ratio: number;
-  effectiveTexts: number;
-  skillSetSizes: [number, number];
-  failureSetSizes: [number, number];
   degrees: DegreeForm;
 }
 
@@ -171,23 +165,11 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
 }
 
 function evaluate(pr: Prepared, beta: number): FiniteSizeOfMeasureBound {
-  const r = unionBoundLog({
-    logCountSkillSets: pr.logCountSkillSets,
-    logCountFailureSets: pr.logCountFailureSets,
-    nY: pr.nY,
-    nAll: pr.nAll,
-    a: pr.a,
-    beta,
-    ratio: pr.ratio,
-    degrees: pr.degrees,
-  });
+  const r = unionBoundLog({ ...pr, beta });
   return {
     logCountSkillSets: pr.logCountSkillSets,
     logCountFailureSets: pr.logCountFailureSets,
-    logTail: r.logTail,
-    logDegreeDeviation: r.logDegreeDeviation,
-    eta: r.eta,
-    logProbabilityBound: r.logProbabilityBound,
+    ...r,
     alphaTail: pr.a,
     effectiveTexts: pr.effectiveTexts,
     skillSetSizes: pr.skillSetSizes,
