@@ -96,6 +96,9 @@ export async function startServer(options: ServerOptions): Promise<NotebookServe
     JUPYTER_CONFIG_DIR: configDir,
     JUPYTER_TOKEN_FILE: tokenFile,
     JUPYTER_PATH: [dataDir, base.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
+    // The UI tests open copies of the lessons in build/: their "../data/external" would miss the data
+    // that the lessons in notebooks/ find, so point the kernels at it (the loader ignores a missing folder).
+    EMERGENCE_LAB_DATA: base.EMERGENCE_LAB_DATA ?? path.join(PROJECT_ROOT, "data", "external"),
   };
   delete env.JUPYTER_TOKEN;
   const child = spawn(python, args, {
