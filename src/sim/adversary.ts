@@ -12,7 +12,7 @@ import { checkGraph, fractionCount } from "./validate";
 import { selectKthLargest } from "../math/select";
 import { floydMask } from "../random/floyd";
 import { countFailedEdges, fractionOfSkillsFailing } from "./competence";
-import { balancedFill } from "./waterFilling";
+import { balancedFill, scoreTexts } from "./waterFilling";
 
 /**
  * Choose exactly `m` indices with the largest `scores`; ties at the cut are broken uniformly at
@@ -45,21 +45,6 @@ export function selectTopIndices(scores: Float64Array, m: number, rng: Rng): Uin
 
 /** How a text piece is scored against the target skill set Z. */
 export type AdversaryScore = "edges" | "weighted";
-
-/**
- * Score every text piece against a weighting of skills: score(t) = sum over the k skills s of t of
- * weight[s]. With weight = 1 on Z and 0 elsewhere this is the number of edges of t into Z.
- */
-function scoreTexts(graph: SkillGraph, weight: Float64Array, out: Float64Array): Float64Array {
-  const k = graph.k;
-  const ts = graph.textSkills;
-  for (let t = 0, b = 0; t < graph.texts; t++, b += k) {
-    let sc = 0;
-    for (let j = 0; j < k; j++) sc += weight[ts[b + j]];
-    out[t] = sc;
-  }
-  return out;
-}
 
 /** Options of {@link adversarialFailureSet}. */
 export interface AdversarialFailureSetOptions {

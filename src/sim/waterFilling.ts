@@ -110,15 +110,25 @@ export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array
   return y;
 }
 
-/** Number of skills of each piece in Z (counting repeats). */
-export function zCounts(g: SkillGraph, zMask: Uint8Array): Uint8Array {
-  const c = new Uint8Array(g.texts);
-  for (let t = 0, b = 0; t < g.texts; t++, b += g.k) {
-    let x = 0;
-    for (let j = 0; j < g.k; j++) x += zMask[g.textSkills[b + j]];
-    c[t] = x;
+/**
+ * Score every text piece against a weighting of skills: score(t) = sum over the k skills s of t of
+ * weight[s], written to `out`. With weight = 1 on Z and 0 elsewhere this is the number of edges of t
+ * into Z.
+ */
+export function scoreTexts<T extends Float64Array | Uint8Array>(graph: SkillGraph, weight: ArrayLike<number>, out: T): T {
+  const k = graph.k;
+  const ts = graph.textSkills;
+  for (let t = 0, b = 0; t < graph.texts; t++, b += k) {
+    let sc = 0;
+    for (let j = 0; j < k; j++) sc += weight[ts[b + j]];
+    out[t] = sc;
   }
-  return c;
+  return out;
+}
+
+/** Number of skills of each piece in Z (counting repeats): scoreTexts with the 0/1 weights of Z. */
+export function zCounts(g: SkillGraph, zMask: Uint8Array): Uint8Array {
+  return scoreTexts(g, zMask, new Uint8Array(g.texts));
 }
 
 /** What {@link waterFillCutClass} works on (arrays are updated in place). */
