@@ -12,7 +12,7 @@ import { checkGraph, fractionCount } from "./validate";
 import { selectKthLargest } from "../math/select";
 import { floydMask } from "../random/floyd";
 import { countFailedEdges, fractionOfSkillsFailing } from "./competence";
-import { balancedFill } from "./waterFilling";
+import { balancedFill, scoreTexts } from "./waterFilling";
 import { logChoose } from "../math/gamma";
 import { checkBytes, checkSteps } from "../budget";
 
@@ -49,21 +49,6 @@ export function selectTopIndices(scores: Float64Array, m: number, rng: Rng): Uin
 
 /** How a text piece is scored against the target skill set Z. */
 export type AdversaryScore = "edges" | "weighted";
-
-/**
- * Score every text piece against a weighting of skills: score(t) = sum over the k skills s of t of
- * weight[s]. With weight = 1 on Z and 0 elsewhere this is the number of edges of t into Z.
- */
-function scoreTexts(graph: SkillGraph, weight: Float64Array, out: Float64Array): Float64Array {
-  const k = graph.k;
-  const ts = graph.textSkills;
-  for (let t = 0, b = 0; t < graph.texts; t++, b += k) {
-    let sc = 0;
-    for (let j = 0; j < k; j++) sc += weight[ts[b + j]];
-    out[t] = sc;
-  }
-  return out;
-}
 
 /** Options of {@link adversarialFailureSet}. */
 export interface AdversarialFailureSetOptions {
@@ -161,42 +146,33 @@ export function adversarialFailureSet(options: AdversarialFailureSetOptions): Ad
   // Round 0 (greedy): Z = lowest-degree skills, ties random; Y = most edges into Z.
   const negDeg = new Float64Array(ns);
   for (let s = 0; s < ns; s++) negDeg[s] = -deg[s];
-  let zMask = selectTopIndices(negDeg, zSize, rng.fork("z0"));
+  const zMask = selectTopIndices(negDeg, zSize, rng.fork("z0"));
   for (let s = 0; s < ns; s++) weight[s] = zMask[s];
-  let best = selectTopIndices(scoreTexts(g, weight, scores), m, rng.fork("y0"));
-  let bestWorst = evaluate(best);
-  let bestZ = zMask;
-  let bestRate = Float64Array.from(rate);
-  const history = [bestWorst];
+  const y0 = selectTopIndices(scoreTexts(g, weight, scores), m, rng.fork("y0"));
+  const best: AdversaryBest = { failed: y0, worst: evaluate(y0), z: zMask, rate: Float64Array.from(rate) };
+  const history = [best.worst];
   let rounds = 1;
-
   if (strategy === "balanced") {
-    let stale = 0;
-    for (let r = 1; r <= maxRounds && stale < patience; r++) {
-      zMask = selectTopIndices(bestRate, zSize, rng.fork(`z${r}`));
-      const current = balancedFill(g, zMask, deg, m, rng.fork(`y${r}`));
-      const currentWorst = evaluate(current);
-      history.push(currentWorst);
-      rounds++;
-      if (currentWorst > bestWorst) {
-        best = current;
-        bestWorst = currentWorst;
-        bestZ = zMask;
-        bestRate = Float64Array.from(rate);
-        stale = 0;
-      } else stale++;
-    }
+    rounds += balancedRounds(best, {
+      maxRounds,
+      patience,
+      history,
+      rate,
+      evaluate,
+      round: (r, bestRate) => {
+        const z = selectTopIndices(bestRate, zSize, rng.fork(`z${r}`));
+        return { failed: balancedFill(g, z, deg, m, rng.fork(`y${r}`)), z };
+      },
+    });
   }
 
-  const z: number[] = [];
-  for (let s = 0; s < ns; s++) if (bestZ[s]) z.push(s);
   return {
-    failed: best,
-    skillSet: Uint32Array.from(z),
-    failureRate: bestRate,
-    worstRate: bestWorst,
-    betaAchieved: theta > 0 ? bestWorst / theta : 0,
-    fractionFailing: beta === undefined ? null : fractionOfSkillsFailing({ failureRate: bestRate, theta, beta }),
+    failed: best.failed,
+    skillSet: maskIndices(best.z),
+    failureRate: best.rate,
+    worstRate: best.worst,
+    betaAchieved: theta > 0 ? best.worst / theta : 0,
+    fractionFailing: beta === undefined ? null : fractionOfSkillsFailing({ failureRate: best.rate, theta, beta }),
     history,
     rounds,
   };
@@ -217,6 +193,61 @@ export function adversaryLimitSteps(k: number, alpha: number): number {
   if (alpha >= 1) return 1;
   const [loX, hiX] = limitWindow(k, alpha);
   return hiX - loX + 1;
+}
+
+/** The best failure set an adversary has found so far: Y, its objective, its target Z, the rates under Y. */
+export interface AdversaryBest {
+  failed: Uint8Array;
+  worst: number;
+  z: Uint8Array;
+  rate: Float64Array;
+}
+
+/** What {@link balancedRounds} needs. */
+export interface BalancedRoundsOptions {
+  /** At most this many rounds. */
+  maxRounds: number;
+  /** Stop after this many rounds in a row without improvement. */
+  patience: number;
+  /** Each round's objective is appended here. */
+  history: number[];
+  /** The rates that `evaluate` leaves behind (copied when a round improves). */
+  rate: Float64Array;
+  /** The objective of a failure set (it also fills `rate`). */
+  evaluate: (failed: Uint8Array) => number;
+  /** Round r's new target Z and failure set Y, from the rates under the best Y so far. */
+  round: (r: number, bestRate: Float64Array) => { failed: Uint8Array; z: Uint8Array };
+}
+
+/**
+ * The improvement rounds of the balanced adversaries (uniform and weighted): each round re-targets
+ * and refills, and `best` (updated in place) keeps the Y with the highest objective. Stops after
+ * `maxRounds` or `patience` rounds without improvement; returns the number of rounds run.
+ */
+export function balancedRounds(best: AdversaryBest, o: BalancedRoundsOptions): number {
+  let stale = 0;
+  let rounds = 0;
+  for (let r = 1; r <= o.maxRounds && stale < o.patience; r++) {
+    const current = o.round(r, best.rate);
+    const currentWorst = o.evaluate(current.failed);
+    o.history.push(currentWorst);
+    rounds++;
+    if (currentWorst > best.worst) {
+      best.failed = current.failed;
+      best.worst = currentWorst;
+      best.z = current.z;
+      best.rate = Float64Array.from(o.rate);
+      stale = 0;
+    } else stale++;
+  }
+  return rounds;
+}
+
+/** The sorted indices of the ones of a 0/1 mask. */
+export function maskIndices(mask: Uint8Array): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(i);
+  return Uint32Array.from(out);
 }
 
 /** Options of {@link adversaryLimitBeta}. */

@@ -31,6 +31,7 @@
  * of the skills fail at rate >= beta·theta, for every Y" holds except with probability <= epsilon
  * when the bound is <= epsilon; at epsilon = 1 the bound says nothing (any event has probability <= 1).
  */
+import { bisectFirst } from "../math/bisect";
 import { binaryEntropy, klBernoulli } from "../theory/entropy";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
 import { logChoose } from "../math/gamma";
@@ -191,15 +192,7 @@ export function finiteSizeBetaMin(options: FiniteSizeBetaMinOptions): FiniteSize
       reason: `finiteSizeBetaMin: even beta = 1/alpha = ${hiBeta} leaves the union bound above epsilon = ${epsilon} at N_s = ${skills}, N_t = ${texts}, k = ${k}, theta = ${theta} (degrees: ${degrees})`,
     };
   }
-  let lo = 1;
-  let hi = hiBeta;
-  if (at(lo).logProbabilityBound <= logEpsilon) hi = lo;
-  // To 1e-10, or until the bracket cannot shrink in floating point (1/alpha may be huge).
-  while (hi - lo > 1e-10) {
-    const mid = 0.5 * (lo + hi);
-    if (mid <= lo || mid >= hi) break;
-    if (at(mid).logProbabilityBound <= logEpsilon) hi = mid;
-    else lo = mid;
-  }
+  const within = (beta: number): boolean => at(beta).logProbabilityBound <= logEpsilon;
+  const hi = within(1) ? 1 : bisectFirst(within, 1, hiBeta, { tolerance: 1e-10 });
   return { feasible: true, beta: hi, competence: 1 - hi * theta, bound: at(hi) };
 }

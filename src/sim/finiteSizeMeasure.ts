@@ -19,12 +19,13 @@
  *   theta·k/w_max equal ones) gives nY = k·theta/w_max and nAll = k/w_max.
  * With uniform μ1 and μ2 this is ./finiteSize's bound.
  */
+import { bisectFirst } from "../math/bisect";
 import { resolveMeasure, type MeasureSpec } from "../graphs/measures";
 import { logChoose } from "../math/gamma";
 import { logSumExp } from "../math/logSumExp";
 import { checkClosed, checkInteger, checkOptions } from "../validate";
 import { checkCountBy, type CountBy } from "./measures";
-import { checkDegrees, unionBoundLog, type DegreeForm } from "./unionBound";
+import { checkDegrees, unionBoundLog, type DegreeForm, type UnionBoundTerms } from "./unionBound";
 import { fractionCount } from "./validate";
 
 /** Parameters of {@link finiteSizeBoundOfMeasure}. */
@@ -48,13 +49,11 @@ export interface FiniteSizeOfMeasureParameters {
 }
 
 /** Terms of the general-measure finite-size bound (natural logs). */
-export interface FiniteSizeOfMeasureBound {
+export interface FiniteSizeOfMeasureBound extends UnionBoundTerms {
+  /** ln of the number of skill sets Z counted (a sum over their sizes by measure). */
   logCountSkillSets: number;
+  /** ln of the number of failure sets Y counted (a sum over the sizes of maximal Y with a weighted μ2). */
   logCountFailureSets: number;
-  logTail: number;
-  logDegreeDeviation: number | null;
-  eta: number | null;
-  logProbabilityBound: number;
   /** The slot probability a used in the tail (alpha by measure; the rarest skills' measure by number). */
   alphaTail: number;
   /** Effective number of text pieces in the tail: N_t for uniform μ2, 1/w_max otherwise. */
@@ -73,16 +72,12 @@ function logChooseRange(n: number, lo: number, hi: number): number {
   return logSumExp(terms);
 }
 
-interface Prepared {
-  logCountSkillSets: number;
-  logCountFailureSets: number;
+/** The beta-free part of the bound: the counts and sizes it reports, and the tail's inputs (see unionBoundLog). */
+interface Prepared extends Pick<FiniteSizeOfMeasureBound, "logCountSkillSets" | "logCountFailureSets" | "effectiveTexts" | "skillSetSizes" | "failureSetSizes"> {
   a: number;
   nY: number;
   nAll: number;
   ratio: number;
-  effectiveTexts: number;
-  skillSetSizes: [number, number];
-  failureSetSizes: [number, number];
   degrees: DegreeForm;
 }
 
@@ -170,23 +165,11 @@ function prepare(fn: string, o: Omit<FiniteSizeOfMeasureParameters, "beta">): Pr
 }
 
 function evaluate(pr: Prepared, beta: number): FiniteSizeOfMeasureBound {
-  const r = unionBoundLog({
-    logCountSkillSets: pr.logCountSkillSets,
-    logCountFailureSets: pr.logCountFailureSets,
-    nY: pr.nY,
-    nAll: pr.nAll,
-    a: pr.a,
-    beta,
-    ratio: pr.ratio,
-    degrees: pr.degrees,
-  });
+  const r = unionBoundLog({ ...pr, beta });
   return {
     logCountSkillSets: pr.logCountSkillSets,
     logCountFailureSets: pr.logCountFailureSets,
-    logTail: r.logTail,
-    logDegreeDeviation: r.logDegreeDeviation,
-    eta: r.eta,
-    logProbabilityBound: r.logProbabilityBound,
+    ...r,
     alphaTail: pr.a,
     effectiveTexts: pr.effectiveTexts,
     skillSetSizes: pr.skillSetSizes,
@@ -239,13 +222,7 @@ export function finiteSizeBetaMinOfMeasure(options: FiniteSizeBetaMinOfMeasureOp
       reason: `${fn}: even beta = 1/a = ${hiBeta} (a = ${pr.a}) leaves the bound above epsilon = ${epsilon} (by ${options.by ?? "measure"}, degrees ${pr.degrees})`,
     };
   }
-  let lo = 1;
-  let hi = hiBeta;
-  if (evaluate(pr, lo).logProbabilityBound <= logEps) hi = lo;
-  while (hi - lo > 1e-10 * Math.max(1, hi)) {
-    const mid = 0.5 * (lo + hi);
-    if (evaluate(pr, mid).logProbabilityBound <= logEps) hi = mid;
-    else lo = mid;
-  }
+  const within = (beta: number): boolean => evaluate(pr, beta).logProbabilityBound <= logEps;
+  const hi = within(1) ? 1 : bisectFirst(within, 1, hiBeta, { tolerance: 1e-10, relative: true });
   return { feasible: true, beta: hi, competence: 1 - hi * options.theta, bound: evaluate(pr, hi) };
 }

@@ -9,10 +9,10 @@ import type { SkillGraph } from "../graphs/skillGraph";
 import { randomPermutation } from "../random/permutation";
 import { type Rng, type RngOrSeed, toRng } from "../random/rng";
 import { checkClosed, checkInteger, checkOptions, describeValue } from "../validate";
-import { adversarialFailureSet } from "./adversary";
+import { adversarialFailureSet, balancedRounds, maskIndices, type AdversaryBest } from "./adversary";
 import { checkCountBy, failureSetMeasure, graphMeasures, worstRateByMeasure, type CountBy } from "./measures";
 import { checkGraph, fractionCount } from "./validate";
-import { MinHeap } from "./waterFilling";
+import { waterFillCutClass, zCounts } from "./waterFilling";
 
 /** Options of {@link adversarialFailureSetOfMeasure}. */
 export interface AdversarialFailureSetOfMeasureOptions {
@@ -142,10 +142,7 @@ export function adversarialFailureSetOfMeasure(options: AdversarialFailureSetOfM
   // mass alone (many rare skills, which pieces can hit several at a time). Keep the better Y.
   const keys: ((s: number) => number)[] = target ? [] : [(s) => (mass[s] > 0 ? mass[s] / size[s] : Infinity)];
   if (!target && by === "measure") keys.push((s) => (mass[s] > 0 ? mass[s] : Infinity));
-  let best: Uint8Array = new Uint8Array(nt);
-  let bestWorst = -Infinity;
-  let bestZ: Uint8Array = zMask;
-  let bestRate = new Float64Array(ns);
+  const best: AdversaryBest = { failed: new Uint8Array(nt), worst: -Infinity, z: zMask, rate: new Float64Array(ns) };
   const candidates: Uint8Array[] = target ? [zMask] : keys.map((key, i) => {
     const order = Array.from(randomPermutation(ns, rng.fork(i === 0 ? "z0" : `z0-${i}`)));
     order.sort((a, b) => key(a) - key(b));
@@ -155,52 +152,44 @@ export function adversarialFailureSetOfMeasure(options: AdversarialFailureSetOfM
   // round alone can favour a target that the balanced rounds cannot improve).
   const consider = (y: Uint8Array, z: Uint8Array): void => {
     const v = evaluate(y);
-    if (v > bestWorst) {
-      best = y;
-      bestWorst = v;
-      bestZ = z;
-      bestRate = Float64Array.from(rate);
+    if (v > best.worst) {
+      best.failed = y;
+      best.worst = v;
+      best.z = z;
+      best.rate = Float64Array.from(rate);
     }
   };
   candidates.forEach((z, i) => {
     consider(greedyFill(g, z, w, budget, rng.fork(i === 0 ? "y0" : `y0-${i}`)), z);
     if (candidates.length > 1 && strategy === "balanced") consider(balancedFillOfMeasure(g, z, w, mass, budget, rng.fork(`b0-${i}`)), z);
   });
-  zMask = bestZ;
-  const history = [bestWorst];
+  zMask = best.z;
+  const history = [best.worst];
   let rounds = 1;
-
   if (strategy === "balanced") {
-    let stale = 0;
-    const limit = target ? Math.min(1, maxRounds) : maxRounds;
-    for (let r = 1; r <= limit && stale < patience; r++) {
-      if (!target) {
-        const order = Array.from(randomPermutation(ns, rng.fork(`z${r}`)));
-        order.sort((a, b) => bestRate[b] - bestRate[a]);
-        zMask = prefixZ(order);
-      }
-      const current = balancedFillOfMeasure(g, zMask, w, mass, budget, rng.fork(`y${r}`));
-      const currentWorst = evaluate(current);
-      history.push(currentWorst);
-      rounds++;
-      if (currentWorst > bestWorst) {
-        best = current;
-        bestWorst = currentWorst;
-        bestZ = zMask;
-        bestRate = Float64Array.from(rate);
-        stale = 0;
-      } else stale++;
-    }
+    rounds += balancedRounds(best, {
+      maxRounds: target ? Math.min(1, maxRounds) : maxRounds,
+      patience,
+      history,
+      rate,
+      evaluate,
+      round: (r, bestRate) => {
+        if (!target) {
+          const order = Array.from(randomPermutation(ns, rng.fork(`z${r}`)));
+          order.sort((a, b) => bestRate[b] - bestRate[a]);
+          zMask = prefixZ(order);
+        }
+        return { failed: balancedFillOfMeasure(g, zMask, w, mass, budget, rng.fork(`y${r}`)), z: zMask };
+      },
+    });
   }
-  const z: number[] = [];
-  for (let s = 0; s < ns; s++) if (bestZ[s]) z.push(s);
   return {
-    failed: best,
-    theta: failureSetMeasure(best, textMeasure),
-    skillSet: Uint32Array.from(z),
-    failureRate: bestRate,
-    worstRate: bestWorst,
-    betaAchieved: theta > 0 ? bestWorst / theta : 0,
+    failed: best.failed,
+    theta: failureSetMeasure(best.failed, textMeasure),
+    skillSet: maskIndices(best.z),
+    failureRate: best.rate,
+    worstRate: best.worst,
+    betaAchieved: theta > 0 ? best.worst / theta : 0,
     by,
     history,
     rounds,
@@ -218,17 +207,6 @@ function checkTarget(fn: string, target: ArrayLike<number>, skills: number): Uin
     seen.add(s);
   }
   return Uint32Array.from([...seen].sort((a, b) => a - b));
-}
-
-/** Number of skills of each piece in Z (counting repeats). */
-function zCounts(g: SkillGraph, zMask: Uint8Array): Uint8Array {
-  const c = new Uint8Array(g.texts);
-  for (let t = 0, b = 0; t < g.texts; t++, b += g.k) {
-    let x = 0;
-    for (let j = 0; j < g.k; j++) x += zMask[g.textSkills[b + j]];
-    c[t] = x;
-  }
-  return c;
 }
 
 /** Pieces in random order, then stably by decreasing number of skills in Z (a counting sort). */
@@ -290,51 +268,7 @@ function balancedFillOfMeasure(g: SkillGraph, zMask: Uint8Array, w: Float64Array
       for (let j = 0; j < k; j++) failed[ts[b + j]] += w[t];
     }
   }
-  if (cut > 0) {
-    const heap = new MinHeap(1024);
-    const cursor = new Int32Array(g.skills);
-    const end = new Int32Array(g.skills);
-    let zEdges = 0;
-    for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
-    const cand = new Uint32Array(zEdges);
-    let p = 0;
-    for (let s = 0; s < g.skills; s++) {
-      if (!zMask[s] || mass[s] === 0) continue;
-      cursor[s] = p;
-      for (let e = g.skillOffsets[s]; e < g.skillOffsets[s + 1]; e++) {
-        const t = g.skillTexts[e];
-        if (c[t] === cut) cand[p++] = t;
-      }
-      end[s] = p;
-      heap.push(failed[s] / mass[s], s);
-    }
-    while (heap.size > 0) {
-      const s = heap.pop();
-      if (heap.lastKey !== failed[s] / mass[s]) continue; // stale entry
-      let picked = -1;
-      while (cursor[s] < end[s]) {
-        const i = cursor[s] + rng.int(end[s] - cursor[s]);
-        const t = cand[i];
-        cand[i] = cand[cursor[s]];
-        cand[cursor[s]] = t;
-        cursor[s]++;
-        // the budget only shrinks: a piece that does not fit now never will
-        if (!y[t] && used + w[t] <= cap) {
-          picked = t;
-          break;
-        }
-      }
-      if (picked < 0) continue; // s has no affordable cut-class piece left
-      y[picked] = 1;
-      used += w[picked];
-      const b = picked * k;
-      for (let j = 0; j < k; j++) {
-        const s2 = ts[b + j];
-        failed[s2] += w[picked];
-        if (zMask[s2] && mass[s2] > 0) heap.push(failed[s2] / mass[s2], s2);
-      }
-    }
-  }
+  if (cut > 0) used = waterFillCutClass(g, { zMask, c, cut, w, mass, failed, y, used, cap, limit: Infinity, rng });
   // Leftover budget: random pieces of the cut class, then of the classes below, that still fit.
   const order = randomPermutation(nt, rng.fork("rest"));
   for (let cls = cut; cls >= 0 && used < cap; cls--) {

@@ -10,7 +10,7 @@ import { toRng } from "../random/rng";
 import { checkInteger, describeValue } from "../validate";
 import { checkGraph } from "./validate";
 import { graphMeasures, skillFailureRates } from "./measures";
-import type { TupleCompetenceOptions, TupleCompetenceResult } from "./tuples";
+import { sampleTupleFailures, type TupleCompetenceOptions, type TupleCompetenceResult } from "./tuples";
 
 /**
  * Sample `tuples` k′-tuples of distinct skills from `pool` (default all skills; skills without text
@@ -77,9 +77,6 @@ export function tupleCompetenceOfMeasure(options: TupleCompetenceOptions): Tuple
   } else {
     drawOne = () => pool[rng.int(pool.length)];
   }
-  const skills = new Uint32Array(tuples * kPrime);
-  const failureRate = new Float64Array(tuples);
-  const competence = new Float64Array(tuples);
   let mask: Uint8Array | null = null;
   if (pieces > 0) {
     mask = new Uint8Array(g.texts);
@@ -87,38 +84,6 @@ export function tupleCompetenceOfMeasure(options: TupleCompetenceOptions): Tuple
     if (f instanceof Uint8Array) mask.set(f);
     else for (let i = 0; i < f.length; i++) mask[f[i]] = 1;
   }
-  for (let i = 0; i < tuples; i++) {
-    const b = i * kPrime;
-    for (let j = 0; j < kPrime; j++) {
-      let s: number;
-      let again: boolean;
-      do {
-        s = drawOne();
-        again = false;
-        for (let q = 0; q < j && !again; q++) if (skills[b + q] === s) again = true;
-      } while (again);
-      skills[b + j] = s;
-    }
-    let rate: number;
-    if (!mask) {
-      let ok = 1;
-      for (let j = 0; j < kPrime; j++) ok *= 1 - rates[skills[b + j]];
-      rate = 1 - ok;
-    } else {
-      let bad = 0;
-      for (let p = 0; p < pieces; p++) {
-        let fails = 0;
-        for (let j = 0; j < kPrime; j++) {
-          const s = skills[b + j];
-          const lo = g.skillOffsets[s];
-          fails |= mask[g.skillTexts[lo + rng.int(g.skillOffsets[s + 1] - lo)]];
-        }
-        bad += fails;
-      }
-      rate = bad / pieces;
-    }
-    failureRate[i] = rate;
-    competence[i] = 1 - rate;
-  }
+  const { skills, failureRate, competence } = sampleTupleFailures(g, { kPrime, tuples, drawSkill: drawOne, rate: rates, mask, pieces, rng });
   return { skills, failureRate, competence, theta, thetaPrime: 1 - Math.pow(1 - theta, kPrime) };
 }

@@ -5,7 +5,7 @@
  * of skills (s_1, ..., s_k') is served by the k'-pieces made of one text piece of each s_i.
  */
 import type { SkillGraph } from "../graphs/skillGraph";
-import { type RngOrSeed, toRng } from "../random/rng";
+import { type Rng, type RngOrSeed, toRng } from "../random/rng";
 import { checkInteger, checkOptions, describeValue } from "../validate";
 import { checkGraph } from "./validate";
 import { countFailedEdges } from "./competence";
@@ -158,6 +158,40 @@ export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenc
   // Redraws: a draw is kept when its skill has a text piece and is new to the tuple.
   const redraw = g.skills / (nonIsolated - kPrime + 1);
   checkSteps(fn, tuples * kPrime * redraw * (1 + kPrime / 2), `${tuples} tuples of kPrime = ${kPrime} skills drawn among ${nonIsolated} skills with a text piece`, "use fewer tuples or a smaller kPrime");
+  const rate = new Float64Array(g.skills);
+  for (let s = 0; s < g.skills; s++) {
+    const deg = g.skillOffsets[s + 1] - g.skillOffsets[s];
+    if (deg > 0) rate[s] = counts[s] / deg;
+  }
+  const { skills, failureRate, competence } = sampleTupleFailures(g, { kPrime, tuples, drawSkill: () => rng.int(g.skills), rate, mask: pieces === 0 ? null : mask, pieces, rng });
+  const theta = failureCount(mask) / g.texts;
+  return { skills, failureRate, competence, theta, thetaPrime: 1 - Math.pow(1 - theta, kPrime) };
+}
+
+/** What {@link sampleTupleFailures} needs besides the graph. */
+export interface SampleTupleFailuresOptions {
+  kPrime: number;
+  tuples: number;
+  /** One skill draw (repeats within a tuple and skills without text pieces are redrawn). */
+  drawSkill: () => number;
+  /** Per-skill failure rate, for the exact rate (used when `mask` is null). */
+  rate: Float64Array;
+  /** The failure set as a 0/1 mask to sample k'-pieces from, or null for the exact rate. */
+  mask: Uint8Array | null;
+  /** k'-pieces sampled per tuple when `mask` is given. */
+  pieces: number;
+  rng: Rng;
+}
+
+/**
+ * Sample k'-tuples of distinct skills and each tuple's failure rate on its k'-pieces (Arora & Goyal
+ * 2023, Theorem 14): exactly 1 − ∏ (1 − rate(s_i)) when `mask` is null, otherwise the fraction of
+ * `pieces` sampled k'-pieces (one uniform text piece of each skill of the tuple) that contain a failed
+ * piece. Internal to tupleCompetence and tupleCompetenceOfMeasure (which differ only in how skills
+ * are drawn and rates weighted). Unchecked: enough drawable skills with text pieces.
+ */
+export function sampleTupleFailures(g: SkillGraph, o: SampleTupleFailuresOptions): { skills: Uint32Array; failureRate: Float64Array; competence: Float64Array } {
+  const { kPrime, tuples, drawSkill, rate: skillRate, mask, pieces, rng } = o;
   const skills = new Uint32Array(tuples * kPrime);
   const failureRate = new Float64Array(tuples);
   const competence = new Float64Array(tuples);
@@ -167,19 +201,16 @@ export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenc
       let s: number;
       let again: boolean;
       do {
-        s = rng.int(g.skills);
+        s = drawSkill();
         again = g.skillOffsets[s + 1] === g.skillOffsets[s];
         for (let q = 0; q < j && !again; q++) if (skills[b + q] === s) again = true;
       } while (again);
       skills[b + j] = s;
     }
     let rate: number;
-    if (pieces === 0) {
+    if (!mask) {
       let ok = 1;
-      for (let j = 0; j < kPrime; j++) {
-        const s = skills[b + j];
-        ok *= 1 - counts[s] / (g.skillOffsets[s + 1] - g.skillOffsets[s]);
-      }
+      for (let j = 0; j < kPrime; j++) ok *= 1 - skillRate[skills[b + j]];
       rate = 1 - ok;
     } else {
       let bad = 0;
@@ -197,9 +228,5 @@ export function tupleCompetence(options: TupleCompetenceOptions): TupleCompetenc
     failureRate[i] = rate;
     competence[i] = 1 - rate;
   }
-  const theta = failureCount(mask) / g.texts;
-  return { skills, failureRate, competence, theta, thetaPrime: 1 - Math.pow(1 - theta, kPrime) };
+  return { skills, failureRate, competence };
 }
-
-
-

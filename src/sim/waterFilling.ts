@@ -69,14 +69,9 @@ export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array
   const nt = g.texts;
   const k = g.k;
   const ts = g.textSkills;
-  const c = new Uint8Array(nt);
+  const c = zCounts(g, zMask);
   const hist = new Float64Array(k + 2);
-  for (let t = 0, b = 0; t < nt; t++, b += k) {
-    let x = 0;
-    for (let j = 0; j < k; j++) x += zMask[ts[b + j]];
-    c[t] = x;
-    hist[x]++;
-  }
+  for (let t = 0; t < nt; t++) hist[c[t]]++;
   // cut class: above = #(c > cut) < m <= #(c >= cut)
   let above = 0;
   let cut = k;
@@ -95,51 +90,9 @@ export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array
   }
   let need = m - above;
   if (cut > 0) {
-    // candidate lists: for each skill of Z, its cut-class pieces (CSR over skill -> texts).
-    const heap = new MinHeap(1024);
-    const cursor = new Int32Array(g.skills);
-    const end = new Int32Array(g.skills);
-    let zEdges = 0;
-    for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
-    const cand = new Uint32Array(zEdges);
-    let p = 0;
-    for (let s = 0; s < g.skills; s++) {
-      if (!zMask[s] || deg[s] === 0) continue;
-      cursor[s] = p;
-      for (let e = g.skillOffsets[s]; e < g.skillOffsets[s + 1]; e++) {
-        const t = g.skillTexts[e];
-        if (c[t] === cut) cand[p++] = t;
-      }
-      end[s] = p;
-      heap.push(counts[s] / deg[s], s);
-    }
-    while (need > 0 && heap.size > 0) {
-      const s = heap.pop();
-      if (heap.lastKey !== counts[s] / deg[s]) continue; // stale entry
-      // a random unchosen candidate of s (swap-remove)
-      let picked = -1;
-      while (cursor[s] < end[s]) {
-        const span = end[s] - cursor[s];
-        const i = cursor[s] + rng.int(span);
-        const t = cand[i];
-        cand[i] = cand[cursor[s]];
-        cand[cursor[s]] = t;
-        cursor[s]++;
-        if (!y[t]) {
-          picked = t;
-          break;
-        }
-      }
-      if (picked < 0) continue; // s has no cut-class piece left: it leaves the heap
-      y[picked] = 1;
-      need--;
-      const b = picked * k;
-      for (let j = 0; j < k; j++) {
-        const s2 = ts[b + j];
-        counts[s2]++;
-        if (zMask[s2] && deg[s2] > 0) heap.push(counts[s2] / deg[s2], s2);
-      }
-    }
+    // unit weights and no budget but the count: from used = 0 the result is the number of pieces added
+    const unit = new Float64Array(nt).fill(1);
+    need -= waterFillCutClass(g, { zMask, c, cut, w: unit, mass: deg, failed: counts, y, used: 0, cap: Infinity, limit: need, rng });
   }
   if (need > 0) {
     // random fill from the cut class (or, with cut = 0, from the pieces that miss Z)
@@ -155,4 +108,111 @@ export function balancedFill(g: SkillGraph, zMask: Uint8Array, deg: Float64Array
     }
   }
   return y;
+}
+
+/**
+ * Score every text piece against a weighting of skills: score(t) = sum over the k skills s of t of
+ * weight[s], written to `out`. With weight = 1 on Z and 0 elsewhere this is the number of edges of t
+ * into Z.
+ */
+export function scoreTexts<T extends Float64Array | Uint8Array>(graph: SkillGraph, weight: ArrayLike<number>, out: T): T {
+  const k = graph.k;
+  const ts = graph.textSkills;
+  for (let t = 0, b = 0; t < graph.texts; t++, b += k) {
+    let sc = 0;
+    for (let j = 0; j < k; j++) sc += weight[ts[b + j]];
+    out[t] = sc;
+  }
+  return out;
+}
+
+/** Number of skills of each piece in Z (counting repeats): scoreTexts with the 0/1 weights of Z. */
+export function zCounts(g: SkillGraph, zMask: Uint8Array): Uint8Array {
+  return scoreTexts(g, zMask, new Uint8Array(g.texts));
+}
+
+/** What {@link waterFillCutClass} works on (arrays are updated in place). */
+export interface WaterFillOptions {
+  /** The target skill set Z as a 0/1 mask over skills. */
+  zMask: Uint8Array;
+  /** Each piece's number of skills in Z (see zCounts). */
+  c: Uint8Array;
+  /** The cut class: the pieces with c = cut are the candidates (cut > 0). */
+  cut: number;
+  /** Piece weights (unit weights for the uniform measure). */
+  w: Float64Array;
+  /** Each skill's total piece weight (its degree under unit weights); skills of mass 0 are skipped. */
+  mass: Float64Array;
+  /** Each skill's failed weight so far (updated). */
+  failed: Float64Array;
+  /** The failure set so far (updated). */
+  y: Uint8Array;
+  /** Weight of y so far, and the budget it may not exceed (Infinity: no budget). */
+  used: number;
+  cap: number;
+  /** At most this many pieces are added (Infinity: until no candidate fits). */
+  limit: number;
+  rng: Rng;
+}
+
+/**
+ * Water-filling inside the cut class: repeatedly take the skill of Z with the lowest failure rate so
+ * far (failed / mass; a min-heap with lazy deletion) and add one random unchosen cut-class piece of it
+ * that fits the budget, until `limit` pieces are added or no skill of Z has a candidate left. Returns
+ * the weight of y afterwards (`used` plus the weight added). Shared by the uniform (unit weights, a count limit) and the weighted (a budget)
+ * balanced adversaries.
+ */
+export function waterFillCutClass(g: SkillGraph, o: WaterFillOptions): number {
+  const { zMask, c, cut, w, mass, failed, y, cap, limit, rng } = o;
+  const k = g.k;
+  const ts = g.textSkills;
+  let used = o.used;
+  const heap = new MinHeap(1024);
+  // candidate lists: for each skill of Z, its cut-class pieces (CSR over skill -> texts).
+  const cursor = new Int32Array(g.skills);
+  const end = new Int32Array(g.skills);
+  let zEdges = 0;
+  for (let s = 0; s < g.skills; s++) if (zMask[s]) zEdges += g.skillOffsets[s + 1] - g.skillOffsets[s];
+  const cand = new Uint32Array(zEdges);
+  let p = 0;
+  for (let s = 0; s < g.skills; s++) {
+    if (!zMask[s] || mass[s] === 0) continue;
+    cursor[s] = p;
+    for (let e = g.skillOffsets[s]; e < g.skillOffsets[s + 1]; e++) {
+      const t = g.skillTexts[e];
+      if (c[t] === cut) cand[p++] = t;
+    }
+    end[s] = p;
+    heap.push(failed[s] / mass[s], s);
+  }
+  let added = 0;
+  while (added < limit && heap.size > 0) {
+    const s = heap.pop();
+    if (heap.lastKey !== failed[s] / mass[s]) continue; // stale entry
+    // a random unchosen candidate of s (swap-remove)
+    let picked = -1;
+    while (cursor[s] < end[s]) {
+      const i = cursor[s] + rng.int(end[s] - cursor[s]);
+      const t = cand[i];
+      cand[i] = cand[cursor[s]];
+      cand[cursor[s]] = t;
+      cursor[s]++;
+      // the budget only shrinks: a piece that does not fit now never will
+      if (!y[t] && used + w[t] <= cap) {
+        picked = t;
+        break;
+      }
+    }
+    if (picked < 0) continue; // s has no (affordable) cut-class piece left: it leaves the heap
+    y[picked] = 1;
+    used += w[picked];
+    added++;
+    const b = picked * k;
+    for (let j = 0; j < k; j++) {
+      const s2 = ts[b + j];
+      failed[s2] += w[picked];
+      if (zMask[s2] && mass[s2] > 0) heap.push(failed[s2] / mass[s2], s2);
+    }
+  }
+  return used;
 }

@@ -10,6 +10,7 @@ import { checkFrontierParams, computeOptimalFor, type ScalingParams } from "../s
 import { checkScalingParams } from "../scaling/validate";
 import { performanceCurve } from "./performanceCurve";
 import { checkFiniteResult, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
+import { scanThenBisect } from "../math/bisect";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -243,6 +244,20 @@ export type EmergenceComputeResult =
   | { reached: true; compute: number; N: number; D: number; reducibleLoss: number; theta: number; competence: number }
   | { reached: false; reason: string };
 
+/**
+ * ln of the smallest compute budget C in [cLo, cHi] at which `reaches(C)` holds: scan log C upward
+ * (20 points per decade) for the first budget that reaches, then bisect between it and the previous
+ * grid point (to 1e-10 in ln C); NaN when no grid budget reaches. (A scan, not a bisection over the
+ * whole range: the guarantees are known to rise with C over realistic budgets, not proved to do so
+ * over [1e6, 1e60].) Shared by emergenceCompute and frequencyEmergenceCompute.
+ */
+export function firstLogComputeReaching(reaches: (C: number) => boolean, cLo: number, cHi: number): number {
+  const lnLo = Math.log(cLo);
+  const lnHi = Math.log(cHi);
+  const steps = Math.max(1, Math.ceil(((lnHi - lnLo) / Math.LN10) * 20));
+  return scanThenBisect((lnC) => reaches(Math.exp(lnC)), lnLo, lnHi, steps);
+}
+
 /** Guaranteed competence at compute C (or -Infinity when there is no guarantee); non-decreasing in C. */
 function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number; fn: string }): number {
   const opt = computeOptimalFor(o.fn, C, o.params);
@@ -282,29 +297,9 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   checkPositive(fn, "range[1]", cHi);
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
   const o = { params: checkFrontierParams(fn, options.params), k, alpha, kPrime, thetaFactor, fn };
-  // Scan log C upward (20 points per decade) for the first budget that reaches the target, then bisect
-  // between it and the previous grid point. (A scan, not a bisection over the whole range: the
-  // guarantee is known to rise with C over realistic budgets, not proved to do so over [1e6, 1e60].)
-  const lnLo = Math.log(cLo);
-  const lnHi = Math.log(cHi);
-  const steps = Math.max(1, Math.ceil(((lnHi - lnLo) / Math.LN10) * 20));
-  let lo = NaN;
-  let hi = NaN;
-  for (let i = 0; i <= steps; i++) {
-    const x = lnLo + ((lnHi - lnLo) * i) / steps;
-    if (guaranteeAt(Math.exp(x), o) >= target) {
-      hi = x;
-      lo = i === 0 ? x : lnLo + ((lnHi - lnLo) * (i - 1)) / steps;
-      break;
-    }
-  }
+  const hi = firstLogComputeReaching((C) => guaranteeAt(C, o) >= target, cLo, cHi);
   if (Number.isNaN(hi)) {
     return { reached: false, reason: `${fn}: no budget in [${cLo}, ${cHi}] FLOPs guarantees competence ${target} to 1 - ${alpha} of the ${kPrime}-tuples` };
-  }
-  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (guaranteeAt(Math.exp(mid), o) >= target) hi = mid;
-    else lo = mid;
   }
   const compute = Math.exp(hi);
   const opt = computeOptimalFor(fn, compute, o.params);

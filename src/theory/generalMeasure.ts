@@ -30,6 +30,7 @@
  */
 import { computeOptimal, type ScalingParams } from "../scaling/law";
 import { thetaFromReducibleLoss } from "./cloze";
+import { firstLogComputeReaching } from "./emergence";
 import { betaMin, type BetaMinResult } from "./theorem8";
 import { checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeValue } from "../validate";
 
@@ -327,31 +328,14 @@ export function frequencyEmergenceCompute(options: FrequencyEmergenceComputeOpti
   checkPositive(fn, "range[0]", cLo);
   checkPositive(fn, "range[1]", cHi);
   if (!(cHi > cLo)) throw new RangeError(`${fn}: range must be [lo, hi] with lo < hi, got [${cLo}, ${cHi}]`);
-  const at = (lnC: number): number => {
-    const theta = thetaFromReducibleLoss(computeOptimal(Math.exp(lnC), options.params).reducibleLoss, { factor: thetaFactor });
+  const at = (C: number): number => {
+    const theta = thetaFromReducibleLoss(computeOptimal(C, options.params).reducibleLoss, { factor: thetaFactor });
     if (!(theta > 0 && theta < 1)) return -Infinity;
     const g = tupleGuaranteeOfMeasure({ theta, k, measures });
     return g.competence === null ? -Infinity : g.competence;
   };
-  const lnLo = Math.log(cLo);
-  const lnHi = Math.log(cHi);
-  const steps = Math.max(1, Math.ceil(((lnHi - lnLo) / Math.LN10) * 20));
-  let lo = NaN;
-  let hi = NaN;
-  for (let i = 0; i <= steps; i++) {
-    const x = lnLo + ((lnHi - lnLo) * i) / steps;
-    if (at(x) >= target) {
-      hi = x;
-      lo = i === 0 ? x : lnLo + ((lnHi - lnLo) * (i - 1)) / steps;
-      break;
-    }
-  }
+  const hi = firstLogComputeReaching((C) => at(C) >= target, cLo, cHi);
   if (Number.isNaN(hi)) return { reached: false, reason: `${fn}: no budget in [${cLo}, ${cHi}] FLOPs guarantees competence ${target} to this tuple` };
-  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (at(mid) >= target) hi = mid;
-    else lo = mid;
-  }
   const compute = Math.exp(hi);
   return { reached: true, compute, theta: thetaFromReducibleLoss(computeOptimal(compute, options.params).reducibleLoss, { factor: thetaFactor }) };
 }
