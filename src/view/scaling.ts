@@ -71,7 +71,8 @@ export interface LossParityFigureOptions {
 
 /**
  * Predicted against observed loss for each run, one marker series per law, with the diagonal
- * y = x: a law that fits lies on the diagonal.
+ * y = x: a law that fits lies on the diagonal. A law with `halo: true` gets large pale markers, so a
+ * law drawn after it that predicts the same losses shows as small markers inside them.
  * @example
  * lossParityFigure({ runs: syntheticChinchillaRuns({ params: HOFFMANN_2022, rng: 1 }), laws: [{ name: "Hoffmann", params: HOFFMANN_2022 }] })
  * // => a Figure with 2 traces
@@ -87,12 +88,15 @@ export function lossParityFigure(options: LossParityFigureOptions): Figure {
   });
   const obs = options.runs.map((r) => r.loss);
   const lo = Math.min(...obs), hi = Math.max(...obs);
+  // A law with halo: true is drawn as large pale markers, so that a law whose predictions lie on
+  // them (drawn after it with the default small markers) stays visible inside each one.
   const series: Series[] = options.laws.map((l, i) => ({
     name: l.name,
     x: obs,
     y: options.runs.map((r) => chinchillaLoss({ N: r.N, D: r.D, params: l.params })),
     mode: "markers",
     color: l.color ?? PALETTE[i % PALETTE.length],
+    ...(l.halo ? { markerSize: 13, opacity: 0.35 } : { markerSize: 5 }),
   }));
   series.push({ name: "predicted = observed", x: [lo, hi], y: [lo, hi], mode: "lines", dash: "dash", color: "#444" });
   return lineFigure({
@@ -108,9 +112,9 @@ export function lossParityFigure(options: LossParityFigureOptions): Figure {
 /** Options of {@link isoLossContourFigure}. */
 export interface IsoLossContourFigureOptions {
   params: ScalingParams;
-  /** Range of model sizes N (parameters), default [3e7, 1e12]. */
+  /** Range of model sizes N (parameters), default [3e7, 1e12]; widened to hold every run (with 0.1 decade to spare). */
   N?: [number, number];
-  /** Range of training tokens D, default [1e8, 1e14]. */
+  /** Range of training tokens D, default [1e8, 1e14]; widened to hold every run (with 0.1 decade to spare). */
   D?: [number, number];
   /** Runs to draw as markers. */
   runs?: ScalingRun[];
@@ -120,7 +124,7 @@ export interface IsoLossContourFigureOptions {
   isoFlops?: number[];
   /** Draw the compute-optimal frontier (default true). */
   frontier?: boolean;
-  /** Points per contour curve (default 120). */
+  /** Points per contour curve (default 100). */
   resolution?: number;
   /** Contour levels in nats/token (default: isoLossLevels(params), 7 levels 0.2 apart from E + 0.1 rounded up to 0.1). */
   levels?: number[];
@@ -145,9 +149,9 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   const frontierOn = checkOptionalBoolean(fn, "frontier", options.frontier) ?? true;
   if (frontierOn) checkFrontierParams(fn, options.params);
   else checkScalingParams(fn, options.params);
-  const [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
-  const [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
-  const res = options.resolution ?? 120;
+  let [n0, n1] = checkRange(fn, "N", options.N ?? [3e7, 1e12]);
+  let [d0, d1] = checkRange(fn, "D", options.D ?? [1e8, 1e14]);
+  const res = options.resolution ?? 100;
   if (!Number.isInteger(res) || res < 10 || res > 400) throw new RangeError(`${fn}: resolution must be an integer in 10..400, got ${res}`);
   const levels = options.levels ?? isoLossLevels(options.params);
   if (!Array.isArray(levels) || levels.length === 0) throw new RangeError(`${fn}: levels must be a non-empty array of losses, got ${describeValue(levels)}`);
@@ -155,7 +159,19 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   if (levels.length > 1000) failArg(fn, "levels", levels, "at most 1000 losses");
   if (options.isoFlops !== undefined) checkNumberList(fn, "isoFlops", options.isoFlops, checkPositive);
   if ((options.isoFlops?.length ?? 0) > 1000) failArg(fn, "isoFlops", options.isoFlops, "at most 1000 budgets");
-  if (options.runs !== undefined) checkRuns(fn, options.runs);
+  if (options.runs !== undefined) {
+    checkRuns(fn, options.runs);
+    // The box holds every run, 0.1 decade inside its edges: no marker is cut at the edge.
+    const pad = 10 ** 0.1;
+    for (const r of options.runs) {
+      n0 = Math.min(n0, r.N / pad);
+      n1 = Math.max(n1, r.N * pad);
+      d0 = Math.min(d0, r.D / pad);
+      d1 = Math.max(d1, r.D * pad);
+    }
+    checkRange(fn, "N widened to the runs", [n0, n1]);
+    checkRange(fn, "D widened to the runs", [d0, d1]);
+  }
   if (options.runsName !== undefined && typeof options.runsName !== "string") failArg(fn, "runsName", options.runsName, "a string");
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
@@ -198,7 +214,8 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
   if (options.frontier ?? true) {
     // The frontier is monotone in C: finite at both ends of the box's budgets, finite between them.
     for (const C of [6 * n0 * d0, 6 * n1 * d1]) computeOptimalFor(fn, C, options.params);
-    const opt = computeOptimalCurve({ params: options.params, from: 6 * n0 * d0, to: 6 * n1 * d1, points: 200 }).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
+    // N_opt and D_opt are both powers of C (eq. 4), so the frontier is straight on these axes: 60 points suffice.
+    const opt = computeOptimalCurve({ params: options.params, from: 6 * n0 * d0, to: 6 * n1 * d1, points: 60 }).filter((o) => o.N >= n0 && o.N <= n1 && o.D >= d0 && o.D <= d1);
     data.push({
       type: "scatter",
       mode: "lines",
@@ -209,14 +226,16 @@ export function isoLossContourFigure(options: IsoLossContourFigureOptions): Figu
     });
   }
   if (options.runs) {
-    checkRuns(fn, options.runs);
+    // Markers rounded to 1e-3 decades (a tenth of a pixel or less at a notebook's width).
+    const roundRun = (v: number): number => Math.round(v * 1e3) / 1e3;
     data.push({
       type: "scatter",
       mode: "markers",
       name: options.runsName ?? "training runs",
-      x: options.runs.map((r) => Math.log10(r.N)),
-      y: options.runs.map((r) => Math.log10(r.D)),
-      marker: { size: 4, color: "rgba(0,0,0,0.6)" },
+      x: options.runs.map((r) => roundRun(Math.log10(r.N))),
+      y: options.runs.map((r) => roundRun(Math.log10(r.D))),
+      // Opaque markers: overlapping runs add no shades of grey, so the static image stays small.
+      marker: { size: 4, color: "#444" },
       text: options.runs.map((r) => `loss ${r.loss.toFixed(3)}`),
     });
   }

@@ -51,3 +51,27 @@ test("frontier, tokens-per-parameter, parity and histogram figures carry the com
   assert.throws(() => computeFrontierFigure({ laws: [] }), /laws must be a non-empty array/);
   assert.throws(() => lossParityFigure({ runs: [], laws }), /runs must be a non-empty array/);
 });
+
+test("isoLossContourFigure: the axis ranges hold every run, even runs outside the requested box", () => {
+  // Runs below N = 3e7 and above D = 1e14 (the default box), as a synthetic draw can produce.
+  const outside = [{ N: 1e7, D: 3e9, loss: 3 }, { N: 1e9, D: 5e14, loss: 2 }, ...runs];
+  const f = isoLossContourFigure({ params: HOFFMANN_2022, runs: outside, resolution: 40 });
+  const xr = (f.layout.xaxis as { range: number[] }).range, yr = (f.layout.yaxis as { range: number[] }).range;
+  const m = f.data.find((t) => t.mode === "markers") as unknown as { x: number[]; y: number[] };
+  for (let i = 0; i < m.x.length; i++) {
+    assert.ok(m.x[i] >= xr[0] + 0.09 && m.x[i] <= xr[1] - 0.09, `run ${i}: log10 N = ${m.x[i]} against ${xr}`);
+    assert.ok(m.y[i] >= yr[0] + 0.09 && m.y[i] <= yr[1] - 0.09, `run ${i}: log10 D = ${m.y[i]} against ${yr}`);
+  }
+  assert.ok(Math.abs(xr[0] - (7 - 0.1)) < 1e-12 && Math.abs(yr[1] - (Math.log10(5e14) + 0.1)) < 1e-12, `${xr} ${yr}`);
+  // Runs inside the box leave it as requested.
+  const g = isoLossContourFigure({ params: HOFFMANN_2022, runs: [{ N: 1e9, D: 1e10, loss: 2.5 }], resolution: 40 });
+  assert.deepEqual((g.layout.xaxis as { range: number[] }).range, [Math.log10(3e7), 12]);
+});
+
+test("lossParityFigure: a halo law gets large pale markers, the law drawn after it small opaque ones", () => {
+  const f = lossParityFigure({ runs, laws: [{ name: "fit", params: HOFFMANN_2022, halo: true }, { name: "published", params: HOFFMANN_2022 }] });
+  const [a, b] = f.data as unknown as { marker: { size: number }; opacity?: number; y: number[] }[];
+  assert.deepEqual(a.y, b.y);
+  assert.ok(b.marker.size <= 0.6 * a.marker.size, `${b.marker.size} vs ${a.marker.size}`);
+  assert.ok(a.opacity !== undefined && a.opacity < 0.5 && b.opacity === undefined);
+});
