@@ -13,6 +13,7 @@ import type { SkillGraph } from "../graphs/skillGraph";
 import { type RngOrSeed, toRng } from "../random/rng";
 import { betaMin } from "../theory/theorem8";
 import { binaryEntropy, klBernoulliInverse } from "../math/entropy";
+import { thetaBound } from "../theory/cloze";
 import { adversarialFailureSet, adversaryLimitBeta } from "./adversary";
 import { checkBoolean, checkClosed, checkInteger, checkNonNegative, checkNumberList, checkOpen, checkOptions, checkPositive, failArg, describeValue, checkFraction } from "../validate";
 import { checkGraph } from "./validate";
@@ -469,7 +470,7 @@ export function clozeFailureExperiment(options: ClozeFailureExperimentOptions): 
       meanLoss,
       theta: failed / questions,
       thetaLossAtLeastHalf: halfLoss / questions,
-      markovBound: Math.min(1, 2 * meanLoss),
+      markovBound: thetaBound(meanLoss, 2),
       pinskerBound: mMin > 0 ? Math.min(1, meanLoss / (2 * mMin * mMin)) : 1,
       meanTotalVariation: sumTv / questions,
       totalVariationBound: Math.sqrt(meanLoss / 2),

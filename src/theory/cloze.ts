@@ -39,6 +39,11 @@ export function thetaFromReducibleLoss(delta: number, options: ThetaFromLossOpti
   checkNonNegative(fn, "delta", delta);
   checkOptions(fn, options, "{ factor? }");
   const factor = checkPositive(fn, "factor", options.factor ?? 2);
+  return thetaBound(delta, factor);
+}
+
+/** θ ≤ min(1, factor·δ) without argument checks (delta >= 0, factor > 0 already checked by the caller). */
+export function thetaBound(delta: number, factor: number): number {
   return Math.min(1, factor * delta);
 }
 

@@ -11,6 +11,7 @@ import { checkScalingParams } from "../scaling/validate";
 import { performanceCurve } from "./performanceCurve";
 import { checkFiniteResult, checkFraction, checkInteger, checkNumberList, checkOpen, checkOptions, checkPositive, describeParams, describeValue } from "../validate";
 import { scanThenBisect } from "../math/bisect";
+import { thetaBound } from "./cloze";
 
 /** The guarantee for one tuple size at one scale. */
 export interface TupleGuarantee {
@@ -89,7 +90,7 @@ export function emergenceVsScale(options: EmergenceVsScaleOptions): EmergenceAtS
   const params = checkFrontierParams(fn, options.params);
   return computes.map((compute): EmergenceAtScale => {
     const opt = computeOptimalFor(fn, compute, params);
-    const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
+    const theta = thetaBound(opt.reducibleLoss, thetaFactor);
     const tuples = kPrimes.map((kPrime): TupleGuarantee => {
       const thetaPrime = kPrime * theta;
       if (!(theta > 0 && thetaPrime < 1)) {
@@ -261,7 +262,7 @@ export function firstLogComputeReaching(reaches: (C: number) => boolean, cLo: nu
 /** Guaranteed competence at compute C (or -Infinity when there is no guarantee); non-decreasing in C. */
 function guaranteeAt(C: number, o: { params: ScalingParams; k: number; alpha: number; kPrime: number; thetaFactor: number; fn: string }): number {
   const opt = computeOptimalFor(o.fn, C, o.params);
-  const theta = Math.min(1, o.thetaFactor * opt.reducibleLoss);
+  const theta = thetaBound(opt.reducibleLoss, o.thetaFactor);
   if (!(theta > 0 && o.kPrime * theta < 1)) return -Infinity;
   const [pt] = performanceCurve({ theta, k: o.k, kPrime: o.kPrime, alphas: [o.alpha] });
   return pt.competence === null ? -Infinity : pt.competence;
@@ -303,6 +304,6 @@ export function emergenceCompute(options: EmergenceComputeOptions): EmergenceCom
   }
   const compute = Math.exp(hi);
   const opt = computeOptimalFor(fn, compute, o.params);
-  const theta = Math.min(1, thetaFactor * opt.reducibleLoss);
+  const theta = thetaBound(opt.reducibleLoss, thetaFactor);
   return { reached: true, compute, N: opt.N, D: opt.D, reducibleLoss: opt.reducibleLoss, theta, competence: guaranteeAt(compute, o) };
 }
